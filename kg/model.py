@@ -1,0 +1,207 @@
+"""Plain data model: Document → Sentence → Token, Mention, Entity, Event, Relation.
+
+All ``start``/``end`` offsets are character offsets into ``Document.text``,
+the original, unnormalised text (Arabic clitics included), so that
+``doc.text[m.start:m.end] == m.text`` always holds.
+
+>>> d = Document(id="d1", text="Armenia said.", lang="en")
+>>> d.text[0:7]
+'Armenia'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ENTITY_TYPES: tuple[str, ...] = (
+    "Person", "Country", "GovernmentBody", "MilitaryForce", "Organization",
+    "IGO", "Media", "ArmedGroup", "Place", "Treaty",
+)
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+RELATION_PREDICATES: tuple[str, ...] = (
+    "holdsPosition", "leaderOf", "ministryOf", "memberOf", "partyTo", "locatedIn", "hasMilitaryBaseIn",
+)
+
+# PLOVER quad classes: verbal/material × cooperation/conflict.
+QUAD_CLASS: dict[str, str] = {
+    "AGREE": "verbal-cooperation", "CONSULT": "verbal-cooperation", "SUPPORT": "verbal-cooperation",
+    "CONCEDE": "material-cooperation", "COOPERATE": "material-cooperation", "AID": "material-cooperation",
+    "RETREAT": "material-cooperation",
+    "REQUEST": "verbal-conflict", "ACCUSE": "verbal-conflict", "REJECT": "verbal-conflict",
+    "THREATEN": "verbal-conflict",
+    "PROTEST": "material-conflict", "SANCTION": "material-conflict", "MOBILIZE": "material-conflict",
+    "COERCE": "material-conflict", "ASSAULT": "material-conflict",
+}
+
+# Interactions coded once whatever the order of the two sides.
+SYMMETRIC_TYPES: frozenset[str] = frozenset({"ASSAULT", "CONSULT", "AGREE", "COOPERATE"})
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    norm: str = ""           # normalised form used for matching
+    lemma: str | None = None
+    upos: str | None = None
+    head: int | None = None  # index of the head token in the sentence (0-based), None for root
+    deprel: str | None = None
+    ner: str | None = None   # BIO/BIOES tag from a statistical tagger
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    id: str
+    text: str
+    lang: str = "ar"
+    source: str = ""
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str                      # one of ENTITY_TYPES
+    sentence: int = -1
+    found_by: str = "rule"         # component that found it: gazetteer, title, ner, kb, stanza...
+    key: str | None = None         # knowledge-base key when linked (e.g. "ARM", "Q7747")
+    name: str | None = None        # canonical English name when known
+    country: str | None = None     # ISO-3166 alpha-3
+    sector: str | None = None      # PLOVER-style sector code: GOV, MIL, REB, IGO, MED...
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    labels: dict[str, str] = field(default_factory=dict)
+    country: str | None = None
+    sector: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    same_as: list[str] = field(default_factory=list)
+    key: str | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        seen: set[tuple[int, int]] = set()
+        mentions = []
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            if m.span in seen:
+                continue
+            seen.add(m.span)
+            mentions.append({"text": m.text, "start": m.start, "end": m.end})
+        return {
+            "id": self.id, "name": self.name, "type": self.type,
+            "labels": {"ar": self.labels.get("ar", ""), "en": self.labels.get("en", "")},
+            "country": self.country, "sector": self.sector,
+            "mentions": mentions, "sameAs": list(self.same_as),
+        }
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    trigger: str
+    sentence: str
+    start: int                     # trigger offsets
+    end: int
+    sentence_index: int = -1
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    source: str | None = None      # entity id
+    target: str | None = None
+    date: str | None = None
+    location: str | None = None
+    dead: int | None = None
+    injured: int | None = None
+    captured: int | None = None
+    claimed_by: str | None = None
+    confidence: float = 0.5
+    sentence_start: int = -1
+    sentence_end: int = -1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "type": self.type, "mode": self.mode, "context": list(self.context),
+            "source": self.source, "target": self.target, "trigger": self.trigger,
+            "sentence": self.sentence, "start": self.start, "end": self.end, "date": self.date,
+            "location": self.location, "dead": self.dead, "injured": self.injured,
+            "captured": self.captured, "claimedBy": self.claimed_by,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass
+class Relation:
+    subject: str                   # entity id
+    predicate: str                 # one of RELATION_PREDICATES
+    object: str                    # entity id, or a position title for holdsPosition
+    evidence: str                  # sentence text
+    sentence_index: int = -1
+    start: int = -1                # evidence span in the document
+    end: int = -1
+    confidence: float = 0.5
+    attrs: dict[str, Any] = field(default_factory=dict)  # holdsPosition: title, org, country
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"subject": self.subject, "predicate": self.predicate, "object": self.object,
+                "evidence": self.evidence}
+
+
+@dataclass
+class Extraction:
+    document: Document
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        if entity_id is None:
+            return None
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.document
+        return {
+            "document": {"id": d.id, "source": d.source, "lang": d.lang, "date": d.date},
+            "entities": [e.to_dict() for e in self.entities],
+            "events": [e.to_dict() for e in self.events],
+            "relations": [r.to_dict() for r in self.relations],
+        }

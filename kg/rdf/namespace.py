@@ -1,0 +1,125 @@
+"""Vocabulary of the conflict ontology (``ontology/conflict.ttl``) and IRI bases.
+
+``CN`` is a closed ``DefinedNamespace``: a misspelt term raises at import
+time instead of silently minting a new IRI.
+
+>>> str(CN.Event)
+'https://w3id.org/kg-conflict/ontology#Event'
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DefinedNamespace
+
+ONTOLOGY_IRI = "https://w3id.org/kg-conflict/ontology#"
+ID_BASE = "https://w3id.org/kg-conflict/id/"
+
+ID = Namespace(ID_BASE)
+WD = Namespace("http://www.wikidata.org/entity/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+
+
+class CN(DefinedNamespace):
+    """Terms of the conflict ontology."""
+
+    _fail = True
+    _NS = Namespace(ONTOLOGY_IRI)
+
+    # Actor and thing classes
+    Actor: object
+    Person: object
+    Country: object
+    GovernmentBody: object
+    MilitaryForce: object
+    Organization: object
+    IGO: object
+    Media: object
+    ArmedGroup: object
+    Place: object
+    Treaty: object
+    Position: object
+    Document: object
+    Evidence: object
+    Interaction: object          # materialised dyad summary (source, target, type)
+    Event: object
+    EventType: object            # SKOS concept scheme members
+    Mode: object
+    Context: object
+    QuadClass: object
+
+    # PLOVER event classes (subclasses of Event)
+    AGREE: object
+    CONSULT: object
+    SUPPORT: object
+    CONCEDE: object
+    COOPERATE: object
+    AID: object
+    RETREAT: object
+    REQUEST: object
+    ACCUSE: object
+    REJECT: object
+    THREATEN: object
+    PROTEST: object
+    SANCTION: object
+    MOBILIZE: object
+    COERCE: object
+    ASSAULT: object
+
+    # Event properties
+    eventType: object            # → skos:Concept of the PLOVER scheme
+    source: object
+    target: object
+    date: object
+    location: object
+    dead: object
+    injured: object
+    captured: object
+    claimedBy: object
+    mode: object
+    context: object
+    quadClass: object
+    trigger: object
+    confidence: object
+    evidence: object
+
+    # Evidence properties
+    document: object
+    sentenceText: object
+    sentenceIndex: object
+    start: object
+    end: object
+
+    # Entity properties
+    country: object
+    iso3: object
+    sector: object
+    actorCode: object
+    mentionedIn: object
+    year: object                 # treaties
+
+    # Relations
+    holdsPosition: object
+    leaderOf: object
+    ministryOf: object
+    memberOf: object
+    partyTo: object
+    locatedIn: object
+    hasMilitaryBaseIn: object
+
+    # Position properties
+    title: object
+    positionOf: object           # organisation or country the post belongs to
+
+    # Document properties
+    lang: object
+    sourcePath: object
+    contentHash: object
+
+    # Interaction (dyad summary) properties
+    eventCount: object
+    firstDate: object
+    lastDate: object
