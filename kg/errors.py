@@ -57,6 +57,7 @@ class Errors:
     E501 = "stanza models for {lang!r} not found in {path}; run: kg models download {lang}"
     E502 = "stanza is not installed; install the extra: pip install 'kg[stanza]'"
     E600 = "data file {path} line {line}: {detail}"
+    E610 = "invalid gold file: {detail}"
     E700 = "{detail}"
 
 
