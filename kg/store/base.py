@@ -30,7 +30,7 @@ from typing import IO, Iterable, Iterator, Literal as Lit, Mapping, Union
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.errors import ReadOnlyStoreError, error
+from kg.errors import QueryParamError, ReadOnlyStoreError, error
 from kg.rdf.namespace import CN
 
 Term = Union[URIRef, Literal, BNode]
@@ -153,15 +153,86 @@ def as_term(value: Binding) -> Term:
 def values_clause(bindings: Mapping[str, Binding]) -> str:
     """``VALUES (?a ?b) { (...) }`` for one row of bindings, each term serialised safely (N3).
 
-    Used by backends without native initial bindings (remote endpoints). The
-    terms go through rdflib's ``n3()``, which escapes quotes and newlines, so a
-    value can never close the literal and inject syntax.
+    The terms go through rdflib's ``n3()``, which escapes quotes, backslashes
+    and newlines, so a value can never close its literal and inject syntax.
+
+    >>> print(values_clause({"name": 'x" } DROP ALL #'}))
+    VALUES (?name) { ("x\\" } DROP ALL #") }
     """
     if not bindings:
         return ""
+    for k in bindings:
+        if not k.replace("_", "a").isalnum():
+            raise error(QueryParamError, "E301", param=k, detail="not a SPARQL variable name")
     names = " ".join(f"?{k}" for k in bindings)
     vals = " ".join(as_term(v).n3() for v in bindings.values())
     return f"VALUES ({names}) {{ ({vals}) }}"
+
+
+def _where_brace(sparql: str) -> int:
+    """Index of the ``{`` opening the query's top-level WHERE group, or -1.
+
+    Skips comments, strings and IRIs. For CONSTRUCT the first group is the
+    template, so the brace after the ``WHERE`` keyword wins when there is one.
+    """
+    i, n, depth = 0, len(sparql), 0
+    first = -1
+    after_where = False
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            j = sparql.find("\n", i)
+            i = n if j < 0 else j + 1
+            continue
+        if c in "\"'":
+            q3 = sparql[i:i + 3]
+            if q3 in ('"""', "'''"):
+                j = sparql.find(q3, i + 3)
+                i = n if j < 0 else j + 3
+                continue
+            j = i + 1
+            while j < n and sparql[j] != c:
+                j += 2 if sparql[j] == "\\" else 1
+            i = j + 1
+            continue
+        if c == "<" and depth == 0:
+            j = sparql.find(">", i)
+            i = n if j < 0 else j + 1
+            continue
+        if c == "{":
+            if depth == 0:
+                if after_where:
+                    return i
+                if first < 0:
+                    first = i
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif depth == 0 and sparql[i:i + 5].upper() == "WHERE" and not (i and (sparql[i - 1].isalnum() or sparql[i - 1] in "?$_:")):
+            after_where = True
+            i += 5
+            continue
+        i += 1
+    return first
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Binding] | None) -> str:
+    """The query with ``bindings`` as a VALUES block at the start of its WHERE group.
+
+    This is how parameters are bound on every backend: the values are RDF
+    terms inside a VALUES block, never spliced into the query's own syntax,
+    and they constrain the whole group (also under GROUP BY and aggregates,
+    where unprojected variables cannot be substituted afterwards).
+
+    >>> bind_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": "x"})
+    'SELECT ?s WHERE { VALUES (?o) { ("x") } ?s ?p ?o }'
+    """
+    if not bindings:
+        return sparql
+    at = _where_brace(sparql)
+    if at < 0:
+        raise error(QueryParamError, "E301", param=",".join(bindings), detail="query has no WHERE group to bind into")
+    return f"{sparql[:at + 1]} {values_clause(bindings)}{sparql[at + 1:]}"
 
 
 class Store(ABC):
@@ -202,8 +273,10 @@ class Store(ABC):
     def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> QueryResult:
         """Run SPARQL; the default graph is the union of all named graphs.
 
-        ``bindings`` maps variable names (no ``?``) to values bound before
-        evaluation (never pasted into the text). Raises ``QueryError`` (E302).
+        ``bindings`` maps variable names (no ``?``) to values; backends bind
+        them with :func:`bind_values` (a VALUES block, terms escaped by
+        rdflib), never by pasting text. ``str`` values are plain literals; pass
+        ``URIRef`` for IRIs. Raises ``QueryError`` (E302).
         """
 
     @abstractmethod
