@@ -155,6 +155,7 @@ class UsageError(KgError):
 
 def error(cls: type[KgError], code: str, *, path: str | Path | None = None, line: int | None = None, **fmt: object) -> KgError:
     """Build an exception of ``cls`` with the catalogue message ``code``."""
-    exc = cls(_make(code, **fmt), path=path, line=line)
+    # Templates may name {line} and {path} too (E103, E600): pass them through.
+    exc = cls(_make(code, **{"line": line, "path": path, **fmt}), path=path, line=line)
     exc.code = code
     return exc
