@@ -57,6 +57,8 @@ def variants(text: str) -> frozenset[str]:
         if first.startswith(c) and len(first) - len(c) >= _MIN_STEM:
             stem = first[len(c):]
             out.add(f"{stem} {rest}" if rest else stem)
+            if c.endswith("لل"):  # ل + ال is written لل: also give back the article
+                out.add(f"ال{stem} {rest}" if rest else f"ال{stem}")
     return frozenset(out)
 
 

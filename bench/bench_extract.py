@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Speed and memory of the default extractor (``kg.pipeline.extract``), one process on one core.
+
+Streams a JSONL corpus from ``bench/make_corpus.py`` through the extractor,
+one article at a time (nothing is kept), and reports per run:
+articles/s and MB/s of UTF-8 text, with the resident set size (current and
+peak, from /proc and ``resource.getrusage``) at 500, 1000 and 2000 articles
+to show memory stays flat. Runs are repeated and medians printed, with the
+ratio to the target of 200 Arabic articles/s per core. ``--tracemalloc``
+adds one traced run (slower) giving Python heap peaks at the checkpoints.
+
+Usage: python bench/make_corpus.py && python bench/bench_extract.py [--runs 3]
+"""
+
+from __future__ import annotations
+
+import os
+
+# One core, one thread: keep numeric libraries from spreading over cores.
+for _v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_v, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import resource  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import tracemalloc  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Iterator  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.model import Document  # noqa: E402
+
+TARGET_AR = 200.0  # articles/s per core (issue 3)
+CHECKPOINTS = (500, 1000, 2000)
+
+
+def stream(path: Path, limit: int) -> Iterator[Document]:
+    """Documents from a JSONL corpus, read lazily."""
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            if n >= limit:
+                return
+            r = json.loads(line)
+            yield Document(id=r["id"], text=r["text"], lang=r.get("lang") or "ar", date=r.get("date"))
+
+
+def rss_mb() -> float:
+    """Current resident set size (MB)."""
+    with open("/proc/self/statm") as f:
+        pages = int(f.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # KiB on Linux
+
+
+def run_once(path: Path, limit: int, pipeline: object = None, traced: bool = False) -> dict:
+    from kg.pipeline import extract
+
+    n = size = 0
+    marks: dict[int, dict[str, float]] = {}
+    busy = 0.0
+    counts = {"entities": 0, "events": 0, "relations": 0}
+    for doc in stream(path, limit):
+        t0 = time.perf_counter()
+        ex = extract(doc, pipeline)
+        busy += time.perf_counter() - t0  # extractor time only, not JSON reading
+        counts["entities"] += len(ex.entities)
+        counts["events"] += len(ex.events)
+        counts["relations"] += len(ex.relations)
+        n += 1
+        size += len(doc.text.encode("utf-8"))
+        if n in CHECKPOINTS:
+            m = {"rss": rss_mb(), "peak_rss": peak_rss_mb()}
+            if traced:
+                m["traced_peak"] = tracemalloc.get_traced_memory()[1] / 1e6
+            marks[n] = m
+    return {"articles": n, "mb": size / 1e6, "seconds": busy, "marks": marks, "counts": counts}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=Path(tempfile.gettempdir()) / "kg_bench",
+                    help="folder with corpus_ar.jsonl / corpus_en.jsonl (bench/make_corpus.py --out)")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--n", type=int, default=2000, help="articles per run (Arabic)")
+    ap.add_argument("--n-en", type=int, default=500, help="articles per run (English); 0 to skip")
+    ap.add_argument("--tracemalloc", action="store_true", help="add one traced run for Python heap peaks")
+    ap.add_argument("--pipeline", default="", help="comma-separated components instead of the default pipeline"
+                    " (to see what a stage costs, e.g. segment,gazetteer)")
+    ap.add_argument("--no-pin", action="store_true", help="do not pin the process to one CPU")
+    a = ap.parse_args(argv)
+
+    if not a.no_pin and hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    corpora = [("ar", a.corpus / "corpus_ar.jsonl", a.n)]
+    if a.n_en:
+        corpora.append(("en", a.corpus / "corpus_en.jsonl", a.n_en))
+    for _, p, _ in corpora:
+        if not p.is_file():
+            print(f"bench_extract: {p}: no such file; run bench/make_corpus.py first", file=sys.stderr)
+            return 1
+
+    from kg.pipeline import Pipeline, extract
+
+    t0 = time.perf_counter()
+    pipe = Pipeline.from_names(a.pipeline.split(",")) if a.pipeline else None
+    extract(Document(id="warm", text="قال الرئيس. The president said.", lang="ar"), pipe)
+    extract(Document(id="warm", text="The president said.", lang="en"), pipe)
+    print(f"python {sys.version.split()[0]}, pid {os.getpid()}, cpus allowed: {len(os.sched_getaffinity(0))}")
+    print(f"load (lexicons, models, first call): {time.perf_counter() - t0:.2f} s, rss {rss_mb():.0f} MB")
+
+    for lang, path, limit in corpora:
+        runs = [run_once(path, limit, pipe) for _ in range(a.runs)]
+        aps = [r["articles"] / r["seconds"] for r in runs]
+        mbs = [r["mb"] / r["seconds"] for r in runs]
+        r0 = runs[0]
+        print(f"\n[{lang}] {path} — {r0['articles']} articles, {r0['mb']:.2f} MB, "
+              f"{r0['mb'] * 1e3 / r0['articles']:.1f} kB/article, {a.runs} runs")
+        print(f"  articles/s per core: median {statistics.median(aps):.1f} "
+              f"(runs: {', '.join(f'{x:.1f}' for x in aps)})")
+        print(f"  MB/s per core:       median {statistics.median(mbs):.3f}")
+        print(f"  ms per article:      median {1e3 / statistics.median(aps):.2f}")
+        if lang == "ar":
+            print(f"  ratio to target {TARGET_AR:.0f} articles/s: {statistics.median(aps) / TARGET_AR:.2f}x")
+        c = r0["counts"]
+        print(f"  output per article:  {c['entities'] / r0['articles']:.1f} entities, "
+              f"{c['events'] / r0['articles']:.1f} events, {c['relations'] / r0['articles']:.1f} relations")
+        for k in CHECKPOINTS:
+            vals = [r["marks"][k] for r in runs if k in r["marks"]]
+            if vals:
+                print(f"  memory at {k:>4} articles: rss median {statistics.median(v['rss'] for v in vals):.1f} MB, "
+                      f"peak rss {max(v['peak_rss'] for v in vals):.1f} MB")
+        if a.tracemalloc:
+            tracemalloc.start()
+            tr = run_once(path, limit, pipe, traced=True)
+            tracemalloc.stop()
+            for k, m in sorted(tr["marks"].items()):
+                print(f"  tracemalloc peak at {k:>4} articles: {m['traced_peak']:.2f} MB (Python heap)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
