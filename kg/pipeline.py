@@ -18,7 +18,7 @@ Annotations: ``sentences``, ``tokens``, ``parse`` (heads and deprels),
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, ClassVar, Iterable
+from typing import Any, Callable, ClassVar, Iterable
 
 from kg.errors import PipelineError, error
 from kg.model import Document, Entity, Event, Extraction, Mention, Relation
@@ -34,6 +34,7 @@ class Work:
     events: list[Event] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     done: set[str] = field(default_factory=set)
+    scratch: dict[str, Any] = field(default_factory=dict)  # shared per-document intermediate results
 
     def extraction(self) -> Extraction:
         return Extraction(self.document, self.entities, self.events, self.relations)
@@ -65,10 +66,10 @@ def register(name: str) -> Callable[[Callable[[], Component]], Callable[[], Comp
 
 
 DEFAULT_COMPONENTS: tuple[str, ...] = (
-    "segment", "gazetteer", "titles", "ner", "link", "dates", "events", "relations",
+    "segment", "gazetteer", "titles", "ner", "link", "dates", "events", "relations", "finalize",
 )
 STANZA_COMPONENTS: tuple[str, ...] = (
-    "stanza", "gazetteer", "titles", "link", "dates", "events", "relations",
+    "stanza", "gazetteer", "titles", "link", "dates", "events", "relations", "finalize",
 )
 
 

@@ -1,0 +1,278 @@
+"""Mentions → entities: overlap resolution, grouping and coreference.
+
+- Knowledge-base and composed keys group mentions (a capital stands for its
+  country; ``Ministry of Defence|ARM`` groups every mention of that body).
+- A body named without its country ("the foreign ministry", ``الوزارة``)
+  refers back to the last body of that kind, or to the article's first country.
+- A person named by surname only joins the person whose name ends with it.
+- Demonym-only countries become entities only when an event or relation uses
+  them (``prune_unused`` runs at the end of the pipeline).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.kb import KBEntry
+from kg.lang.lexicon import pattern_tokens, table
+from kg.mentions.lexicon_hits import kb
+from kg.mentions.matcher import PhraseMatcher
+from kg.model import Entity, Mention
+from kg.pipeline import Component, Work, register
+from kg.text.normalize import ar_stems, is_arabic, norm_text
+
+# Which component's reading of a span wins when spans overlap (lower wins).
+_SOURCE_RANK = {"gazetteer": 0, "title": 1, "cue": 2, "stanza": 3, "ner": 4, "surname": 5, "anaphor": 6}
+_SECTOR_BY_TYPE = {"GovernmentBody": "GOV", "MilitaryForce": "MIL", "IGO": "IGO", "Media": "MED", "ArmedGroup": "REB"}
+
+
+@dataclass
+class Actor:
+    """A mention that can fill an event role, with its entity."""
+
+    mention: Mention
+    entity: Entity
+
+
+def _clean_ar(text: str) -> str:
+    """Arabic label without a leading conjunction/preposition clitic."""
+    n = norm_text(text)
+    for p in ("و", "ف", "ب", "ل", "ك"):
+        if n.startswith(p + "ال") or (n.startswith(p) and n[1:] and len(text) > 4 and text[1:2] in "أاإآ"):
+            return text[1:]
+    return text
+
+
+def _anaphora(lang: str) -> PhraseMatcher:
+    m = PhraseMatcher()
+    for row in table(lang, "anaphora", 2, 2):
+        m.add(pattern_tokens(row[0]), row[1])
+    return m
+
+
+_ANA: dict[str, PhraseMatcher] = {}
+
+
+class Linker(Component):
+    name = "link"
+    requires = frozenset({"mentions"})
+    provides = frozenset({"entities"})
+
+    def __call__(self, work: Work) -> None:
+        doc = work.document
+        mentions = self._resolve_overlaps(work.mentions)
+        entities: dict[str, Entity] = {}
+        order: list[str] = []
+        first_country: list[str] = []
+        last_body: dict[str, str] = {}       # body name_en → entity key
+        last_of_kind: dict[str, str] = {}    # anaphor kind → entity key
+        persons_by_last: dict[str, str] = {}
+        mention_entity: dict[tuple[int, int], str] = {}
+
+        def get(key: str, m: Mention, e: KBEntry | None = None) -> Entity:
+            if key not in entities:
+                entities[key] = self._new_entity(key, m, e)
+                order.append(key)
+            ent = entities[key]
+            ent.mentions.append(m)
+            mention_entity[m.span] = key
+            return ent
+
+        ana = _ANA.setdefault(doc.lang, _anaphora(doc.lang))
+        ana_spans: dict[int, list[tuple[int, int, str]]] = {}
+        for sent in doc.sentences:
+            for i, j, pays in ana.find(sent.tokens):
+                ana_spans.setdefault(sent.index, []).append((sent.tokens[i].start, sent.tokens[j - 1].end, pays[0]))
+
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        for sent in doc.sentences:
+            items: list[tuple[int, object]] = [(m.start, m) for m in by_sentence.get(sent.index, [])]
+            covered = [(m.start, m.end) for m in by_sentence.get(sent.index, [])]
+            for s, e, kind in ana_spans.get(sent.index, []):
+                if not any(a <= s < b or a < e <= b for a, b in covered):
+                    items.append((s, (s, e, kind)))
+            items.sort(key=lambda x: x[0])
+            for _, it in items:
+                if isinstance(it, tuple):
+                    s, e, kind = it
+                    key = last_of_kind.get(kind)
+                    if key:
+                        m = Mention(start=s, end=e, text=doc.text[s:e], type=entities[key].type,
+                                    sentence=sent.index, found_by="anaphor", attrs={"anaphor": kind})
+                        get(key, m)
+                    continue
+                m = it
+                assert isinstance(m, Mention)
+                e_kb = kb().get(m.key) if m.key and m.found_by in ("gazetteer",) else None
+                if m.type == "Country" and m.key:
+                    key = m.key
+                    if not m.attrs.get("demonym") and key not in first_country:
+                        first_country.append(key)
+                elif m.attrs.get("kind") == "body":
+                    body = m.attrs["body"]
+                    if m.key:
+                        key = m.key
+                    elif body in last_body:
+                        key = last_body[body]
+                    elif first_country:
+                        c = kb().get(first_country[0])
+                        iso = (c.iso3 or c.key) if c else first_country[0]
+                        key = f"{body}|{iso}"
+                        m.country = iso
+                        m.name = f"{body} of {c.name if c else iso}"
+                    else:
+                        key = f"{body}|?"
+                    last_body[body] = key
+                    kind = "ministry" if body.lower().startswith(("ministry", "department")) or "ministry" in body.lower() else \
+                        ("army" if m.type == "MilitaryForce" else "body")
+                    last_of_kind[kind] = key
+                elif m.key:
+                    key = m.key
+                elif m.type == "Person":
+                    key = self._person_key(m, persons_by_last)
+                else:
+                    key = f"{m.type}:{norm_text(m.name or m.text)}"
+                ent = get(key, m, e_kb)
+                self._absorb(ent, m)
+                if ent.type == "Person":
+                    toks = norm_text(_clean_ar(ent.labels.get("ar") or "") or ent.name).split()
+                    for form in {norm_text(_clean_ar(mm.text)) for mm in ent.mentions} | {" ".join(toks)}:
+                        parts = form.split()
+                        if len(parts) >= 2:
+                            persons_by_last.setdefault(parts[-1], key)
+        self._surnames(work, entities, persons_by_last, mention_entity, get)
+        ents = [entities[k] for k in order]
+        for n, ent in enumerate(ents, 1):
+            ent.attrs["key"] = ent.key
+            ent.id = f"e{n}"
+        key_to_id = {k: entities[k].id for k in order}
+        work.entities = ents
+        work.scratch["mention_entity"] = {span: key_to_id[k] for span, k in mention_entity.items()}
+        actors: dict[int, list[Actor]] = {}
+        for ent in ents:
+            for m in ent.mentions:
+                actors.setdefault(m.sentence, []).append(Actor(m, ent))
+        for lst in actors.values():
+            lst.sort(key=lambda a: a.mention.start)
+        work.scratch["actors"] = actors
+
+    # ------------------------------------------------------------------
+    @staticmethod
+    def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+        """Keep the best reading of overlapping spans; merge title info into KB persons."""
+        ranked = sorted(mentions, key=lambda m: (_SOURCE_RANK.get(m.found_by, 9), -(m.end - m.start), m.start))
+        kept: list[Mention] = []
+        for m in ranked:
+            clash = None
+            for k in kept:
+                if m.start < k.end and k.start < m.end:
+                    clash = k
+                    break
+            if clash is None:
+                kept.append(m)
+            elif clash.type == "Person" and m.type == "Person":
+                for a, v in m.attrs.items():
+                    clash.attrs.setdefault(a, v)
+                clash.country = clash.country or m.country
+                clash.sector = clash.sector or m.sector
+                if m.found_by == "title" and clash.found_by == "gazetteer":
+                    clash.attrs["title_found"] = True
+        kept.sort(key=lambda m: m.start)
+        return kept
+
+    @staticmethod
+    def _person_key(m: Mention, persons_by_last: dict[str, str]) -> str:
+        form = norm_text(_clean_ar(m.text))
+        parts = form.split()
+        if len(parts) == 1 and parts[0] in persons_by_last:
+            return persons_by_last[parts[0]]
+        return f"Person:{form}"
+
+    @staticmethod
+    def _new_entity(key: str, m: Mention, e: KBEntry | None) -> Entity:
+        labels: dict[str, str] = {}
+        if e is not None:
+            labels = {k: v for k, v in e.labels.items() if k in ("ar", "en") and v}
+            ent = Entity(id="", name=e.name, type=e.type if m.type != "Country" else "Country", labels=labels,
+                         country=e.iso3 or e.country, sector=e.sector, key=e.key,
+                         same_as=[f"http://www.wikidata.org/entity/{e.wikidata}"] if e.wikidata else [])
+            if ent.type == "Country":
+                ent.sector = None
+            return ent
+        name = m.name or _clean_ar(m.text)
+        ent = Entity(id="", name=name, type=m.type, country=m.country,
+                     sector=m.sector or _SECTOR_BY_TYPE.get(m.type), key=m.key)
+        if m.key and "|" in m.key:
+            ent.key = m.key
+        return ent
+
+    @staticmethod
+    def _absorb(ent: Entity, m: Mention) -> None:
+        lang = "ar" if is_arabic(m.text) else "en"
+        if m.attrs.get("demonym"):
+            ent.attrs.setdefault("demonym_only", True)
+        else:
+            ent.attrs["demonym_only"] = False
+        if lang not in ent.labels or (m.found_by != "anaphor" and not ent.labels[lang]):
+            if m.found_by != "anaphor" and not m.attrs.get("demonym"):
+                ent.labels[lang] = _clean_ar(m.text) if lang == "ar" else m.text
+        if lang == "en" and ent.labels.get("en") is None:
+            ent.labels["en"] = ent.name
+        ent.country = ent.country or m.country
+        ent.sector = ent.sector or m.sector
+        if m.attrs.get("position"):
+            ent.attrs.setdefault("positions", [])
+            pos = {k: m.attrs.get(k) for k in ("title", "role", "position", "org_start", "org_end")}
+            pos["country"] = m.country
+            pos["sentence"] = m.sentence
+            if pos not in ent.attrs["positions"]:
+                ent.attrs["positions"].append(pos)
+        if m.attrs.get("year"):
+            ent.attrs["year"] = m.attrs["year"]
+
+    @staticmethod
+    def _surnames(work: Work, entities: dict[str, Entity], persons_by_last: dict[str, str],
+                  mention_entity: dict[tuple[int, int], str], get) -> None:  # type: ignore[no-untyped-def]
+        """Bare surnames of persons already named in full elsewhere in the document."""
+        if not persons_by_last:
+            return
+        doc = work.document
+        spans = sorted(mention_entity)
+        for sent in doc.sentences:
+            for tok in sent.tokens:
+                if any(a <= tok.start < b for a, b in spans):
+                    continue
+                if doc.lang == "en" and not tok.text[:1].isupper():
+                    continue
+                forms = ar_stems(tok.norm)[:3] if is_arabic(tok.text) else [tok.norm]
+                for f in forms:
+                    key = persons_by_last.get(f)
+                    if key and len(f) >= 3:
+                        m = Mention(start=tok.start, end=tok.end, text=tok.text, type="Person",
+                                    sentence=sent.index, found_by="surname")
+                        get(key, m)
+                        break
+
+
+def prune_unused(work: Work) -> None:
+    """Drop entities known only through a demonym that no event or relation uses."""
+    used: set[str] = set()
+    for ev in work.events:
+        used.update(x for x in (ev.source, ev.target, ev.location, ev.claimed_by) if x)
+    for r in work.relations:
+        used.add(r.subject)
+        used.add(r.object)
+    keep = []
+    for e in work.entities:
+        if e.attrs.get("demonym_only") and e.id not in used:
+            continue
+        e.mentions = [m for m in e.mentions if not m.attrs.get("demonym")] or e.mentions
+        keep.append(e)
+    work.entities = keep
+
+
+@register("link")
+def _factory() -> Component:
+    return Linker()

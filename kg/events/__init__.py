@@ -1,0 +1,1 @@
+"""Events: PLOVER-typed interactions with roles, figures, dates and places."""

@@ -1,0 +1,246 @@
+"""PLOVER events from trigger lexicons, with roles, figures, mode, context,
+date, location and claimant.
+
+Precision first: a negated or hedged trigger ("لم يهاجم", "denied
+attacking", "threatened to attack") yields no event of that type; a nominal
+trigger needs an actor or a figure to count; one event is kept per type,
+sentence and (source, target) pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.entities.link import Actor
+from kg.events import roles as R
+from kg.events.figures import figures
+from kg.lang.lexicon import pattern_tokens, table
+from kg.mentions.matcher import PhraseMatcher
+from kg.model import PLOVER_TYPES, QUAD_CLASS, SYMMETRIC_TYPES, Event, Sentence
+from kg.pipeline import Component, Work, register
+
+MATERIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT", "AID", "COOPERATE", "CONCEDE", "PROTEST"}
+_DIPLOMATIC = {"CONSULT", "AGREE", "REQUEST", "SUPPORT", "REJECT", "ACCUSE", "THREATEN", "CONCEDE", "SANCTION"}
+_MILITARY = {"ASSAULT", "MOBILIZE", "COERCE", "RETREAT"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    mode: str
+    flags: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def trigger_matcher(lang: str) -> PhraseMatcher:
+    m = PhraseMatcher()
+    for row in table(lang, "triggers", 2, 4):
+        if row[1] not in PLOVER_TYPES:
+            continue
+        flags = frozenset(f.strip() for f in row[3].split(",") if f.strip())
+        m.add(pattern_tokens(row[0]), Trigger(row[1], row[2], flags))
+    return m
+
+
+@lru_cache(maxsize=None)
+def simple_matcher(lang: str, name: str, column: int = 1) -> PhraseMatcher:
+    m = PhraseMatcher()
+    for row in table(lang, name, 2, 2):
+        m.add(pattern_tokens(row[0]), row[column])
+    return m
+
+
+def _negated(sent: Sentence, ti: int, lang: str, ttype: str) -> str | None:
+    """'neg', 'deny' or 'modal' if the trigger at token ti is negated or hedged."""
+    toks = sent.tokens
+    lo = max(0, ti - 6)
+    for i, j, pays in simple_matcher(lang, "negation").find(toks[lo:ti]):
+        kind = pays[0]
+        dist = (ti - lo) - j
+        if kind == "neg" and dist <= 2:
+            return "neg"
+        if kind == "deny" and dist <= 5:
+            return "deny"
+        if kind == "modal" and dist <= 3 and ttype != "THREATEN":
+            return "modal"
+    # English contraction: "didn't", "won't"
+    if lang == "en" and ti > 0 and toks[ti - 1].norm in ("n't", "not", "never", "no"):
+        return "neg"
+    return None
+
+
+class EventExtractor(Component):
+    name = "events"
+    requires = frozenset({"entities", "tokens"})
+    provides = frozenset({"events"})
+
+    def __call__(self, work: Work) -> None:
+        doc = work.document
+        actors_by_sent: dict[int, list[Actor]] = work.scratch.get("actors", {})
+        dates: dict[int, str | None] = work.scratch.get("sentence_dates", {})
+        events: list[Event] = []
+        for sent in doc.sentences:
+            actors = actors_by_sent.get(sent.index, [])
+            events.extend(self._sentence(work, sent, actors, dates.get(sent.index) or doc.date))
+        for n, ev in enumerate(events, 1):
+            ev.id = f"{doc.id}#ev{n}"
+        work.events = events
+
+    def _sentence(self, work: Work, sent: Sentence, actors: list[Actor], date: str | None) -> list[Event]:
+        doc = work.document
+        lang = doc.lang
+        toks = sent.tokens
+        role_actors = [a for a in actors if a.entity.type not in ("Treaty", "Place")]
+        speech = [(i, j) for i, j, pays in simple_matcher(lang, "speech").find(toks) if pays[0] in ("say", "quote")]
+        according = [(i, j) for i, j, pays in simple_matcher(lang, "speech").find(toks) if pays[0] == "according"]
+        cls = R.clauses(sent, speech, role_actors, lang)
+        claimant_all: Actor | None = None
+        for i, j in according:
+            after = [a for a in role_actors if a.mention.start >= toks[j - 1].end]
+            if after:
+                claimant_all = after[0]
+        figs = figures(toks, lang)
+        ctx_words = {p[0] for _, _, p in simple_matcher(lang, "context").find(toks)}
+        places = [a for a in actors if a.entity.type == "Place"]
+        out: list[Event] = []
+        speech_tokens = {k for i, j in speech for k in range(i, j)}
+        for ti, tj, pays in trigger_matcher(lang).find(toks):
+            trig: Trigger = pays[0]
+            if any(k in speech_tokens for k in range(ti, tj)) and trig.type not in ("ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"):
+                continue
+            if _negated(sent, ti, lang, trig.type):
+                continue
+            # the clause the trigger sits in
+            t_char = toks[ti].start
+            lo, hi = sent.start, sent.end
+            claimant = claimant_all
+            for c in cls:
+                if c.start <= ti < c.end:
+                    lo = toks[c.start].start if c.start < len(toks) else sent.end
+                    claimant = c.speaker or claimant
+            rl = self._roles(work, sent, ti, tj, role_actors, lang, set(trig.flags), lo, hi)
+            if claimant is not None:
+                # the speaker is not a role of what it reports, unless it is the only actor
+                rl.sources = [a for a in rl.sources if a.entity is not claimant.entity or t_char < lo] or rl.sources
+            if ("noun" in trig.flags or "weak" in trig.flags) and not (rl.sources or rl.targets) \
+                    and not (trig.type == "ASSAULT" and figs):
+                continue
+            loc = next((p for p in places if lo <= p.mention.start < hi), None)
+            ctx = self._context(trig.type, ctx_words, sent, doc.date)
+            sources = rl.sources or [None]
+            targets = rl.targets or [None]
+            pairs = [(s, t) for s in sources for t in targets]
+            if "recip" in trig.flags and trig.type not in SYMMETRIC_TYPES and rl.sources and rl.targets:
+                pairs += [(t, s) for s, t in pairs]
+            for s, t in pairs:
+                conf = 0.55 + (0.15 if s else 0) + (0.1 if t else 0) - (0.1 if "noun" in trig.flags else 0)
+                ev = Event(
+                    id="", type=trig.type, trigger=doc.text[toks[ti].start:toks[tj - 1].end],
+                    sentence=sent.text, start=toks[ti].start, end=toks[tj - 1].end,
+                    sentence_index=sent.index, sentence_start=sent.start, sentence_end=sent.end,
+                    mode=trig.mode or None, context=ctx,
+                    source=s.entity.id if s else None, target=t.entity.id if t else None,
+                    date=date, location=loc.entity.id if loc else None,
+                    claimed_by=claimant.entity.id if claimant is not None and (s is None or claimant.entity is not s.entity) else None,
+                    confidence=min(conf, 0.95),
+                )
+                out.append(ev)
+        out = self._dedupe(out)
+        self._attach_figures(out, figs, sent, doc, date)
+        return out
+
+    def _roles(self, work: Work, sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str,
+               flags: set[str], lo: int, hi: int) -> R.Roles:
+        if "parse" in work.done:
+            try:
+                from kg.nlp.roles import dependency_roles
+                src_i, tgt_i = dependency_roles(sent, ti)
+            except Exception:  # parse missing on this sentence: fall back to rules
+                src_i = tgt_i = None
+            if src_i is not None or tgt_i is not None:
+                def at(k: int | None) -> list[Actor]:
+                    if k is None:
+                        return []
+                    tok = sent.tokens[k]
+                    return [a for a in actors if a.mention.start <= tok.start < a.mention.end][:1]
+                src, tgt = at(src_i), at(tgt_i)
+                if src or tgt:
+                    return R.Roles(src, tgt)
+        return R.assign(sent, ti, tj, actors, lang, flags, lo, hi)
+
+    @staticmethod
+    def _context(ttype: str, ctx_words: set[str], sent: Sentence, doc_date: str | None) -> list[str]:
+        ctx: list[str] = []
+        if ttype in _MILITARY:
+            ctx.append("military")
+        if ttype in _DIPLOMATIC:
+            ctx.append("diplomatic")
+        if "territory" in ctx_words:
+            ctx.append("territory")
+        historical = "historical" in ctx_words
+        if doc_date and not historical:
+            year = int(doc_date[:4])
+            for t in sent.tokens:
+                if t.text.isdigit() and len(t.text) == 4 and 1900 <= int(t.text) < year - 1:
+                    historical = True
+        if historical:
+            ctx.append("historical")
+        return ctx
+
+    @staticmethod
+    def _dedupe(events: list[Event]) -> list[Event]:
+        """One event per (type, source, target) in a sentence; role-less duplicates go."""
+        best: dict[tuple[str, str | None, str | None], Event] = {}
+        for ev in events:
+            k = (ev.type, ev.source, ev.target)
+            if ev.type in SYMMETRIC_TYPES and ev.source and ev.target:
+                a, b = sorted((ev.source, ev.target))
+                k = (ev.type, a, b)
+            if k not in best or ev.confidence > best[k].confidence:
+                best[k] = ev
+        kept = list(best.values())
+        typed_with_roles = {e.type for e in kept if e.source or e.target}
+        kept = [e for e in kept if e.source or e.target or e.type not in typed_with_roles]
+        # a role-less event is dropped when the same type has a one-sided version
+        kept.sort(key=lambda e: e.start)
+        return kept
+
+    @staticmethod
+    def _attach_figures(events: list[Event], figs: dict[str, int], sent: Sentence, doc, date) -> None:  # type: ignore[no-untyped-def]
+        if not figs:
+            return
+        assaults = [e for e in events if e.type == "ASSAULT"]
+        if not assaults:
+            return
+        target = assaults[0]
+        target.dead = figs.get("dead")
+        target.injured = figs.get("injured")
+        target.captured = figs.get("captured")
+        if target.captured and not target.mode:
+            target.mode = "abduct"
+
+
+class Finalize(Component):
+    """Drop entities that only a demonym introduced and nothing uses."""
+
+    name = "finalize"
+    requires = frozenset({"entities"})
+    provides = frozenset({"final"})
+
+    def __call__(self, work: Work) -> None:
+        from kg.entities.link import prune_unused
+        prune_unused(work)
+
+
+@register("events")
+def _factory() -> Component:
+    return EventExtractor()
+
+
+@register("finalize")
+def _factory_final() -> Component:
+    return Finalize()
+
+
+__all__ = ["EventExtractor", "Trigger", "trigger_matcher", "QUAD_CLASS"]

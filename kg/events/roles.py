@@ -1,0 +1,187 @@
+"""Source and target of an event trigger from sentence structure (rules).
+
+Clauses: a speech verb (قال، said) with its complementiser (إن، أن، that,
+a colon or an opening quote) opens a reported clause; a trigger inside it
+takes its roles from the clause only, and the speaker becomes the claimant.
+
+Order: Arabic allows verb–subject–object (``هاجمت القوات الأرمينية مواقع``)
+and subject–verb–object (``القوات الأرمينية هاجمت``); English is SVO, with
+the passive ("was attacked by X") reversing the roles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.entities.link import Actor
+from kg.model import Sentence
+
+AR_COMPLEMENTISERS = {"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "انهما", "لان"}
+EN_COMPLEMENTISERS = {"that"}
+QUOTES = set("\"“”«»:")
+AR_TARGET_PREPS = {"علي", "ضد", "الي", "مع", "ل", "بحق", "تجاه", "نحو", "من"}
+EN_TARGET_PREPS = {"against", "on", "with", "to", "at", "toward", "towards", "into", "upon", "from"}
+EN_AGENT = {"by"}
+_BOUNDARY_AR = {"،", ",", "؛", ";", "–", "-", "(", ")"}
+_BOUNDARY_EN = {",", ";", "–", "-", "(", ")"}
+
+
+@dataclass
+class Clause:
+    start: int          # token range [start, end)
+    end: int
+    speaker: Actor | None = None
+
+
+@dataclass
+class Roles:
+    sources: list[Actor]
+    targets: list[Actor]
+
+
+def clauses(sent: Sentence, speech: list[tuple[int, int]], actors: list[Actor], lang: str) -> list[Clause]:
+    """Reported clauses opened by speech verbs at token spans ``speech``."""
+    toks = sent.tokens
+    out: list[Clause] = []
+    comps = AR_COMPLEMENTISERS if lang == "ar" else EN_COMPLEMENTISERS
+    for i, j in speech:
+        # where does the reported content start?
+        k = j
+        limit = min(len(toks), j + 8)
+        start = None
+        while k < limit:
+            n = toks[k].norm
+            if n in comps or toks[k].text in QUOTES:
+                start = k + 1
+                break
+            k += 1
+        if start is None:
+            if lang == "en":
+                start = j  # "X said it had sent ..."
+                # skip the speaker if it follows the verb ("said the ministry")
+            else:
+                continue
+        speaker = speaker_of(sent, i, j, actors, lang)
+        # a speaker right after the complementiser position is not content
+        out.append(Clause(start, len(toks), speaker))
+    # quote-final attribution: "...," the ministry said.
+    return out
+
+
+def speaker_of(sent: Sentence, i: int, j: int, actors: list[Actor], lang: str) -> Actor | None:
+    toks = sent.tokens
+    s_char, e_char = toks[i].start, toks[j - 1].end
+    after = [a for a in actors if a.mention.start >= e_char and a.mention.start - e_char < 60
+             and not a.mention.attrs.get("demonym")]
+    before = [a for a in actors if a.mention.end <= s_char and s_char - a.mention.end < 40
+              and not a.mention.attrs.get("demonym")]
+    if lang == "ar":
+        if after and not _crosses(sent, e_char, after[0].mention.start, lang):
+            return after[0]
+        return before[-1] if before else None
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def _crosses(sent: Sentence, a: int, b: int, lang: str) -> bool:
+    """Is there a clause boundary (comma, complementiser, quote) between chars a and b?"""
+    comps = AR_COMPLEMENTISERS if lang == "ar" else EN_COMPLEMENTISERS
+    bounds = _BOUNDARY_AR if lang == "ar" else _BOUNDARY_EN
+    for t in sent.tokens:
+        if a <= t.start < b and (t.text in bounds or t.norm in comps or t.text in QUOTES):
+            return True
+    return False
+
+
+def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, flags: set[str],
+           lo: int, hi: int) -> Roles:
+    """Source(s) and target(s) of the trigger at tokens [ti, tj) within clause chars [lo, hi)."""
+    toks = sent.tokens
+    t_start, t_end = toks[ti].start, toks[tj - 1].end
+    inside = [a for a in actors if lo <= a.mention.start and a.mention.end <= hi]
+    before = [a for a in inside if a.mention.end <= t_start]
+    after = [a for a in inside if a.mention.start >= t_end]
+    if "recip" in flags:
+        group = _group(sent, after, lang) if after else []
+        if len(group) < 2:
+            group = (before[-2:] if len(before) >= 2 else before[-1:] + after[:1])
+            if before and _group(sent, before[-2:], lang) and len(before) >= 2:
+                group = before[-2:]
+        if len(group) >= 2:
+            return Roles([group[0]], [group[1]])
+        if "between" in flags:
+            pass
+    src: list[Actor] = []
+    tgt: list[Actor] = []
+    near_before = None
+    if before:
+        cand = before[-1]
+        if not _crosses(sent, cand.mention.end, t_start, lang) and t_start - cand.mention.end < 50:
+            near_before = cand
+    if lang == "ar":
+        rest = after
+        if near_before is not None and not near_before.mention.attrs.get("demonym"):
+            src = [near_before]
+        elif after and not _crosses(sent, t_end, after[0].mention.start, lang) \
+                and not _prep_before(sent, after[0], lang) and not after[0].mention.attrs.get("demonym"):
+            src = _group(sent, after, lang)
+            rest = [a for a in after if a not in src]
+        if rest:
+            first = rest[0]
+            if not _crosses(sent, t_end, first.mention.start, lang) or _prep_before(sent, first, lang):
+                tgt = _group(sent, rest, lang)
+    else:
+        if "passive" in flags:
+            agent = [a for a in after if _prev_word(sent, a) in EN_AGENT]
+            if agent:
+                src = [agent[0]]
+            if near_before is not None:
+                tgt = [near_before]
+            return Roles(src, tgt)
+        if near_before is not None:
+            src = [near_before]
+        if after:
+            first = after[0]
+            if not _crosses(sent, t_end, first.mention.start, lang) or _prep_before(sent, first, lang):
+                tgt = _group(sent, after, lang)
+    if "passive" in flags:
+        src, tgt = tgt, src
+    if src and tgt and src[0].entity is tgt[0].entity:
+        tgt = tgt[1:]
+    return Roles(src, tgt)
+
+
+def _prev_word(sent: Sentence, a: Actor) -> str:
+    prev = [t for t in sent.tokens if t.end <= a.mention.start]
+    return prev[-1].norm if prev else ""
+
+
+def _prep_before(sent: Sentence, a: Actor, lang: str) -> bool:
+    w = _prev_word(sent, a)
+    if lang == "ar":
+        if w in AR_TARGET_PREPS:
+            return True
+        first = a.mention.text[:1]
+        return first in ("ل",) or a.mention.text.startswith(("على", "ضد"))
+    return w in EN_TARGET_PREPS
+
+
+def _group(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
+    """The first actor and those coordinated with it ("A and B", "A وB", "A, B and C")."""
+    if not actors:
+        return []
+    out = [actors[0]]
+    text = sent.text
+    base = sent.start
+    for a in actors[1:]:
+        gap = text[out[-1].mention.end - base:a.mention.start - base].strip()
+        if lang == "ar":
+            ok = gap in ("", "و", "،", ", و", "، و", "او", "أو") and (gap != "" or a.mention.text.startswith("و"))
+        else:
+            ok = gap.lower() in ("and", ",", ", and", "or", "&")
+        if not ok:
+            break
+        if a.entity is not out[-1].entity:
+            out.append(a)
+    return out

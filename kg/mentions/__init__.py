@@ -1,0 +1,1 @@
+"""Mentions: spans of text that name an actor, place or treaty."""

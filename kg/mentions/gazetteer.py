@@ -1,0 +1,243 @@
+"""Gazetteer mentions: KB actors, country bodies and forces, places and treaties.
+
+Bodies are composed with the country that qualifies them: an Arabic
+adjective after (``وزارة الدفاع الأرمينية``), an English adjective or
+possessive before (``Armenian Defence Ministry``, ``Russia's army``) or
+``of`` + country after (``Ministry of Defence of Armenia``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.kb import KBEntry
+from kg.lang.lexicon import word_set
+from kg.mentions.lexicon_hits import Hit, kb, sentence_hits
+from kg.model import Document, Mention, Sentence, Token
+from kg.pipeline import Component, Work, register
+from kg.text.normalize import ar_stems, is_arabic
+
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+# Cue kinds whose word is part of the place's name ("Lachin corridor", "ممر لاتشين").
+_CUE_IN_NAME = {"corridor", "strait", "sea", "gulf", "bay", "lake", "river", "canal", "pass", "crossing", "peninsula", "island", "islands", "mountains", "valley", "desert", "plain", "plateau"}
+_EN_NAME_JOINERS = {"al", "el", "bin", "bint", "ibn", "de", "del", "da", "van", "von", "der", "la", "le", "abu", "ul", "ud"}
+
+
+def stop_words(lang: str) -> frozenset[str]:
+    """Words that can never be part of a name: stop-names plus every trigger/speech word."""
+    words: set[str] = set(word_set(lang, "stopnames"))
+    for name in ("triggers", "speech", "negation", "casualties", "dates", "place_cues", "treaty_cues"):
+        for w in word_set(lang, name):
+            first = w.split()[0].rstrip("*") if w else ""
+            if first:
+                words.add(first)
+    return frozenset(words)
+
+
+_STOPS: dict[str, frozenset[str]] = {}
+
+
+def stops(lang: str) -> frozenset[str]:
+    if lang not in _STOPS:
+        _STOPS[lang] = stop_words(lang)
+    return _STOPS[lang]
+
+
+def namelike(tok: Token, lang: str, first: bool = False) -> bool:
+    """Could this token be part of a proper name?"""
+    t = tok.text
+    if not t[:1].isalpha():
+        return False
+    st = stops(lang)
+    if lang == "ar":
+        if not is_arabic(t) or len(tok.norm) < 2:
+            return False
+        forms = ar_stems(tok.norm)
+        if any(f in st for f in forms[:1]) or (first and tok.norm.startswith("ال") and tok.norm in st):
+            return False
+        return True
+    low = tok.norm
+    if low in _EN_NAME_JOINERS and not first:
+        return True
+    return t[:1].isupper() and low not in st
+
+
+def entry_mention(doc: Document, sent: Sentence, h: Hit, e: KBEntry, start: int, end: int) -> Mention:
+    typ = e.type
+    if h.kind == "capital":
+        typ = "Country"
+    return Mention(
+        start=start, end=end, text=doc.text[start:end], type=typ, sentence=sent.index,
+        found_by="gazetteer", key=e.key, name=e.name, country=e.iso3 or e.country, sector=e.sector,
+        attrs={"kind": h.kind},
+    )
+
+
+def country_of(h: Hit) -> KBEntry | None:
+    """The country a KB hit stands for (a country, its capital or its adjective)."""
+    if h.key is None or h.kind not in ("name", "alias", "abbr", "capital", "demonym"):
+        return None
+    e = kb().get(h.key)
+    if e is None or e.type != "Country":
+        return None
+    return e
+
+
+class Gazetteer(Component):
+    name = "gazetteer"
+    requires = frozenset({"tokens"})
+    provides = frozenset({"mentions"})
+
+    def __call__(self, work: Work) -> None:
+        doc = work.document
+        for sent in doc.sentences:
+            hits = sentence_hits(work, sent)
+            used: set[int] = set()
+            for n, h in enumerate(hits):
+                if n in used:
+                    continue
+                if h.kind == "body":
+                    m = self._body(doc, sent, hits, n, used)
+                    if m:
+                        work.mentions.append(m)
+                elif h.kind in ("name", "alias", "abbr", "capital", "demonym"):
+                    e = kb().get(h.key) if h.key else None
+                    if e is None:
+                        continue
+                    s, t = sent.tokens[h.i].start, sent.tokens[h.j - 1].end
+                    m = entry_mention(doc, sent, h, e, s, t)
+                    if h.kind == "demonym":
+                        m.attrs["demonym"] = True
+                    work.mentions.append(m)
+                elif h.kind == "place_cue":
+                    work.mentions.extend(self._places(doc, sent, hits, h))
+                elif h.kind == "treaty_cue":
+                    m = self._treaty(doc, sent, hits, h)
+                    if m:
+                        work.mentions.append(m)
+
+    # -- bodies -------------------------------------------------------------
+    def _body(self, doc: Document, sent: Sentence, hits: list[Hit], n: int, used: set[int]) -> Mention | None:
+        h = hits[n]
+        name_en, typ, sector = h.data
+        toks = sent.tokens
+        i, j = h.i, h.j
+        country: KBEntry | None = None
+        if doc.lang == "ar":
+            if n + 1 < len(hits) and hits[n + 1].i == j and country_of(hits[n + 1]) and hits[n + 1].kind == "demonym":
+                country = country_of(hits[n + 1])
+                j = hits[n + 1].j
+                used.add(n + 1)
+        else:
+            prev = hits[n - 1] if n > 0 else None
+            if prev is not None and prev.j == i and country_of(prev):
+                country = country_of(prev)
+                i = prev.i
+            elif (n + 1 < len(hits) and j < len(toks) and toks[j].norm == "of"
+                  and hits[n + 1].i == j + 1 and country_of(hits[n + 1]) and hits[n + 1].kind != "demonym"):
+                country = country_of(hits[n + 1])
+                j = hits[n + 1].j
+                used.add(n + 1)
+            if i > 0 and toks[i - 1].norm == "the" and country is None:
+                pass
+        s, t = toks[i].start, toks[j - 1].end
+        m = Mention(start=s, end=t, text=doc.text[s:t], type=typ, sentence=sent.index, found_by="gazetteer",
+                    name=name_en, sector=sector or None, attrs={"kind": "body", "body": name_en})
+        if country is not None:
+            m.country = country.iso3 or country.key
+            m.name = f"{name_en} of {country.name}"
+            m.key = f"{name_en}|{m.country}"
+        return m
+
+    # -- places -------------------------------------------------------------
+    def _places(self, doc: Document, sent: Sentence, hits: list[Hit], h: Hit) -> list[Mention]:
+        toks = sent.tokens
+        lang = doc.lang
+        kind = h.data[0]
+        taken = {k for x in hits if x is not h for k in range(x.i, x.j)}
+        spans: list[tuple[int, int]] = []
+        if lang == "ar":
+            k = h.j
+            start = k
+            while k < len(toks) and k - start < 3 and k not in taken and namelike(toks[k], lang, first=k == start):
+                if k > start and toks[k].norm.startswith("و") and len(toks[k].norm) > 3:
+                    break  # "كيلبازار ولاشين": coordination starts a second name
+                k += 1
+            if k > start:
+                spans.append((h.i if kind in _CUE_IN_NAME else start, k))
+                # a coordinated second place: "منطقتي X وY"
+                if k < len(toks) and toks[k].norm.startswith("و") and k not in taken and namelike(toks[k], lang):
+                    spans.append((k, k + 1))
+        else:
+            k = h.i
+            while k > 0 and (k - 1) not in taken and namelike(toks[k - 1], lang, first=True) and h.i - k < 4:
+                k -= 1
+            if k < h.i and not (k == 0 and h.i - k == 1 and False):
+                spans.append((k, h.j if kind in _CUE_IN_NAME else h.i))
+            elif h.j + 1 < len(toks) and toks[h.j].norm == "of":
+                k = h.j + 1
+                while k < len(toks) and k not in taken and namelike(toks[k], lang, first=k == h.j + 1) and k - h.j < 5:
+                    k += 1
+                if k > h.j + 1:
+                    spans.append((h.j + 1, k))
+        out = []
+        for a, b in spans:
+            s, t = toks[a].start, toks[b - 1].end
+            text = doc.text[s:t]
+            if lang == "ar" and a == b - 1 and toks[a].norm.startswith("و") and a != h.j:
+                s += 1  # the mention keeps the name, not the conjunction
+                text = doc.text[s:t]
+            out.append(Mention(start=s, end=t, text=text, type="Place", sentence=sent.index,
+                               found_by="cue", attrs={"cue": kind}))
+        return out
+
+    # -- treaties -----------------------------------------------------------
+    def _treaty(self, doc: Document, sent: Sentence, hits: list[Hit], h: Hit) -> Mention | None:
+        toks = sent.tokens
+        lang = doc.lang
+        taken = {k for x in hits if x is not h and x.kind not in ("demonym",) for k in range(x.i, x.j)}
+        year = None
+        i, j = h.i, h.j
+        if lang == "ar":
+            k = j
+            while k < len(toks) and k - j < 6:
+                t = toks[k]
+                if t.text in "()":
+                    k += 1
+                    continue
+                if _YEAR.match(t.text):
+                    year = int(t.text)
+                    k += 1
+                    break
+                if not t.text[:1].isalpha() or k in taken or (t.norm in stops(lang) and t.norm not in ("عام", "لعام")):
+                    if t.norm in ("لعام", "عام") and k + 1 < len(toks) and _YEAR.match(toks[k + 1].text):
+                        k += 1
+                        continue
+                    break
+                k += 1
+            while k > j and toks[k - 1].text in "(":
+                k -= 1
+            j = k
+        else:
+            k = i
+            while k > 0 and h.i - k < 5:
+                t = toks[k - 1]
+                if _YEAR.match(t.text):
+                    year = int(t.text)
+                elif not (t.text[:1].isalpha() and t.norm not in stops(lang) and t.norm not in ("the", "a", "an", "its", "their", "his", "her", "this", "that", "under", "of", "to", "with", "new")):
+                    break
+                k -= 1
+            i = k
+            if j + 1 < len(toks) and toks[j].norm == "of" and _YEAR.match(toks[j + 1].text):
+                year = int(toks[j + 1].text)
+                j += 2
+        s, t = toks[i].start, toks[j - 1].end
+        text = doc.text[s:t]
+        name = text if lang == "en" else h.data[0] + (f" ({year})" if year else "")
+        return Mention(start=s, end=t, text=text, type="Treaty", sentence=sent.index, found_by="cue",
+                       name=name if lang == "en" else None, attrs={"year": year, "cue": h.data[0]})
+
+
+@register("gazetteer")
+def _factory() -> Component:
+    return Gazetteer()

@@ -1,0 +1,127 @@
+"""Relations with evidence.
+
+- holdsPosition / leaderOf / memberOf from the titles persons were introduced with;
+- ministryOf for ministries composed with their country;
+- memberOf / hasMilitaryBaseIn from cue words between two actors;
+- partyTo for the countries named with a treaty;
+- locatedIn for a place followed by "in"/في and a country.
+"""
+
+from __future__ import annotations
+
+from kg.entities.link import Actor
+from kg.events.extract import simple_matcher
+from kg.model import Entity, Relation, Sentence
+from kg.pipeline import Component, Work, register
+
+_HEAD_ROLES = {"head_of_state", "head_of_government", "monarch", "leader", "secretary_general", "chair", "head"}
+_IN = {"في", "فى", "in", "inside", "within"}
+
+
+class RelationExtractor(Component):
+    name = "relations"
+    requires = frozenset({"entities"})
+    provides = frozenset({"relations"})
+
+    def __call__(self, work: Work) -> None:
+        doc = work.document
+        out: list[Relation] = []
+        seen: set[tuple[str, str, str]] = set()
+        country_ent = {e.key: e for e in work.entities if e.type == "Country" and e.key}
+        by_span = {(m.start, m.end): e for e in work.entities for m in e.mentions}
+        actors: dict[int, list[Actor]] = work.scratch.get("actors", {})
+
+        def add(subj: str, pred: str, obj: str, sent: Sentence, conf: float, **attrs: object) -> None:
+            k = (subj, pred, obj)
+            if k in seen or subj == obj:
+                return
+            seen.add(k)
+            out.append(Relation(subject=subj, predicate=pred, object=obj, evidence=sent.text,
+                                sentence_index=sent.index, start=sent.start, end=sent.end,
+                                confidence=conf, attrs=dict(attrs)))
+
+        for ent in work.entities:
+            if ent.type == "Person":
+                for pos in ent.attrs.get("positions", []):
+                    sent = doc.sentences[pos["sentence"]]
+                    org = by_span.get((pos["org_start"], pos["org_end"])) if pos.get("org_start") is not None else None
+                    country = country_ent.get(pos.get("country") or "")
+                    add(ent.id, "holdsPosition", pos["position"], sent, 0.8,
+                        title=pos["title"], org=org.id if org else None, country=country.id if country else None)
+                    role = pos.get("role") or ""
+                    if org is not None:
+                        if role in _HEAD_ROLES and (org.type == "IGO" or role not in ("secretary_general",)):
+                            add(ent.id, "leaderOf", org.id, sent, 0.7)
+                        else:
+                            add(ent.id, "memberOf", org.id, sent, 0.6)
+                    elif country is not None and role in ("head_of_state", "head_of_government", "monarch", "leader"):
+                        add(ent.id, "leaderOf", country.id, sent, 0.7)
+            elif ent.type == "GovernmentBody" and ent.country and "ministry" in ent.name.lower():
+                c = country_ent.get(ent.country)
+                if c is not None:
+                    m = min(ent.mentions, key=lambda m: m.start)
+                    add(ent.id, "ministryOf", c.id, doc.sentences[m.sentence], 0.8)
+        for sent in doc.sentences:
+            acts = actors.get(sent.index, [])
+            self._cues(work, sent, acts, add)
+            self._treaties(sent, acts, add)
+            self._located(sent, acts, add)
+        work.relations = out
+
+    @staticmethod
+    def _cues(work: Work, sent: Sentence, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
+        lang = work.document.lang
+        toks = sent.tokens
+        for i, j, pays in simple_matcher(lang, "relation_cues").find(toks):
+            pred = pays[0]
+            c_start, c_end = toks[i].start, toks[j - 1].end
+            before = [a for a in acts if a.mention.end <= c_start and a.entity.type not in ("Treaty", "Place", "Person")]
+            after = [a for a in acts if a.mention.start >= c_end and c_end - 0 <= a.mention.start]
+            if not before or not after:
+                continue
+            if pred == "memberOf":
+                obj = next((a for a in after if a.entity.type in ("IGO", "Organization")), None)
+                if obj is None:
+                    continue
+                subj = before[-1]
+                add(subj.entity.id, pred, obj.entity.id, sent, 0.6)
+            elif pred == "hasMilitaryBaseIn":
+                host = next((a for a in after if a.entity.type in ("Country", "Place")), None)
+                owner = next((a for a in reversed(before) if a.entity.type == "Country"), None)
+                if host is None or owner is None:
+                    continue
+                add(owner.entity.id, pred, host.entity.id, sent, 0.6)
+
+    @staticmethod
+    def _treaties(sent: Sentence, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
+        treaties = [a for a in acts if a.entity.type == "Treaty"]
+        if not treaties:
+            return
+        countries: list[Entity] = []
+        for a in acts:
+            if a.entity.type == "Country" and not a.mention.attrs.get("demonym") and a.entity not in countries:
+                countries.append(a.entity)
+        if len(countries) > 4:
+            return
+        for t in treaties:
+            for c in countries:
+                add(c.id, "partyTo", t.entity.id, sent, 0.5)
+
+    @staticmethod
+    def _located(sent: Sentence, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
+        text = sent.text
+        for k, a in enumerate(acts):
+            if a.entity.type != "Place":
+                continue
+            for b in acts[k + 1:]:
+                if b.entity.type != "Country" or b.mention.attrs.get("demonym"):
+                    continue
+                gap = text[a.mention.end - sent.start:b.mention.start - sent.start].strip().lower()
+                if gap in _IN or gap in (",", "of"):
+                    add(a.entity.id, "locatedIn", b.entity.id, sent, 0.6)
+                break
+
+
+@register("relations")
+def _factory() -> Component:
+    return RelationExtractor()

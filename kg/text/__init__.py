@@ -1,0 +1,1 @@
+"""Text → Document: normalisation, sentence splitting, tokens with offsets."""

@@ -1,0 +1,108 @@
+"""Sentence splitting and tokenisation with offsets into the original text.
+
+Tokens follow ANERcorp's convention: punctuation split off, Arabic clitics
+left attached (``وأذربيجان`` is one token); matching strips them later.
+
+>>> from kg.model import Document
+>>> d = Document(id="x", text="Russia attacked. Kyiv said so.", lang="en")
+>>> segment(d); [s.text for s in d.sentences]
+['Russia attacked.', 'Kyiv said so.']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Document, Sentence, Token
+from kg.pipeline import Component, Work, register
+from kg.text.normalize import norm_token
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"                                  # U.S., U.N.
+    r"|\d+(?:[.,:/]\d+)*"                               # 6,500  11:00  16.11.2021
+    r"|[^\W\d_](?:[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]|['’\-](?=\w))*"
+    r"|[\u0610-\u061a\u064b-\u065f\u0670\u0640]+"       # stray marks
+    r"|\S",
+    re.UNICODE,
+)
+_END = set(".!?؟")
+_CLOSERS = set("\"'”’»)]\u201d")
+# Abbreviations that end with a period but rarely end a sentence.
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep",
+    "st", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "inc", "co", "corp", "jr", "sr", "prof", "mt", "ft", "approx", "est",
+}
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        t = m.group()
+        out.append(Token(text=t, start=m.start(), end=m.end(), norm=norm_token(t, "")))
+    return out
+
+
+def _is_boundary(tokens: list[Token], i: int, text: str) -> bool:
+    """Token i is sentence-final punctuation followed by a plausible sentence start."""
+    tok = tokens[i]
+    if tok.text not in _END:
+        return False
+    if tok.text == "." and i > 0:
+        prev = tokens[i - 1]
+        if prev.end == tok.start and (prev.norm in _ABBREV or (len(prev.text) == 1 and prev.text.isupper())):
+            return False
+    j = i + 1
+    while j < len(tokens) and tokens[j].text in _CLOSERS and tokens[j].start == tokens[j - 1].end:
+        j += 1
+    if j >= len(tokens):
+        return True
+    nxt = tokens[j]
+    if nxt.start == tokens[j - 1].end:  # no space: "6.5", "U.S"
+        return False
+    c = nxt.text[0]
+    return c.isupper() or c.isdigit() or not c.isascii() or c in "\"'“‘«(["
+
+
+def segment(doc: Document) -> None:
+    """Fill ``doc.sentences``: split at paragraph breaks and sentence-final punctuation."""
+    sentences: list[Sentence] = []
+    text = doc.text
+    for para in re.finditer(r"[^\n]+", text):
+        tokens = tokenize(text, para.start(), para.end())
+        cur: list[Token] = []
+        for i, tok in enumerate(tokens):
+            cur.append(tok)
+            closing = tok.text in _CLOSERS and cur[:-1] and cur[-2].text in _END and tok.start == cur[-2].end
+            if _is_boundary(tokens, i, text) or (closing and i + 1 < len(tokens) and _is_boundary(tokens, i - 1, text)):
+                # attach closing quotes to this sentence
+                if tok.text in _END:
+                    k = i + 1
+                    while k < len(tokens) and tokens[k].text in _CLOSERS and tokens[k].start == tokens[k - 1].end:
+                        k += 1
+                    if k > i + 1:
+                        continue
+                sentences.append(_make(text, len(sentences), cur))
+                cur = []
+        if cur:
+            sentences.append(_make(text, len(sentences), cur))
+    doc.sentences = sentences
+
+
+def _make(text: str, index: int, tokens: list[Token]) -> Sentence:
+    s, e = tokens[0].start, tokens[-1].end
+    return Sentence(index=index, start=s, end=e, text=text[s:e], tokens=tokens)
+
+
+class Segmenter(Component):
+    name = "segment"
+    provides = frozenset({"sentences", "tokens"})
+
+    def __call__(self, work: Work) -> None:
+        segment(work.document)
+
+
+@register("segment")
+def _factory() -> Component:
+    return Segmenter()
