@@ -1,0 +1,1 @@
+"""Entities: mentions grouped and linked to the knowledge base."""
