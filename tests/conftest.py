@@ -39,3 +39,26 @@ def shared_dir() -> Path:
             pytest.fail("../shared/eval/dev is required (KG_REQUIRE_SHARED=1) but missing")
         pytest.skip("../shared is not present (fresh clone)")
     return SHARED
+
+
+# ---- RDF/store fixtures (hand-made Extraction, independent of the extractor) ----
+
+def load_extraction(path: Path):  # -> kg.model.Extraction
+    """An Extraction from a JSON file whose keys are the dataclass field names."""
+    import json
+
+    from kg.model import Document, Entity, Event, Extraction, Mention, Relation
+
+    d = json.loads(path.read_text(encoding="utf-8"))
+    ents = []
+    for e in d["entities"]:
+        e = dict(e)
+        e["mentions"] = [Mention(**m) for m in e.get("mentions", [])]
+        ents.append(Entity(**e))
+    return Extraction(Document(**d["document"]), ents,
+                      [Event(**v) for v in d["events"]], [Relation(**r) for r in d["relations"]])
+
+
+@pytest.fixture()
+def sample_extraction():  # -> kg.model.Extraction (a fresh copy per test)
+    return load_extraction(DATA / "rdf" / "sample_extraction.json")

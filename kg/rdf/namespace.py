@@ -21,6 +21,10 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
+# SKOS concepts of the ontology (event types, modes, contexts, quad classes):
+# VOCAB["eventType/ASSAULT"], VOCAB["mode/phone"], VOCAB["context/military"],
+# VOCAB["quadClass/material-conflict"]; schemes are VOCAB["eventType"] etc.
+VOCAB = Namespace("https://w3id.org/kg-conflict/vocab/")
 
 
 class CN(DefinedNamespace):
@@ -83,6 +87,8 @@ class CN(DefinedNamespace):
     context: object
     quadClass: object
     trigger: object
+    triggerStart: object         # trigger offsets in the document text
+    triggerEnd: object
     confidence: object
     evidence: object
 
