@@ -26,6 +26,8 @@ def _prf_cell(x: PRF) -> str:
 def table(run: EvalRun, details: bool = False) -> str:
     """Per-article P R F1 for each measure, then the macro mean and the micro total."""
     arts = run.scores.articles
+    if not arts:
+        return "no article could be scored"
     width = max([len(a.id) for a in arts] + [len("micro total")]) + 2
     lines = [
         "article".ljust(width) + "".join(HEADERS[m].ljust(_CELL) for m in MEASURES) + "sec",

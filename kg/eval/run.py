@@ -116,7 +116,8 @@ def prediction_extractor(path: Path) -> Extractor:
 def evaluate(gold: str | Path, articles: str | Path, extractor: Extractor | None = None) -> EvalRun:
     """Score the extractor (default pipeline unless given) on every gold/article pair.
 
-    A bad article or gold file is recorded in ``errors`` and the others go on.
+    A bad article or gold file is recorded in ``errors`` and the others go on;
+    an extractor error stops the run.
     """
     run_one = extractor or pipeline_extractor("default")
     found, unpaired = pairs(Path(gold), Path(articles))
@@ -126,10 +127,13 @@ def evaluate(gold: str | Path, articles: str | Path, extractor: Extractor | None
         try:
             g = load_gold(gpath)
             doc = read_article(apath, lang=g.lang or None)
-            t0 = time.perf_counter()
-            pred = run_one(doc)
-            out.seconds[doc.id] = time.perf_counter() - t0
-            results.append(score_extraction(pred, g, doc.id))
-        except KgError as exc:
-            out.errors.append(exc)
+        except (InputError, DataError) as exc:
+            out.errors.append(exc)  # a bad file: the others go on
+            continue
+        # Extractor failures (missing model, broken pipeline) are not about one
+        # file, so they propagate and stop the run.
+        t0 = time.perf_counter()
+        pred = run_one(doc)
+        out.seconds[doc.id] = time.perf_counter() - t0
+        results.append(score_extraction(pred, g, doc.id))
     return out
