@@ -71,9 +71,13 @@ class NerTagger:
 
     def tag(self, tokens: list[str], threshold: float | None = None) -> list[Span]:
         """Entity spans whose score reaches ``threshold`` (default: the model's)."""
+        return self.tag_full(tokens, threshold)[1]
+
+    def tag_full(self, tokens: list[str], threshold: float | None = None) -> tuple[list[str], list[Span]]:
+        """(Viterbi tags, spans scoring at least ``threshold``)."""
         labels = self.tags(tokens)
         if not labels:
-            return []
+            return labels, []
         cut = self.threshold if threshold is None else threshold
         marginal = self._tagger.marginal
         out = []
@@ -81,7 +85,7 @@ class NerTagger:
             sc = min(marginal(labels[i], i) for i in range(s, e))
             if sc >= cut:
                 out.append(Span(s, e, typ, sc))
-        return out
+        return labels, out
 
 
 _CACHE: dict[Path, NerTagger] = {}
