@@ -43,6 +43,7 @@ class Errors:
     E105 = "unsupported input (expected .txt, .md, .jsonl or a directory)"
     E106 = "no such file or directory"
     E107 = "line {line}: field '{field}' is invalid ({detail})"
+    E108 = "duplicate document id {id!r} (first read from {other}); skipped"
     E200 = "store not found: {path}"
     E201 = "store is read-only: {detail}"
     E202 = "remote store error: {detail}"
@@ -57,6 +58,7 @@ class Errors:
     E501 = "stanza models for {lang!r} not found in {path}; run: kg models download {lang}"
     E502 = "stanza is not installed; install the extra: pip install 'kg[stanza]'"
     E600 = "data file {path} line {line}: {detail}"
+    E601 = "data file {path}: {detail}"
     E610 = "invalid gold file: {detail}"
     E700 = "{detail}"
 
