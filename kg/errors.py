@@ -57,6 +57,8 @@ class Errors:
     E500 = "model not found: {path}"
     E501 = "stanza models for {lang!r} not found in {path}; run: kg models download {lang}"
     E502 = "stanza is not installed; install the extra: pip install 'kg[stanza]'"
+    E503 = "cannot download stanza models for {lang!r} into {path}: {detail}"
+    E504 = "stanza pipeline for {lang!r} could not be built: {detail}"
     E600 = "data file {path} line {line}: {detail}"
     E601 = "data file {path}: {detail}"
     E610 = "invalid gold file: {detail}"
