@@ -54,6 +54,7 @@ class Errors:
     E303 = "query timed out after {seconds}s"
     E400 = "pipeline component {component!r} requires {missing}, which no earlier component provides"
     E401 = "unknown pipeline component {component!r}"
+    E402 = "extraction failed, document skipped ({detail})"
     E500 = "model not found: {path}"
     E501 = "stanza models for {lang!r} not found in {path}; run: kg models download {lang}"
     E502 = "stanza is not installed; install the extra: pip install 'kg[stanza]'"
