@@ -62,3 +62,29 @@ def load_extraction(path: Path):  # -> kg.model.Extraction
 @pytest.fixture()
 def sample_extraction():  # -> kg.model.Extraction (a fresh copy per test)
     return load_extraction(DATA / "rdf" / "sample_extraction.json")
+
+
+# ---- viz/network fixtures: a hand-made actor network (tests/data/viz/small.trig) ----
+
+@pytest.fixture()
+def viz_store():  # -> kg.store.oxigraph.OxigraphStore (in memory)
+    import pyoxigraph as ox
+
+    from kg.store.oxigraph import OxigraphStore
+
+    store = OxigraphStore(None)
+    store.raw.load(path=str(DATA / "viz" / "small.trig"), format=ox.RdfFormat.TRIG)
+    return store
+
+
+@pytest.fixture()
+def viz_store_dir(tmp_path: Path) -> Path:
+    """The same network in an on-disk store, for CLI tests."""
+    import pyoxigraph as ox
+
+    from kg.store.oxigraph import OxigraphStore
+
+    store = OxigraphStore(tmp_path / "store")
+    store.raw.load(path=str(DATA / "viz" / "small.trig"), format=ox.RdfFormat.TRIG)
+    store.close()
+    return tmp_path / "store"
