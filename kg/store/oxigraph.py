@@ -24,7 +24,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg.errors import QueryError, StoreError, StoreNotFoundError, error
+from kg.errors import Errors, QueryError, StoreError, StoreNotFoundError, error
 from kg.store.base import Binding, Quad, QueryResult, RdfFormat, Store, Triple, bind_values
 
 _XSD_STRING = str(XSD.string)
@@ -100,6 +100,7 @@ class OxigraphStore(Store):
     - ``read_only=True`` opens a read-only instance; writes raise E201.
     - ``create=False`` requires an existing store (E200 otherwise); read
       commands use it so a mistyped ``--store`` never creates an empty store.
+      A build output directory (``DIR`` holding ``DIR/store``) is accepted too.
     - ``path=None`` gives an in-memory store (tests, benchmarks).
     """
 
@@ -111,8 +112,13 @@ class OxigraphStore(Store):
             self._store = ox.Store()
             return
         exists = is_store_dir(self.path)
+        if not exists and (read_only or not create) and is_store_dir(self.path / "store"):
+            # A `kg build --out DIR` directory: its store is DIR/store.
+            self.path, exists = self.path / "store", True
+            self.location = str(self.path)
         if not exists and (read_only or not create):
-            raise error(StoreNotFoundError, "E200", path=None, **{"path": str(self.path)})
+            # The message names the path; no "path:" prefix, it would say it twice.
+            raise StoreNotFoundError(Errors.E200.format(path=self.path)) from None
         try:
             if read_only:
                 self._store = ox.Store.read_only(str(self.path))
