@@ -1,0 +1,103 @@
+"""The query library: named SPARQL files in ``queries/`` with a self-describing header.
+
+Header format (comment lines before the query)::
+
+    # Who attacked whom: ASSAULT events with their source and target.
+    # Longer description lines...
+    # @param actor: iri? only events where this actor is source or target
+    # @example: kg query who-attacked-whom --store out/store
+
+The first comment line is the title; ``@param NAME: KIND[?] text`` declares a
+parameter (kinds in :mod:`kg.query.params`, ``?`` marks it optional);
+``@example:`` gives a call.
+
+>>> q = load_query("SELECT ?s WHERE { ?s ?p ?o }")
+>>> q.name, q.params
+('<inline>', {})
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import DataError, QueryNotFoundError, error
+from kg.query.params import KINDS, Param
+from kg.resources import queries_dir
+
+_PARAM = re.compile(r"^@param\s+([A-Za-z_]\w*)\s*:\s*([a-z]+)(\?)?\s*(.*)$")
+_FORMS = re.compile(r"^\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+
+
+@dataclass
+class NamedQuery:
+    """A SPARQL query with its documentation and declared parameters."""
+
+    name: str
+    text: str
+    title: str = ""
+    description: str = ""
+    params: dict[str, Param] = field(default_factory=dict)
+    examples: list[str] = field(default_factory=list)
+    path: Path | None = None
+
+
+def parse_header(text: str, path: Path | None = None) -> tuple[str, str, dict[str, Param], list[str]]:
+    """Title, description, parameters and examples from the leading comment block."""
+    title, desc, params, examples = "", [], {}, []
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        if not line.startswith("#"):
+            break
+        body = line.lstrip("#").strip()
+        if body.startswith("@param"):
+            m = _PARAM.match(body)
+            if not m or m.group(2) not in KINDS:
+                raise error(DataError, "E600", path=str(path or "<query>"), line=lineno,
+                            detail=f"bad @param (expected '@param NAME: KIND[?] text', KIND in {', '.join(KINDS)})")
+            params[m.group(1)] = Param(m.group(1), m.group(2), m.group(3) is None, m.group(4).strip())
+        elif body.startswith("@example:"):
+            examples.append(body[len("@example:"):].strip())
+        elif not title:
+            title = body
+        elif body:
+            desc.append(body)
+    return title, " ".join(desc), params, examples
+
+
+def from_file(path: Path) -> NamedQuery:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise error(DataError, "E600", path=str(path), line=0, detail="query file is not UTF-8") from None
+    title, desc, params, examples = parse_header(text, path)
+    return NamedQuery(path.stem, text, title, desc, params, examples, path)
+
+
+def library() -> list[NamedQuery]:
+    """Every query in ``queries/``, sorted by name."""
+    return [from_file(p) for p in sorted(queries_dir().glob("*.rq"))]
+
+
+def looks_like_sparql(spec: str) -> bool:
+    """True when ``spec`` is query text rather than a name or a path."""
+    body = "\n".join(l for l in spec.splitlines() if not l.strip().startswith("#"))
+    return bool(_FORMS.match(body)) and ("{" in body)
+
+
+def load_query(spec: str) -> NamedQuery:
+    """Resolve ``spec``: a ``.rq`` path, a name in ``queries/`` (with or without ``.rq``) or literal SPARQL."""
+    if looks_like_sparql(spec):
+        title, desc, params, examples = parse_header(spec)
+        return NamedQuery("<inline>", spec, title, desc, params, examples)
+    p = Path(spec)
+    if p.is_file():
+        return from_file(p)
+    lib = queries_dir()
+    for cand in (lib / spec, lib / f"{spec}.rq"):
+        if "/" not in spec and cand.is_file():
+            return from_file(cand)
+    raise error(QueryNotFoundError, "E300", name=spec)
