@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.store.base import QueryResult, RdfFormat, Store, as_term, values_clause
+from kg.store.base import QueryResult, RdfFormat, Store, as_term, bind_values, values_clause
 
-__all__ = ["QueryResult", "RdfFormat", "Store", "as_term", "values_clause", "open_store"]
+__all__ = ["QueryResult", "RdfFormat", "Store", "as_term", "bind_values", "values_clause", "open_store"]
 
 
 def open_store(location: str | Path, read_only: bool = True, create: bool = False) -> Store:
