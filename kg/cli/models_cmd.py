@@ -1,5 +1,38 @@
-"""`kg models` command (not yet written)."""
+"""`kg models`: fetch the stanza models (online machines) and show where they are looked for."""
 
 from __future__ import annotations
 
-from kg.cli import app  # noqa: F401
+from pathlib import Path
+
+import typer
+
+from kg.cli import app
+from kg.nlp.models import LANGS, download, has_models, model_dir
+
+models_app = typer.Typer(help="stanza models for `--nlp stanza` (optional extra kg\\[stanza]).",
+                         no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+_DIR_HELP = "Model directory (default: $KG_STANZA_DIR, else $STANZA_RESOURCES_DIR, else ~/stanza_resources)."
+
+
+@models_app.command("download")
+def download_command(
+    langs: list[str] = typer.Argument(..., help="Languages: ar, en."),
+    directory: Path | None = typer.Option(None, "--dir", help=_DIR_HELP),
+) -> None:
+    """Download the official stanza models (tokenize, mwt, pos, lemma, depparse, ner). Needs the network."""
+    target = model_dir(directory)
+    for path in download(langs, target):
+        typer.echo(f"stanza models ready: {path}")
+
+
+@models_app.command("status")
+def status_command(
+    directory: Path | None = typer.Option(None, "--dir", help=_DIR_HELP),
+) -> None:
+    """Say, per language, whether stanza models are present in the model directory."""
+    target = model_dir(directory)
+    for lang in LANGS:
+        state = "present" if has_models(lang, target) else f"missing (run: kg models download {lang})"
+        typer.echo(f"{lang}\t{state}\t{target}")
