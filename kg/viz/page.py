@@ -163,7 +163,7 @@ def _payload(model: NetworkModel, dyads: list, actor_ids: list[str], lang: str, 
     actors = []
     for iri in actor_ids:
         a = model.actors.get(iri) or Actor(iri)
-        actors.append({"id": index[iri], "iri": iri, "en": a.label_en or "", "ar": a.label_ar or "",
+        actors.append({"id": index[iri], "key": local_name(iri), "en": a.label_en or "", "ar": a.label_ar or "",
                        "name": a.name, "type": a.type, "country": a.country or "", "positions": a.positions})
     edges = []
     for i, d in enumerate(dyads):

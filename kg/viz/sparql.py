@@ -26,10 +26,10 @@ WHERE {
 }
 """
 
-# rdf:type of every event (fallback when cn:eventType is absent).
+# rdf:type of events that lack cn:eventType (fallback; usually no rows).
 EVENT_CLASSES = PREFIXES + """
 SELECT DISTINCT (STR(?e) AS ?event) (STR(?c) AS ?cls)
-WHERE { ?e cn:source ?s ; cn:target ?t ; a ?c . }
+WHERE { ?e cn:source ?s ; cn:target ?t ; a ?c . FILTER NOT EXISTS { ?e cn:eventType ?any } }
 """
 
 EVIDENCE = PREFIXES + """
@@ -49,7 +49,7 @@ WHERE {
 ACTORS = PREFIXES + """
 SELECT DISTINCT (STR(?a) AS ?actor) (STR(?c) AS ?cls) (STR(?l) AS ?label) (LANG(?l) AS ?lang)
 WHERE {
-  { ?e cn:source ?a } UNION { ?e cn:target ?a }
+  { SELECT DISTINCT ?a WHERE { { ?e cn:source ?a } UNION { ?e cn:target ?a } } }
   OPTIONAL { ?a a ?c }
   OPTIONAL { ?a rdfs:label ?l }
 }
@@ -58,7 +58,7 @@ WHERE {
 COUNTRIES = PREFIXES + """
 SELECT DISTINCT (STR(?a) AS ?actor) (STR(?c) AS ?country) (STR(?l) AS ?label) (LANG(?l) AS ?lang)
 WHERE {
-  { ?e cn:source ?a } UNION { ?e cn:target ?a }
+  { SELECT DISTINCT ?a WHERE { { ?e cn:source ?a } UNION { ?e cn:target ?a } } }
   ?a cn:country ?c .
   OPTIONAL { ?c rdfs:label ?l0 }
   OPTIONAL { ?c cn:iso3 ?iso }
@@ -69,7 +69,7 @@ WHERE {
 POSITIONS = PREFIXES + """
 SELECT DISTINCT (STR(?a) AS ?actor) (STR(?p) AS ?position) (STR(?t) AS ?title) (LANG(?t) AS ?lang)
 WHERE {
-  { ?e cn:source ?a } UNION { ?e cn:target ?a }
+  { SELECT DISTINCT ?a WHERE { { ?e cn:source ?a } UNION { ?e cn:target ?a } } }
   ?a cn:holdsPosition ?p .
   OPTIONAL { ?p cn:title ?t0 }
   OPTIONAL { ?p rdfs:label ?t1 }

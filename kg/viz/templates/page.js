@@ -108,7 +108,7 @@
     var w = name.toLowerCase();
     for (var i = 0; i < D.actors.length; i++) {
       var a = D.actors[i];
-      if ([a.en, a.ar, a.name, a.iri].some(function (x) { return x && x.toLowerCase() === w; })) return a.id;
+      if ([a.en, a.ar, a.name, a.key].some(function (x) { return x && x.toLowerCase() === w; })) return a.id;
     }
     return null;
   }
