@@ -11,7 +11,8 @@ Kinds (header ``# @param NAME: KIND[?] description``; ``?`` = optional):
 - ``iri``: ``<http://...>``, an absolute IRI, or a prefixed name with a
   known prefix (``id:``, ``cn:``, ``wd:`` ...). Characters that IRIs forbid
   (spaces, ``<>"{}|^`\\``) are refused.
-- ``plover``: a PLOVER event type (``ASSAULT``) → ``cn:ASSAULT``.
+- ``plover``: a PLOVER event type (``ASSAULT``) → its SKOS concept
+  ``vocab:eventType/ASSAULT`` (the object of ``cn:eventType``).
 - ``string``: a plain literal.
 - ``date``: ``YYYY-MM-DD`` → ``xsd:date``.
 - ``integer``: → ``xsd:integer``.
@@ -19,7 +20,7 @@ Kinds (header ``# @param NAME: KIND[?] description``; ``?`` = optional):
   ignoring Arabic diacritics, hamza and letter-form variants, and Latin case.
 
 >>> coerce(Param("t", "plover"), "assault")
-rdflib.term.URIRef('https://w3id.org/kg-conflict/ontology#ASSAULT')
+rdflib.term.URIRef('https://w3id.org/kg-conflict/vocab/eventType/ASSAULT')
 >>> coerce(Param("q", "string"), 'x" } DROP ALL #')
 rdflib.term.Literal('x" } DROP ALL #')
 """
@@ -116,7 +117,7 @@ def coerce(param: Param, value: str) -> URIRef | Literal:
         if t not in PLOVER_TYPES:
             raise error(QueryParamError, "E301", param=param.name,
                         detail=f"{value!r} is not a PLOVER type ({', '.join(PLOVER_TYPES)})")
-        return URIRef(ONTOLOGY_IRI + t)
+        return URIRef(PREFIXES["vocab"] + "eventType/" + t)
     if kind == "date":
         try:
             d = date.fromisoformat(value.strip())
