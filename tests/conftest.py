@@ -194,3 +194,15 @@ def virtuoso_server():  # -> tests.servers.Server
     srv = _server("virtuoso")
     yield srv
     srv.stop()
+
+
+@pytest.fixture(scope="session")
+def stanza_module():
+    """The stanza package; skips when the extra is absent, unless KG_REQUIRE_STANZA=1."""
+    try:
+        import stanza
+    except ImportError:
+        if os.environ.get("KG_REQUIRE_STANZA") == "1":
+            pytest.fail("stanza is required (KG_REQUIRE_STANZA=1) but not installed")
+        pytest.skip("stanza extra not installed (pip install 'kg[stanza]')")
+    return stanza

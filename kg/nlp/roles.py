@@ -20,6 +20,7 @@ are positions in ``sentence.tokens`` (one Token per stanza word).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable
 
 from kg.errors import DataError, error
 from kg.model import Mention, Sentence
@@ -104,14 +105,58 @@ def _subject(sentence: Sentence, i: int) -> int | None:
     return None
 
 
+def _inherited_subject(sentence: Sentence, i: int) -> int | None:
+    """The subject of ``i``, shared along conj and controlled through xcomp."""
+    seen = {i}
+    while True:
+        who = _subject(sentence, i)
+        head = sentence.tokens[i].head
+        if who is not None or head is None or head in seen or _rel(sentence, i) not in ("conj", "xcomp"):
+            return who
+        seen.add(head)
+        i = head
+
+
 def is_passive(sentence: Sentence, i: int) -> bool:
     return any(_rel(sentence, j) in PASSIVE_MARKS | AGENT_RELS for j in children(sentence, i))
 
 
-def _own_roles(sentence: Sentence, trigger: int, lang: str) -> tuple[int | None, int | None]:
-    kids = children(sentence, trigger)
+@lru_cache(maxsize=None)
+def _temporal_words(lang: str) -> frozenset[str]:
+    """Weekdays, months, "yesterday"... from the lead's dates.tsv: "on Monday" is no target."""
+    try:
+        from kg.lang.lexicon import word_set
+
+        return word_set(lang, "dates")
+    except Exception:  # the file is optional here; a malformed one is reported by its owner
+        return frozenset()
+
+
+def _prep_dependent(sentence: Sentence, j: int, lang: str) -> tuple[str | None, int]:
+    """(role, role-bearing token) for an obl/nmod dependent ``j``.
+
+    Compound markers whose last word is the dependent itself ("من قبل X",
+    "على يد X": X hangs under قبل/يد) hand the role to that word's nmod.
+    """
+    cases = [k for k in children(sentence, j) if _base(_rel(sentence, k)) == "case"]
+    if cases:
+        toks = sentence.tokens
+        words = [norm_token(toks[k].lemma or toks[k].text, lang) for k in cases]
+        joined = " ".join(words + [norm_token(toks[j].lemma or toks[j].text, lang)])
+        role = prep_roles(lang).get(joined)
+        if role in ("agent", "target"):
+            bearer = next((k for k in children(sentence, j) if _base(_rel(sentence, k)) in ("nmod", "obl")), None)
+            if bearer is not None:
+                return role, bearer
+    return _marker(sentence, j, lang), j
+
+
+def _own_roles(sentence: Sentence, trigger: int, lang: str,
+               exclude: frozenset[int] = frozenset()) -> tuple[int | None, int | None]:
+    kids = [j for j in children(sentence, trigger) if j not in exclude]
     passive = is_passive(sentence, trigger)
     nominal = sentence.tokens[trigger].upos in NOMINAL
+    temporal = _temporal_words(lang)
     src: int | None = None
     tgt: int | None = None
     for j in kids:
@@ -129,13 +174,16 @@ def _own_roles(sentence: Sentence, trigger: int, lang: str) -> tuple[int | None,
     # prepositional dependents, nearest to the trigger first
     for j in sorted(kids, key=lambda k: abs(k - trigger)):
         rel = _rel(sentence, j)
-        if _base(rel) not in ("obl", "nmod") or rel in AGENT_RELS:
+        if _base(rel) not in ("obl", "nmod") or rel in AGENT_RELS or rel.endswith(":tmod"):
             continue
-        role = _marker(sentence, j, lang)
+        tok = sentence.tokens[j]
+        if norm_token(tok.text, lang) in temporal or (tok.ner or "").endswith(("DATE", "TIME")):
+            continue
+        role, bearer = _prep_dependent(sentence, j, lang)
         if role == "agent" and src is None:
-            src = j
+            src = bearer
         elif (role == "target" or (role == "noun-target" and nominal)) and tgt is None:
-            tgt = j
+            tgt = bearer
     if src is None and nominal:
         for j in kids:  # "Armenia's attack", "its shelling"
             if _rel(sentence, j) == "nmod:poss":
@@ -144,15 +192,19 @@ def _own_roles(sentence: Sentence, trigger: int, lang: str) -> tuple[int | None,
     return src, tgt
 
 
-def dependency_roles(sentence: Sentence, trigger: int, lang: str | None = None) -> tuple[int | None, int | None]:
+def dependency_roles(sentence: Sentence, trigger: int, lang: str | None = None,
+                     exclude: Iterable[int] = ()) -> tuple[int | None, int | None]:
     """(source head, target head) token indexes for the event whose trigger is token ``trigger``.
 
-    Either may be None. Returns (None, None) when the sentence has no parse.
+    ``exclude``: the other tokens of a multiword trigger ("opened fire on",
+    "أطلق النار على"), never taken as a role. Either result may be None;
+    (None, None) when the sentence has no parse.
     """
     if not has_parse(sentence) or not 0 <= trigger < len(sentence.tokens):
         return None, None
     lang = lang or _lang_of(sentence)
-    src, tgt = _own_roles(sentence, trigger, lang)
+    skip = frozenset(exclude)
+    src, tgt = _own_roles(sentence, trigger, lang, skip)
     toks = sentence.tokens
     # shared subject along conj, controlled subject through xcomp
     cur, seen = trigger, {trigger}
@@ -161,18 +213,18 @@ def dependency_roles(sentence: Sentence, trigger: int, lang: str | None = None) 
         if head in seen:
             break
         seen.add(head)
-        hsrc, htgt = _own_roles(sentence, head, lang)
+        hsrc, htgt = _own_roles(sentence, head, lang, skip)
         if src is None and hsrc is not None:
             src = hsrc
         # a passive verb conjoined with a passive verb shares the patient too
         if tgt is None and htgt is not None and is_passive(sentence, head) and is_passive(sentence, trigger):
             tgt = htgt
         cur = head
-    # light verb + nominal trigger: "launched an attack on Y"
+    # light verb + nominal trigger: "(threatened to) launch an attack on Y"
     if src is None and toks[trigger].upos in NOMINAL and _rel(sentence, trigger) == "obj":
         head = toks[trigger].head
         if head is not None:
-            src = _subject(sentence, head)
+            src = _inherited_subject(sentence, head)
     if src == trigger:
         src = None
     if tgt == trigger or tgt == src:
