@@ -187,7 +187,7 @@ class OxigraphStore(Store):
         g = _nt(graph)
         lines = {f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in triples}  # set: no duplicate triples
         # One update = one transaction: drop and insert commit together or not at all.
-        update = f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n" + "\n".join(sorted(lines)) + "\n} }"
+        update = f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines) + "\n} }"
         try:
             self._store.update(update)
         except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
