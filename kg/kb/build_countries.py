@@ -48,6 +48,16 @@ NAME_OVERRIDES: dict[str, tuple[str | None, str | None]] = {
 }
 
 
+# Arab League members: their Arabic names are Arabic words, not transliterations.
+NATIVE_ARABIC = frozenset("DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM".split())
+
+
+def g_variants(forms: list[str]) -> list[str]:
+    """Foreign g is written غ in most Arabic news and ج in Egyptian usage
+    (أنغولا / أنجولا); normalisation does not merge them, so list both."""
+    return [f.replace("غ", "ج") for f in forms if "غ" in f]
+
+
 def _split(cell: str) -> list[str]:
     return [s.strip() for s in cell.split(";") if s.strip()]
 
@@ -92,10 +102,14 @@ def country_entry(row: dict[str, str], en: Locale, ar: Locale) -> dict[str, Any]
         # an overridden CLDR name stays findable as an alias
         if cldr and cldr != label and cldr not in forms and "(" not in cldr and " - " not in cldr:
             forms.append(cldr)
+        if lang == "ar" and iso3 not in NATIVE_ARABIC and row["status"] != "historical":
+            forms += g_variants([label] + forms)
         forms = [f for f in dict.fromkeys(forms) if f != label]
         if forms:
             aliases[lang] = forms
     demonyms = {lang: _split(row[f"demonyms_{lang}"]) for lang in ("en", "ar") if _split(row[f"demonyms_{lang}"])}
+    if "ar" in demonyms and iso3 not in NATIVE_ARABIC and row["status"] != "historical":
+        demonyms["ar"] = list(dict.fromkeys(demonyms["ar"] + g_variants(demonyms["ar"])))
     capital = {lang: row[f"capital_{lang}"] for lang in ("en", "ar") if row[f"capital_{lang}"]}
     entry: dict[str, Any] = {
         "key": iso3, "type": "Country", "name": name_en, "wikidata": row["wikidata"] or None,
