@@ -68,7 +68,7 @@ def test_import_merges_labels_and_aliases(wikidata_endpoint: str, data_dir: Path
     assert set(got["ARM"]["aliases"]["ar"]) == {"جمهورية أرمينيا", "ارمينيا"}
     assert "Arménie" not in json.dumps(got, ensure_ascii=False)
     assert "بوتين" in got["Q7747"]["aliases"]["ar"]
-    assert got["EU"]["aliases"]["en"] == ["E.U.", "EU"]
+    assert got["EU"]["aliases"]["en"] == ["E.U.", "EU"]  # "Europe" names another entry: skipped
     # untouched entries, header and other fields are kept as they were
     assert got["NOWD"] == _entries(src)["NOWD"] and got["UNKNOWN"] == _entries(src)["UNKNOWN"]
     assert got["Q7747"]["positions"][0]["role"] == "head_of_state" and got["ARM"]["status"] == "un"

@@ -95,8 +95,24 @@ def fetch_names(endpoint: str, qids: list[str], langs: tuple[str, ...] = ("ar", 
     return out
 
 
-def merge_names(obj: dict[str, Any], names: dict[str, dict[str, list[str]]]) -> tuple[int, int]:
-    """Merge fetched names into one raw KB object; returns (labels, aliases) added."""
+def _owners(objs: Iterable[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """(lang, name) -> key for every label and alias already in the file."""
+    owners: dict[tuple[str, str], str] = {}
+    for obj in objs:
+        for lang, text in (obj.get("labels") or {}).items():
+            owners.setdefault((lang, text), obj["key"])
+        for lang, forms in (obj.get("aliases") or {}).items():
+            for text in forms:
+                owners.setdefault((lang, text), obj["key"])
+    return owners
+
+
+def merge_names(obj: dict[str, Any], names: dict[str, dict[str, list[str]]],
+                owners: dict[tuple[str, str], str] | None = None) -> tuple[int, int]:
+    """Merge fetched names into one raw KB object; returns (labels, aliases) added.
+    A name that already belongs to another entry is skipped: it would make
+    the matcher's surface forms ambiguous."""
+    owners = owners or {}
     labels_added = aliases_added = 0
     labels = obj.setdefault("labels", {})
     aliases = obj.setdefault("aliases", {})
@@ -109,6 +125,8 @@ def merge_names(obj: dict[str, Any], names: dict[str, dict[str, list[str]]]) -> 
         have = aliases.setdefault(lang, [])
         known = set(have) | {labels.get(lang), obj.get("name") if lang == "en" else None}
         for text in candidates:
+            if owners.get((lang, text), obj["key"]) != obj["key"]:
+                continue
             if text not in known:
                 have.append(text)
                 known.add(text)
@@ -148,11 +166,12 @@ def import_labels(kb_path: Path, endpoint: str, out: Path | None = None,
     report.entries = sum(1 for o in parsed.values() if o.get("wikidata"))
     names = fetch_names(endpoint, qids, langs, batch, timeout) if qids else {}
     report.found = sum(1 for o in parsed.values() if o.get("wikidata") in names)
+    owners = _owners(parsed.values())
     for i, obj in parsed.items():
         got = names.get(obj.get("wikidata") or "")
         if not got:
             continue
-        n_labels, n_aliases = merge_names(obj, got)
+        n_labels, n_aliases = merge_names(obj, got, owners)
         if n_labels or n_aliases:
             report.labels_added += n_labels
             report.aliases_added += n_aliases
