@@ -157,12 +157,18 @@ def _jsonl_lines(path: Path, lines: list, lang: str, date: str | None) -> Iterat
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield n, error(JsonlLineError, "E103", path=path, line=n, detail=f"{exc.msg}, column {exc.colno}")
+            yield n, error(JsonlLineError, "E103", path=path, line=n, detail=_json_detail(exc))
             continue
         if not isinstance(obj, dict):
             yield n, error(JsonlLineError, "E103", path=path, line=n, detail="expected an object")
             continue
         yield n, _jsonl_doc(path, n, obj, lang, date)
+
+
+def _json_detail(exc: json.JSONDecodeError) -> str:
+    # json's messages end with "at" when they name a position ("Unterminated string starting at").
+    sep = " " if exc.msg.endswith(" at") else " at "
+    return f"{exc.msg}{sep}column {exc.colno}"
 
 
 def _field_error(path: Path, n: int, name: str, detail: str) -> KgError:
