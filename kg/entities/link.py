@@ -11,12 +11,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from kg.kb import KBEntry
-from kg.lang.lexicon import pattern_tokens, table
+from kg.lang.index import category
 from kg.mentions.lexicon_hits import kb
-from kg.mentions.matcher import PhraseMatcher
 from kg.model import Entity, Mention
 from kg.pipeline import Component, Work, register
 from kg.text.normalize import ar_stems, is_arabic, norm_text
@@ -41,16 +41,6 @@ def _clean_ar(text: str) -> str:
         if n.startswith(p + "ال") or (n.startswith(p) and n[1:] and len(text) > 4 and text[1:2] in "أاإآ"):
             return text[1:]
     return text
-
-
-def _anaphora(lang: str) -> PhraseMatcher:
-    m = PhraseMatcher()
-    for row in table(lang, "anaphora", 2, 2):
-        m.add(pattern_tokens(row[0]), row[1])
-    return m
-
-
-_ANA: dict[str, PhraseMatcher] = {}
 
 
 class Linker(Component):
@@ -78,10 +68,9 @@ class Linker(Component):
             mention_entity[m.span] = key
             return ent
 
-        ana = _ANA.setdefault(doc.lang, _anaphora(doc.lang))
         ana_spans: dict[int, list[tuple[int, int, str]]] = {}
         for sent in doc.sentences:
-            for i, j, pays in ana.find(sent.tokens):
+            for i, j, pays in category(work, sent, "anaphora"):
                 ana_spans.setdefault(sent.index, []).append((sent.tokens[i].start, sent.tokens[j - 1].end, pays[0]))
 
         by_sentence: dict[int, list[Mention]] = {}
@@ -240,9 +229,11 @@ class Linker(Component):
             return
         doc = work.document
         spans = sorted(mention_entity)
+        starts = [a for a, _ in spans]
         for sent in doc.sentences:
             for tok in sent.tokens:
-                if any(a <= tok.start < b for a, b in spans):
+                k = bisect_right(starts, tok.start) - 1
+                if k >= 0 and spans[k][0] <= tok.start < spans[k][1]:
                     continue
                 if doc.lang == "en" and not tok.text[:1].isupper():
                     continue

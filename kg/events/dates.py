@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from kg.lang.lexicon import table
 from kg.model import Document, Sentence
@@ -41,6 +42,7 @@ def words(lang: str) -> dict[str, tuple[str, int]]:
     return _CACHE[lang]
 
 
+@lru_cache(maxsize=262144)
 def _lookup(tok_norm: str, lang: str) -> tuple[str, int] | None:
     w = words(lang)
     forms = ar_stems(tok_norm) if is_arabic(tok_norm) else [tok_norm.rstrip(",.")]

@@ -9,15 +9,13 @@ sentence and (source, target) pair.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
 
 from kg.entities.link import Actor
 from kg.events import roles as R
 from kg.events.figures import figures
-from kg.lang.lexicon import pattern_tokens, table
-from kg.mentions.matcher import PhraseMatcher
-from kg.model import PLOVER_TYPES, QUAD_CLASS, SYMMETRIC_TYPES, Event, Sentence
+from kg.events.triggers import Trigger, recip_verbs
+from kg.lang.index import category
+from kg.model import QUAD_CLASS, SYMMETRIC_TYPES, Event, Sentence
 from kg.pipeline import Component, Work, register
 
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT", "AID", "COOPERATE", "CONCEDE", "PROTEST"}
@@ -25,39 +23,13 @@ _DIPLOMATIC = {"CONSULT", "AGREE", "REQUEST", "SUPPORT", "REJECT", "ACCUSE", "TH
 _MILITARY = {"ASSAULT", "MOBILIZE", "COERCE", "RETREAT"}
 
 
-@dataclass(frozen=True)
-class Trigger:
-    type: str
-    mode: str
-    flags: frozenset[str]
-
-
-@lru_cache(maxsize=None)
-def trigger_matcher(lang: str) -> PhraseMatcher:
-    m = PhraseMatcher()
-    for row in table(lang, "triggers", 2, 4):
-        if row[1] not in PLOVER_TYPES:
-            continue
-        flags = frozenset(f.strip() for f in row[3].split(",") if f.strip())
-        m.add(pattern_tokens(row[0]), Trigger(row[1], row[2], flags))
-    return m
-
-
-@lru_cache(maxsize=None)
-def simple_matcher(lang: str, name: str, column: int = 1) -> PhraseMatcher:
-    m = PhraseMatcher()
-    for row in table(lang, name, 2, 2):
-        m.add(pattern_tokens(row[0]), row[column])
-    return m
-
-
-def _negated(sent: Sentence, ti: int, lang: str, ttype: str) -> str | None:
+def _negated(work: Work, sent: Sentence, ti: int, lang: str, ttype: str) -> str | None:
     """'neg', 'deny' or 'modal' if the trigger at token ti is negated or hedged."""
     toks = sent.tokens
     lo = max(0, ti - 6)
-    for i, j, pays in simple_matcher(lang, "negation").find(toks[lo:ti]):
+    for i, j, pays in category(work, sent, "negation", lo, ti):
         kind = pays[0]
-        dist = (ti - lo) - j
+        dist = ti - j
         if kind == "neg" and dist <= 2:
             return "neg"
         if kind == "deny" and dist <= 5:
@@ -92,24 +64,25 @@ class EventExtractor(Component):
         lang = doc.lang
         toks = sent.tokens
         role_actors = [a for a in actors if a.entity.type not in ("Treaty", "Place")]
-        speech = [(i, j) for i, j, pays in simple_matcher(lang, "speech").find(toks) if pays[0] in ("say", "quote")]
-        according = [(i, j) for i, j, pays in simple_matcher(lang, "speech").find(toks) if pays[0] == "according"]
+        speech_m = category(work, sent, "speech")
+        speech = [(i, j) for i, j, pays in speech_m if pays[0] in ("say", "quote")]
+        according = [(i, j) for i, j, pays in speech_m if pays[0] == "according"]
         cls = R.clauses(sent, speech, role_actors, lang)
         claimant_all: Actor | None = None
         for i, j in according:
             after = [a for a in role_actors if a.mention.start >= toks[j - 1].end]
             if after:
                 claimant_all = after[0]
-        figs = figures(toks, lang)
-        ctx_words = {p[0] for _, _, p in simple_matcher(lang, "context").find(toks)}
+        figs = figures(toks, lang, category(work, sent, "casualties"))
+        ctx_words = {p[0] for _, _, p in category(work, sent, "context")}
         places = [a for a in actors if a.entity.type == "Place"]
         out: list[Event] = []
         speech_tokens = {k for i, j in speech for k in range(i, j)}
-        for ti, tj, pays in trigger_matcher(lang).find(toks):
+        for ti, tj, pays in category(work, sent, "trigger"):
             trig: Trigger = pays[0]
             if any(k in speech_tokens for k in range(ti, tj)) and trig.type not in ("ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"):
                 continue
-            if _negated(sent, ti, lang, trig.type):
+            if _negated(work, sent, ti, lang, trig.type):
                 continue
             # the clause the trigger sits in
             t_char = toks[ti].start
@@ -119,7 +92,12 @@ class EventExtractor(Component):
                 if c.start <= ti < c.end:
                     lo = toks[c.start].start if c.start < len(toks) else sent.end
                     claimant = c.speaker or claimant
-            rl = self._roles(work, sent, ti, tj, role_actors, lang, set(trig.flags), lo, hi)
+            flags = set(trig.flags)
+            rv = recip_verbs(lang)
+            for k in range(max(0, ti - 5), ti):
+                if toks[k].norm in rv or (lang == "ar" and toks[k].norm[1:] in rv and toks[k].norm[0] in "وف"):
+                    flags.add("recip")
+            rl = self._roles(work, sent, ti, tj, role_actors, lang, flags, lo, hi)
             if claimant is not None:
                 # the speaker is not a role of what it reports, unless it is the only actor
                 rl.sources = [a for a in rl.sources if a.entity is not claimant.entity or t_char < lo] or rl.sources
@@ -131,7 +109,7 @@ class EventExtractor(Component):
             sources = rl.sources or [None]
             targets = rl.targets or [None]
             pairs = [(s, t) for s in sources for t in targets]
-            if "recip" in trig.flags and trig.type not in SYMMETRIC_TYPES and rl.sources and rl.targets:
+            if "recip" in flags and trig.type not in SYMMETRIC_TYPES and rl.sources and rl.targets:
                 pairs += [(t, s) for s, t in pairs]
             for s, t in pairs:
                 conf = 0.55 + (0.15 if s else 0) + (0.1 if t else 0) - (0.1 if "noun" in trig.flags else 0)
@@ -243,4 +221,4 @@ def _factory_final() -> Component:
     return Finalize()
 
 
-__all__ = ["EventExtractor", "Trigger", "trigger_matcher", "QUAD_CLASS"]
+__all__ = ["EventExtractor", "Trigger", "QUAD_CLASS"]

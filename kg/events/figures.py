@@ -21,7 +21,6 @@ _MULT_EN = {"thousand": 1000, "thousands": 1000, "million": 1_000_000, "millions
 
 _NUM: dict[str, dict[str, int]] = {}
 _VICTIMS: dict[str, PhraseMatcher] = {}
-_CUES: dict[str, PhraseMatcher] = {}
 
 
 def number_words(lang: str) -> dict[str, int]:
@@ -43,16 +42,6 @@ def victims(lang: str) -> PhraseMatcher:
             m.add(pattern_tokens(row[0]), norm_text(row[0].rstrip("*")))
         _VICTIMS[lang] = m
     return _VICTIMS[lang]
-
-
-def cues(lang: str) -> PhraseMatcher:
-    if lang not in _CUES:
-        m = PhraseMatcher()
-        for row in table(lang, "casualties", 2, 2):
-            if row[1] in ("dead", "injured", "captured"):
-                m.add(pattern_tokens(row[0]), row[1])
-        _CUES[lang] = m
-    return _CUES[lang]
 
 
 def _word_value(tok: Token, lang: str) -> int | None:
@@ -111,13 +100,15 @@ def numbers(tokens: list[Token], lang: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def figures(tokens: list[Token], lang: str) -> dict[str, int]:
-    """Casualty figures stated in a token sequence (one sentence)."""
+def figures(tokens: list[Token], lang: str, cue_matches: list[tuple[int, int, list[str]]]) -> dict[str, int]:
+    """Casualty figures stated in a sentence, given its casualty-cue matches."""
     found: dict[str, int] = {}
+    if not cue_matches:
+        return found
     nums = numbers(tokens, lang)
     if not nums:
         return found
-    for ci, cj, pays in cues(lang).find(tokens):
+    for ci, cj, pays in cue_matches:
         field = pays[0]
         best = None
         for a, b, v in nums:

@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import re
 
+from functools import lru_cache
+
 from kg.kb import KBEntry
-from kg.lang.lexicon import word_set
+from kg.lang.index import sentence_matches
+from kg.lang.lexicon import read_rows, word_set
 from kg.mentions.lexicon_hits import Hit, kb, sentence_hits
+from kg.mentions.matcher import greedy
+from kg.resources import package_data
 from kg.model import Document, Mention, Sentence, Token
 from kg.pipeline import Component, Work, register
 from kg.text.normalize import ar_stems, is_arabic
@@ -21,6 +26,19 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # Cue kinds whose word is part of the place's name ("Lachin corridor", "ممر لاتشين").
 _CUE_IN_NAME = {"corridor", "strait", "sea", "gulf", "bay", "lake", "river", "canal", "pass", "crossing", "peninsula", "island", "islands", "mountains", "valley", "desert", "plain", "plateau"}
 _EN_NAME_JOINERS = {"al", "el", "bin", "bint", "ibn", "de", "del", "da", "van", "von", "der", "la", "le", "abu", "ul", "ud"}
+
+
+
+
+@lru_cache(maxsize=1)
+def body_canon() -> dict[str, str]:
+    """Body names that denote the same national body ("Army" → "Armed Forces")."""
+    return {r[0]: r[1] for _, r in read_rows(package_data() / "body_canon.tsv", 2, 2)}
+
+
+def is_anaphor(work: Work, sent: Sentence, i: int, j: int) -> bool:
+    """Do tokens [i, j) form a back-reference such as "الوزارة" or "the ministry"?"""
+    return any(a == i and b == j for a, b, _ in sentence_matches(work, sent).get("anaphora", []))
 
 
 def stop_words(lang: str) -> frozenset[str]:
@@ -97,9 +115,14 @@ class Gazetteer(Component):
                 if n in used:
                     continue
                 if h.kind == "body":
+                    if is_anaphor(work, sent, h.i, h.j):
+                        continue  # "الوزارة", "the ministry": resolved by the linker
                     m = self._body(doc, sent, hits, n, used)
                     if m:
                         work.mentions.append(m)
+                elif h.kind == "title" and h.j - h.i >= 2:
+                    # organisations named inside a title ("رئيس المجلس الأوروبي")
+                    work.mentions.extend(self._inner(work, sent, h))
                 elif h.kind in ("name", "alias", "abbr", "capital", "demonym"):
                     e = kb().get(h.key) if h.key else None
                     if e is None:
@@ -116,10 +139,25 @@ class Gazetteer(Component):
                     if m:
                         work.mentions.append(m)
 
+    def _inner(self, work: Work, sent: Sentence, h: Hit) -> list[Mention]:
+        out = []
+        doc = work.document
+        toks = sent.tokens
+        for i, j, pays in greedy(sentence_matches(work, sent).get("lex", []), h.i + 1, h.j):
+            for p in pays:
+                if p[0] == "kb" and p[1] in ("name", "alias", "abbr"):
+                    e = kb().get(p[2])
+                    if e is not None and e.type != "Person":
+                        s, t = toks[i].start, toks[j - 1].end
+                        out.append(entry_mention(doc, sent, Hit(i, j, p[1], key=e.key), e, s, t))
+                        break
+        return out
+
     # -- bodies -------------------------------------------------------------
     def _body(self, doc: Document, sent: Sentence, hits: list[Hit], n: int, used: set[int]) -> Mention | None:
         h = hits[n]
         name_en, typ, sector = h.data
+        name_en = body_canon().get(name_en, name_en)
         toks = sent.tokens
         i, j = h.i, h.j
         country: KBEntry | None = None

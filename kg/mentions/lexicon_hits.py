@@ -7,15 +7,11 @@ sentence is scanned once; ``sentence_hits`` caches the hits on the Work.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from kg.kb import KnowledgeBase, load_kb
-from kg.lang.lexicon import pattern_tokens, table
-from kg.mentions.matcher import PhraseMatcher
 from kg.model import Sentence, Token
 from kg.pipeline import Work
-from kg.text.normalize import norm_text
 
 # Priority when several payloads share the longest span (lower wins).
 _PRIORITY = {"name": 0, "alias": 0, "abbr": 1, "title": 2, "body": 3, "capital": 4,
@@ -31,32 +27,19 @@ class Hit:
     data: tuple[Any, ...] = ()  # the lexicon row for the others
 
 
-@lru_cache(maxsize=None)
-def matcher(lang: str) -> PhraseMatcher:
-    m = PhraseMatcher()
-    kb = load_kb()
-    for sf in kb.surface_forms(lang):
-        toks = pattern_tokens(sf.text)
-        if lang == "en" and sf.kind in ("abbr",) and len(sf.text) <= 3 and sf.text.isupper():
-            toks = (norm_text(sf.text),)
-        m.add(toks, ("kb", sf.kind, sf.key))
-    for row in table(lang, "bodies", 4, 4):
-        m.add(pattern_tokens(row[0]), ("body", row[1], row[2], row[3]))
-    for row in table(lang, "titles", 4, 4):
-        m.add(pattern_tokens(row[0]), ("title", row[1], row[2], row[3]))
-    for row in table(lang, "place_cues", 2, 2):
-        m.add(pattern_tokens(row[0]), ("place_cue", row[1]))
-    for row in table(lang, "treaty_cues", 2, 2):
-        toks = pattern_tokens(row[0])
-        m.add(toks, ("treaty_cue", row[1]))
-        if lang == "ar" and len(toks) == 1 and not toks[0].endswith("*"):
-            # possessive suffixes: اتفاقها، اتفاقيتهم
-            m.add((toks[0] + "*",), ("treaty_cue", row[1]))
-    return m
+_KB: list[KnowledgeBase] = []
 
 
 def kb() -> KnowledgeBase:
-    return load_kb()
+    if not _KB:
+        _KB.append(load_kb())
+    return _KB[0]
+
+
+def category(work: Work, sent: Sentence, cat: str):  # type: ignore[no-untyped-def]
+    from kg.lang.index import category as _category
+
+    return _category(work, sent, cat)
 
 
 def _rank(p: tuple[Any, ...]) -> int:
@@ -71,7 +54,7 @@ def sentence_hits(work: Work, sent: Sentence) -> list[Hit]:
     lang = work.document.lang
     hits: list[Hit] = []
     toks: list[Token] = sent.tokens
-    for i, j, pays in matcher(lang).find(toks):
+    for i, j, pays in category(work, sent, "lex"):
         if lang == "en" and not _cased_ok(toks[i:j], pays):
             continue
         p = min(pays, key=_rank)

@@ -15,25 +15,65 @@ their proclitics stripped (و، ب، ل، ال …), so ``وأذربيجان`` m
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterator, Sequence
 
 from kg.model import Token
 from kg.text.normalize import ar_stems, is_arabic
 
 
-@dataclass
+@dataclass(eq=False)
 class _Node:
     children: dict[str, "_Node"] = field(default_factory=dict)
     prefixes: list[tuple[str, "_Node"]] = field(default_factory=list)
     payloads: list[Any] = field(default_factory=list)
+    # prefix patterns indexed by length, so a token is checked with a few dict lookups
+    by_len: dict[int, dict[str, "_Node"]] | None = None
+
+    def prefix_children(self, form: str) -> list["_Node"]:
+        if not self.prefixes:
+            return []
+        cache = self.__dict__.setdefault("_pc", {})
+        got = cache.get(form)
+        if got is not None:
+            return got
+        if len(cache) > 100_000:
+            cache.clear()
+        cache[form] = got = self._prefix_children(form)
+        return got
+
+    def _prefix_children(self, form: str) -> list["_Node"]:
+        if self.by_len is None:
+            self.by_len = {}
+            for p, c in self.prefixes:
+                self.by_len.setdefault(len(p), {})[p] = c
+        out = []
+        for n, table in self.by_len.items():
+            c = table.get(form[:n]) if len(form) >= n else None
+            if c is not None:
+                out.append(c)
+        return out
 
 
-def candidates(tok: Token) -> list[str]:
+def candidates(tok: Token) -> tuple[str, ...]:
     """Normalised forms under which a text token may match a pattern token."""
-    n = tok.norm
+    return _forms(tok.norm)
+
+
+@lru_cache(maxsize=262144)
+def _forms(n: str) -> tuple[str, ...]:
     if n and is_arabic(n):
         return ar_stems(n)
-    return [n]
+    return (n,)
+
+
+@lru_cache(maxsize=262144)
+def _later_forms(n: str) -> tuple[str, ...]:
+    """Forms for a non-initial token of a phrase: only the article may be detached."""
+    f = _forms(n)
+    if f and is_arabic(f[0]):
+        return f[:1] + tuple(x for x in f[1:] if x.startswith("ال"))
+    return f
 
 
 class PhraseMatcher:
@@ -55,32 +95,34 @@ class PhraseMatcher:
                 else:
                     child = _Node()
                     node.prefixes.append((core, child))
+                    node.by_len = None
+                    node.__dict__.pop("_pc", None)
                     node = child
             else:
                 node = node.children.setdefault(t, _Node())
         node.payloads.append(payload)
         self.size += 1
 
-    def _step(self, node: _Node, forms: list[str]) -> list[_Node]:
+    def _step(self, node: _Node, forms: tuple[str, ...]) -> list[_Node]:
         out = []
         for f in forms:
             child = node.children.get(f)
             if child is not None and child not in out:
                 out.append(child)
-            for p, c in node.prefixes:
-                if f.startswith(p) and c not in out:
-                    out.append(c)
+            if node.prefixes:
+                for c in node.prefix_children(f):
+                    if c not in out:
+                        out.append(c)
         return out
 
-    def match_at(self, tokens: Sequence[Token], i: int, forms_cache: list[list[str]] | None = None) -> list[tuple[int, list[Any]]]:
+    def match_at(self, tokens: Sequence[Token], i: int, forms_cache: list[tuple[str, ...]] | None = None) -> list[tuple[int, list[Any]]]:
         """All (end, payloads) for patterns starting at token i, longest first."""
         results: list[tuple[int, list[Any]]] = []
         frontier = [self.root]
         j = i
         while frontier and j < len(tokens):
-            forms = forms_cache[j] if forms_cache is not None else candidates(tokens[j])
-            if j > i:
-                forms = forms[:1] + [f for f in forms[1:] if f.startswith("ال")] if is_arabic(forms[0]) else forms
+            forms = _later_forms(tokens[j].norm) if j > i else (
+                forms_cache[j] if forms_cache is not None else candidates(tokens[j]))
             nxt: list[_Node] = []
             for node in frontier:
                 for c in self._step(node, forms):
@@ -93,6 +135,15 @@ class PhraseMatcher:
                 results.append((j, pays))
         results.reverse()
         return results
+
+    def find_all(self, tokens: Sequence[Token]) -> list[tuple[int, int, list[Any]]]:
+        """Every match (start, end, payloads), by start then longest first."""
+        cache = [candidates(t) for t in tokens]
+        out: list[tuple[int, int, list[Any]]] = []
+        for i in range(len(tokens)):
+            for end, pays in self.match_at(tokens, i, cache):
+                out.append((i, end, pays))
+        return out
 
     def find(self, tokens: Sequence[Token], greedy: bool = True) -> Iterator[tuple[int, int, list[Any]]]:
         """Non-overlapping longest matches, left to right (greedy), or all matches."""
@@ -109,3 +160,18 @@ class PhraseMatcher:
                 for end, pays in found:
                     yield i, end, pays
             i += 1
+
+
+def greedy(matches: list[tuple[int, int, list[Any]]], lo: int = 0, hi: int | None = None) -> list[tuple[int, int, list[Any]]]:
+    """Longest non-overlapping matches left to right, within tokens [lo, hi).
+
+    ``matches`` come from ``find_all`` (sorted by start, longest first).
+    """
+    out = []
+    pos = lo
+    for i, j, pays in matches:
+        if i < pos or (hi is not None and j > hi):
+            continue
+        out.append((i, j, pays))
+        pos = j
+    return out

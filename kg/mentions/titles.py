@@ -61,6 +61,13 @@ class Titles(Component):
                     k += 1
                 if lang == "en" and org is None and country is None:
                     pass
+        org_in_title = False
+        if org is None and country is None:
+            for t in toks[h.i + 1:h.j]:
+                q = by_start.get(t.start)
+                if q is not None and q.type != "Person":
+                    org, org_in_title = q, True
+                    break
         if lang == "en" and k + 1 < len(toks) and toks[k].norm == "of" and toks[k + 1].start in by_start:
             q = by_start[toks[k + 1].start]
             if q.type == "Country":
@@ -98,7 +105,9 @@ class Titles(Component):
                 return None
             s, e = toks[c].start, toks[b - 1].end
         position = title_en
-        if org is not None:
+        if org_in_title:
+            pass
+        elif org is not None:
             position = f"{title_en} of {org.name or org.text}"
         elif country is not None:
             position = f"{title_en} of {country.name}"

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from kg.entities.link import Actor
-from kg.events.extract import simple_matcher
+from kg.lang.index import category
 from kg.model import Entity, Relation, Sentence
 from kg.pipeline import Component, Work, register
 
@@ -72,7 +72,7 @@ class RelationExtractor(Component):
     def _cues(work: Work, sent: Sentence, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
         lang = work.document.lang
         toks = sent.tokens
-        for i, j, pays in simple_matcher(lang, "relation_cues").find(toks):
+        for i, j, pays in category(work, sent, "relation_cues"):
             pred = pays[0]
             c_start, c_end = toks[i].start, toks[j - 1].end
             before = [a for a in acts if a.mention.end <= c_start and a.entity.type not in ("Treaty", "Place", "Person")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _AR_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _AR_MAP = str.maketrans({
@@ -28,6 +29,7 @@ AR_PROCLITICS: tuple[str, ...] = (
 )
 
 
+@lru_cache(maxsize=262144)
 def is_arabic(text: str) -> bool:
     return bool(_AR_LETTER.search(text))
 
@@ -46,6 +48,7 @@ def norm_en(text: str) -> str:
     return t
 
 
+@lru_cache(maxsize=262144)
 def norm_token(text: str, lang: str) -> str:
     if is_arabic(text):
         return norm_ar(text)
@@ -57,14 +60,15 @@ def norm_text(text: str) -> str:
     return " ".join(norm_token(t, "ar" if is_arabic(t) else "en") for t in text.split())
 
 
-def ar_stems(token_norm: str, min_len: int = 2) -> list[str]:
+@lru_cache(maxsize=262144)
+def ar_stems(token_norm: str, min_len: int = 2) -> tuple[str, ...]:
     """Candidate forms of a normalised Arabic token with proclitics stripped.
 
     The full form comes first; each stripped form keeps at least ``min_len``
     letters so that short words are not eaten away.
 
     >>> ar_stems("والارمينيه")
-    ['والارمينيه', 'ارمينيه', 'الارمينيه']
+    ('والارمينيه', 'ارمينيه', 'الارمينيه')
     """
     out = [token_norm]
     for p in AR_PROCLITICS:
@@ -85,4 +89,4 @@ def ar_stems(token_norm: str, min_len: int = 2) -> list[str]:
     for p in ("و", "ف", "ب", "ك", "ل"):
         if token_norm.startswith(p + "ال") and (token_norm[1:] not in out):
             out.append(token_norm[1:])
-    return out
+    return tuple(out)

@@ -1,0 +1,26 @@
+"""Event triggers as read from ``triggers.tsv``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.lang.lexicon import pattern_tokens, table
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    mode: str
+    flags: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def recip_verbs(lang: str) -> frozenset[str]:
+    """First words of reciprocal triggers ("تبادلت", "traded"): they make a later trigger reciprocal."""
+    out = set()
+    for row in table(lang, "triggers", 2, 4):
+        toks = pattern_tokens(row[0])
+        if "recip" in row[3] and len(toks) > 1 and not toks[0].endswith("*"):
+            out.add(toks[0])
+    return frozenset(out)

@@ -1,0 +1,87 @@
+"""One scan per sentence for every lexicon.
+
+All phrase lexicons of a language go into one matcher whose payloads carry
+their category; ``sentence_matches`` runs it once per sentence and caches
+the matches on the Work, and each consumer takes its category with
+``kg.mentions.matcher.greedy``. This keeps the extractor at one trie walk
+per token whatever the number of lexicons.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from kg.lang.lexicon import pattern_tokens, table
+from kg.mentions.matcher import PhraseMatcher
+from kg.model import PLOVER_TYPES, Sentence
+from kg.pipeline import Work
+from kg.text.normalize import norm_text
+
+Match = tuple[int, int, list[Any]]
+
+# category → (file, min columns, max columns)
+SIMPLE = {
+    "speech": ("speech", 2, 2),
+    "negation": ("negation", 2, 2),
+    "context": ("context", 2, 2),
+    "relation_cues": ("relation_cues", 2, 2),
+    "casualties": ("casualties", 2, 2),
+    "anaphora": ("anaphora", 2, 2),
+}
+
+
+@lru_cache(maxsize=None)
+def combined(lang: str) -> PhraseMatcher:
+    from kg.events.triggers import Trigger
+    from kg.mentions.lexicon_hits import kb
+
+    m = PhraseMatcher()
+    for sf in kb().surface_forms(lang):
+        toks = pattern_tokens(sf.text)
+        if lang == "en" and sf.kind == "abbr" and len(sf.text) <= 3 and sf.text.isupper():
+            toks = (norm_text(sf.text),)
+        m.add(toks, ("lex", ("kb", sf.kind, sf.key)))
+    for row in table(lang, "bodies", 4, 4):
+        m.add(pattern_tokens(row[0]), ("lex", ("body", row[1], row[2], row[3])))
+    for row in table(lang, "titles", 4, 4):
+        m.add(pattern_tokens(row[0]), ("lex", ("title", row[1], row[2], row[3])))
+    for row in table(lang, "place_cues", 2, 2):
+        m.add(pattern_tokens(row[0]), ("lex", ("place_cue", row[1])))
+    for row in table(lang, "treaty_cues", 2, 2):
+        toks = pattern_tokens(row[0])
+        m.add(toks, ("lex", ("treaty_cue", row[1])))
+        if lang == "ar" and len(toks) == 1 and not toks[0].endswith("*"):
+            m.add((toks[0] + "*",), ("lex", ("treaty_cue", row[1])))  # اتفاقها، اتفاقيتهم
+    for row in table(lang, "triggers", 2, 4):
+        if row[1] in PLOVER_TYPES:
+            flags = frozenset(f.strip() for f in row[3].split(",") if f.strip())
+            m.add(pattern_tokens(row[0]), ("trigger", Trigger(row[1], row[2], flags)))
+    for cat, (name, lo, hi) in SIMPLE.items():
+        for row in table(lang, name, lo, hi):
+            m.add(pattern_tokens(row[0]), (cat, row[1]))
+    return m
+
+
+def sentence_matches(work: Work, sent: Sentence) -> dict[str, list[Match]]:
+    """All lexicon matches of a sentence by category (cached on the Work)."""
+    cache: dict[int, dict[str, list[Match]]] = work.scratch.setdefault("matches", {})
+    got = cache.get(sent.index)
+    if got is not None:
+        return got
+    by_cat: dict[str, list[Match]] = {}
+    for i, j, pays in combined(work.document.lang).find_all(sent.tokens):
+        cats: dict[str, list[Any]] = {}
+        for cat, p in pays:
+            cats.setdefault(cat, []).append(p)
+        for cat, ps in cats.items():
+            by_cat.setdefault(cat, []).append((i, j, ps))
+    cache[sent.index] = by_cat
+    return by_cat
+
+
+def category(work: Work, sent: Sentence, cat: str, lo: int = 0, hi: int | None = None) -> list[Match]:
+    """Greedy (longest, non-overlapping) matches of one category."""
+    from kg.mentions.matcher import greedy
+
+    return greedy(sentence_matches(work, sent).get(cat, []), lo, hi)
