@@ -45,7 +45,7 @@ def kb_show(key: str = typer.Argument(..., help="Entry key (ARM, NATO, Q7747...)
     entry = kb.get(key) or kb.by_wikidata(key) or kb.country_by_iso3(key)
     if entry is None:
         raise UsageError(f"no KB entry with key or Wikidata id {key!r}")
-    typer.echo(json.dumps(entry.to_dict(), ensure_ascii=False, indent=1))
+    typer.echo(json.dumps(entry.to_dict(), ensure_ascii=False))
 
 
 @kb_app.command("stats")
