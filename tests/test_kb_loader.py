@@ -147,3 +147,10 @@ def test_entry_round_trip() -> None:
     assert isinstance(entry, KBEntry)
     again = json.loads(json.dumps(entry.to_dict(), ensure_ascii=False))
     assert again["key"] == "ARM" and again["iso3"] == "ARM" and again["status"] == "un"
+
+
+def test_country_entries_match_their_generator() -> None:
+    """ontology/kb.jsonl's countries are exactly what kg/kb/build_countries.py generates."""
+    from kg.kb.build_countries import main
+
+    assert main(["--check"]) == 0
