@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -32,11 +33,11 @@ SENTENCES = ["Russia attacked Ukraine near the border.", "Ukraine accused Russia
 
 
 def test_sigkill_keeps_committed_documents(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for i in range(3000):
-        body = " ".join(SENTENCES[(i + k) % len(SENTENCES)] for k in range(40))
-        (docs / f"doc{i:05d}.txt").write_text(f"Report {i}. {body}", encoding="utf-8")
+    docs = tmp_path / "docs.jsonl"                       # one file: thousands of small files are slow to write
+    with docs.open("w", encoding="utf-8") as fh:
+        for i in range(3000):
+            body = " ".join(SENTENCES[(i + k) % len(SENTENCES)] for k in range(10))
+            fh.write(json.dumps({"id": f"doc{i:05d}", "text": f"Report {i}. {body}"}) + "\n")
     out = tmp_path / "out"
     code = SCRIPT.format(tests=str(TESTS), docs=str(docs), out=str(out))
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
