@@ -136,3 +136,20 @@ def test_same_as_forms():
     assert same_as_iri("wd:Q7747") == WD.Q7747
     assert same_as_iri("https://www.wikidata.org/wiki/Q7747") == WD.Q7747
     assert same_as_iri("http://dbpedia.org/resource/X") == URIRef("http://dbpedia.org/resource/X")
+
+
+def test_position_attrs_as_entity_ids(sample_extraction):
+    """The relation extractor gives org and country as entity ids of the extraction."""
+    ex = copy.deepcopy(sample_extraction)
+    hp = next(r for r in ex.relations if r.predicate == "holdsPosition")
+    hp.object = "Minister of Defence of Russia"
+    hp.attrs = {"title": "Minister of Defence", "org": None, "country": "e1"}
+    g = to_graph(extraction_triples(ex))
+    pos = g.value(ID["entity/person/sergei-shoigu"], CN.holdsPosition)
+    assert g.value(pos, CN.country) == ID["entity/RUS"]
+    assert g.value(pos, CN.title) == Literal("Minister of Defence", lang="en")
+    assert g.value(pos, RDFS.label) == Literal("Minister of Defence of Russia", lang="en")
+    hp.attrs = {"title": "Minister of Defence", "org": "e7", "country": "e1"}
+    g = to_graph(extraction_triples(ex))
+    pos = g.value(ID["entity/person/sergei-shoigu"], CN.holdsPosition)
+    assert g.value(pos, CN.positionOf) == ID["entity/governmentbody/ministry-of-defence-of-ukraine"]

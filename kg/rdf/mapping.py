@@ -200,17 +200,32 @@ class _Mapper:
         self.evidence(s, e.sentence, e.sentence_index, sstart, send)
 
     # ---- relations -------------------------------------------------------
+    def _ref(self, value: object) -> URIRef | None:
+        """An entity id of this extraction, or an ISO3 country code, as an IRI."""
+        if not isinstance(value, str) or not value:
+            return None
+        if value in self.entity_iris:
+            return self.entity_iris[value]
+        if len(value) == 3 and value.isalpha() and value.isupper():
+            return self.country(value)
+        return None
+
     def position(self, r: Relation) -> URIRef:
-        """The ``cn:Position`` node a holdsPosition relation points to."""
+        """The ``cn:Position`` node a holdsPosition relation points to.
+
+        ``attrs``: ``title`` (the bare title), ``org`` and ``country`` (entity ids;
+        an ISO3 code is accepted for the country). ``r.object`` is the full post
+        ("Minister of Defence of X") and becomes the label.
+        """
         a = r.attrs
         title = str(a.get("title") or r.object)
-        of_id = a.get("org")
-        of = self.entity_iris.get(of_id) if isinstance(of_id, str) else None
-        ctry = self.country(a["country"]) if isinstance(a.get("country"), str) and a.get("country") else None
+        of = self._ref(a.get("org"))
+        ctry = self._ref(a.get("country"))
         p = iri.position_iri(title, of, ctry)
+        label = str(r.object or title)
         self.add(p, RDF.type, CN.Position)
         self.add(p, CN.title, Literal(title, lang=script_lang(title)))
-        self.add(p, RDFS.label, Literal(title, lang=script_lang(title)))
+        self.add(p, RDFS.label, Literal(label, lang=script_lang(label)))
         self.add(p, CN.positionOf, of)
         self.add(p, CN.country, ctry)
         return p
