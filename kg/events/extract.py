@@ -18,6 +18,7 @@ from kg.lang.index import category
 from kg.model import QUAD_CLASS, SYMMETRIC_TYPES, Event, Sentence
 from kg.pipeline import Component, Work, register
 
+_SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT", "AID", "COOPERATE", "CONCEDE", "PROTEST"}
 _DIPLOMATIC = {"CONSULT", "AGREE", "REQUEST", "SUPPORT", "REJECT", "ACCUSE", "THREATEN", "CONCEDE", "SANCTION"}
 _MILITARY = {"ASSAULT", "MOBILIZE", "COERCE", "RETREAT"}
@@ -42,6 +43,15 @@ def _negated(work: Work, sent: Sentence, ti: int, lang: str, ttype: str) -> str 
     return None
 
 
+def _accused_act(toks, ti: int, accuse_at: list[int], lang: str) -> bool:  # type: ignore[no-untyped-def]
+    """Is the trigger at ti the alleged act of an earlier accusation ("of attacking", "بإطلاق")?"""
+    if not any(a < ti <= a + 6 for a in accuse_at):
+        return False
+    if lang == "ar":
+        return toks[ti].norm.startswith("ب")
+    return ti > 0 and toks[ti - 1].norm in ("of", "for")
+
+
 class EventExtractor(Component):
     name = "events"
     requires = frozenset({"entities", "tokens"})
@@ -63,7 +73,8 @@ class EventExtractor(Component):
         doc = work.document
         lang = doc.lang
         toks = sent.tokens
-        role_actors = [a for a in actors if a.entity.type not in ("Treaty", "Place")]
+        # qualifiers inside a person's title ("رئيس المجلس الأوروبي X") are not actors of their own
+        role_actors = [a for a in actors if a.entity.type not in ("Treaty", "Place") and not a.mention.attrs.get("qualifier")]
         speech_m = category(work, sent, "speech")
         speech = [(i, j) for i, j, pays in speech_m if pays[0] in ("say", "quote")]
         according = [(i, j) for i, j, pays in speech_m if pays[0] == "according"]
@@ -73,18 +84,23 @@ class EventExtractor(Component):
             after = [a for a in role_actors if a.mention.start >= toks[j - 1].end]
             if after:
                 claimant_all = after[0]
-        figs = figures(toks, lang, category(work, sent, "casualties"))
+        cue_m = category(work, sent, "casualties")
+        figs = figures(toks, lang, cue_m)
         ctx_words = {p[0] for _, _, p in category(work, sent, "context")}
         places = [a for a in actors if a.entity.type == "Place"]
-        out: list[Event] = []
         speech_tokens = {k for i, j in speech for k in range(i, j)}
-        for ti, tj, pays in category(work, sent, "trigger"):
+        triggers = category(work, sent, "trigger")
+        accuse_at = [ti for ti, _, pays in triggers if pays[0].type in ("ACCUSE", "THREATEN", "REJECT")]
+        candidates: list[tuple[float, list[Event]]] = []
+        prev_source: Actor | None = None
+        for ti, tj, pays in triggers:
             trig: Trigger = pays[0]
-            if any(k in speech_tokens for k in range(ti, tj)) and trig.type not in ("ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"):
+            if any(k in speech_tokens for k in range(ti, tj)) and trig.type not in _SPEECH_ACTS:
                 continue
             if _negated(work, sent, ti, lang, trig.type):
                 continue
-            # the clause the trigger sits in
+            if trig.type in MATERIAL_TYPES and _accused_act(toks, ti, accuse_at, lang):
+                continue  # "accused X of attacking", "اتهموه بإطلاق النار": the act is alleged
             t_char = toks[ti].start
             lo, hi = sent.start, sent.end
             claimant = claimant_all
@@ -101,32 +117,64 @@ class EventExtractor(Component):
             if claimant is not None:
                 # the speaker is not a role of what it reports, unless it is the only actor
                 rl.sources = [a for a in rl.sources if a.entity is not claimant.entity or t_char < lo] or rl.sources
-            if ("noun" in trig.flags or "weak" in trig.flags) and not (rl.sources or rl.targets) \
+            if not rl.sources and prev_source is not None and lang == "ar" and toks[ti].norm[:1] in ("و", "ف") \
+                    and "noun" not in flags:
+                rl.sources = [prev_source]  # "أجرى ... ودعا": coordinated verbs share the subject
+            if rl.sources:
+                prev_source = rl.sources[0]
+            if ("noun" in flags or "weak" in flags) and not (rl.sources or rl.targets) \
                     and not (trig.type == "ASSAULT" and figs):
                 continue
             loc = next((p for p in places if lo <= p.mention.start < hi), None)
-            ctx = self._context(trig.type, ctx_words, sent, doc.date)
-            sources = rl.sources or [None]
-            targets = rl.targets or [None]
-            pairs = [(s, t) for s in sources for t in targets]
-            if "recip" in flags and trig.type not in SYMMETRIC_TYPES and rl.sources and rl.targets:
-                pairs += [(t, s) for s, t in pairs]
-            for s, t in pairs:
-                conf = 0.55 + (0.15 if s else 0) + (0.1 if t else 0) - (0.1 if "noun" in trig.flags else 0)
-                ev = Event(
-                    id="", type=trig.type, trigger=doc.text[toks[ti].start:toks[tj - 1].end],
-                    sentence=sent.text, start=toks[ti].start, end=toks[tj - 1].end,
-                    sentence_index=sent.index, sentence_start=sent.start, sentence_end=sent.end,
-                    mode=trig.mode or None, context=ctx,
-                    source=s.entity.id if s else None, target=t.entity.id if t else None,
-                    date=date, location=loc.entity.id if loc else None,
-                    claimed_by=claimant.entity.id if claimant is not None and (s is None or claimant.entity is not s.entity) else None,
-                    confidence=min(conf, 0.95),
-                )
-                out.append(ev)
+            evs = self._events(doc, sent, ti, tj, trig, flags, rl, claimant, loc, date, ctx_words)
+            score = len({e.source for e in evs if e.source}) * 0 + (1.0 if rl.sources else 0) + (0.8 if rl.targets else 0) \
+                + (0.0 if "noun" in flags else 0.5)
+            if evs:
+                candidates.append((score, evs))
+        # one trigger per type and sentence: the best-supported reading
+        best: dict[str, tuple[float, list[Event]]] = {}
+        for score, evs in candidates:
+            t = evs[0].type
+            if t not in best or score > best[t][0]:
+                best[t] = (score, evs)
+        out = [e for _, evs in best.values() for e in evs]
+        if figs and "ASSAULT" not in best and cue_m:
+            out.extend(self._casualty_event(doc, sent, cue_m, role_actors, lang, date, places))
         out = self._dedupe(out)
         self._attach_figures(out, figs, sent, doc, date)
         return out
+
+    def _events(self, doc, sent: Sentence, ti: int, tj: int, trig: Trigger, flags: set[str], rl: R.Roles,  # type: ignore[no-untyped-def]
+                claimant: Actor | None, loc: Actor | None, date: str | None, ctx_words: set[str]) -> list[Event]:
+        toks = sent.tokens
+        ctx = self._context(trig.type, ctx_words, sent, doc.date)
+        sources = rl.sources or [None]
+        targets = rl.targets or [None]
+        pairs = [(s, t) for s in sources for t in targets if not (s and t and s.entity is t.entity)]
+        if "recip" in flags and trig.type not in SYMMETRIC_TYPES and rl.sources and rl.targets:
+            pairs += [(t, s) for s, t in pairs]
+        out = []
+        for s, t in pairs:
+            conf = 0.55 + (0.15 if s else 0) + (0.1 if t else 0) - (0.1 if "noun" in flags else 0)
+            out.append(Event(
+                id="", type=trig.type, trigger=doc.text[toks[ti].start:toks[tj - 1].end],
+                sentence=sent.text, start=toks[ti].start, end=toks[tj - 1].end,
+                sentence_index=sent.index, sentence_start=sent.start, sentence_end=sent.end,
+                mode=trig.mode or None, context=ctx,
+                source=s.entity.id if s else None, target=t.entity.id if t else None,
+                date=date, location=loc.entity.id if loc else None,
+                claimed_by=claimant.entity.id if claimant is not None and (s is None or claimant.entity is not s.entity) else None,
+                confidence=min(conf, 0.95),
+            ))
+        return out
+
+    def _casualty_event(self, doc, sent: Sentence, cue_m, actors: list[Actor], lang: str,  # type: ignore[no-untyped-def]
+                        date: str | None, places: list[Actor]) -> list[Event]:
+        """Casualties stated without an attack verb ("... led to the death of 6,500 people")."""
+        ci, cj, _ = cue_m[0]
+        rl = R.assign(sent, ci, cj, actors, lang, set(), sent.start, sent.end)
+        loc = places[0] if places else None
+        return self._events(doc, sent, ci, cj, Trigger("ASSAULT", "", frozenset({"noun"})), {"noun"}, rl, None, loc, date, set())
 
     def _roles(self, work: Work, sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str,
                flags: set[str], lo: int, hi: int) -> R.Roles:

@@ -121,6 +121,13 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
             near_before = cand
     if lang == "ar":
         rest = after
+        if "noun" in flags and after and after[0].mention.start - t_end <= 1 and not after[0].mention.attrs.get("demonym") \
+                and "passive" not in flags and "recip" not in flags:
+            # masdar + genitive: "هجوم القوات X" — the genitive is the agent
+            src = [after[0]]
+            rest = [a for a in after[1:] if _prep_before(sent, a, lang)]
+            tgt = _group(sent, rest, lang) if rest else []
+            return Roles(src, _other_side(src, tgt))
         if near_before is not None and not near_before.mention.attrs.get("demonym"):
             src = [near_before]
         elif after and not _crosses(sent, t_end, after[0].mention.start, lang) \
@@ -147,9 +154,23 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
                 tgt = _group(sent, after, lang)
     if "passive" in flags:
         src, tgt = tgt, src
-    if src and tgt and src[0].entity is tgt[0].entity:
-        tgt = tgt[1:]
-    return Roles(src, tgt)
+    return Roles(src, _other_side(src, tgt))
+
+
+def _other_side(src: list[Actor], tgt: list[Actor]) -> list[Actor]:
+    """Targets that are not the source itself nor one of its own country's bodies."""
+    if not src:
+        return tgt
+    s = src[0].entity
+    s_country = s.country if s.type != "Country" else (s.key or s.country)
+    out = []
+    for t in tgt:
+        e = t.entity
+        e_country = e.country if e.type != "Country" else (e.key or e.country)
+        if e is s or (s_country and e_country == s_country):
+            continue
+        out.append(t)
+    return out
 
 
 def _prev_word(sent: Sentence, a: Actor) -> str:

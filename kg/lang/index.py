@@ -19,6 +19,7 @@ from kg.pipeline import Work
 from kg.text.normalize import norm_text
 
 Match = tuple[int, int, list[Any]]
+AR_POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
 
 # category → (file, min columns, max columns)
 SIMPLE = {
@@ -52,7 +53,9 @@ def combined(lang: str) -> PhraseMatcher:
         toks = pattern_tokens(row[0])
         m.add(toks, ("lex", ("treaty_cue", row[1])))
         if lang == "ar" and len(toks) == 1 and not toks[0].endswith("*"):
-            m.add((toks[0] + "*",), ("lex", ("treaty_cue", row[1])))  # اتفاقها، اتفاقيتهم
+            base = toks[0][:-1] + "ت" if toks[0].endswith("ه") else toks[0]
+            for suf in AR_POSSESSIVE:  # اتفاقها، اتفاقيتهم
+                m.add((base + suf,), ("lex", ("treaty_cue", row[1])))
     for row in table(lang, "triggers", 2, 4):
         if row[1] in PLOVER_TYPES:
             flags = frozenset(f.strip() for f in row[3].split(",") if f.strip())

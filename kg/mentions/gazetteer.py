@@ -20,7 +20,7 @@ from kg.mentions.matcher import greedy
 from kg.resources import package_data
 from kg.model import Document, Mention, Sentence, Token
 from kg.pipeline import Component, Work, register
-from kg.text.normalize import ar_stems, is_arabic
+from kg.text.normalize import ar_stems, is_arabic, norm_text
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # Cue kinds whose word is part of the place's name ("Lachin corridor", "ممر لاتشين").
@@ -39,6 +39,17 @@ def body_canon() -> dict[str, str]:
 def is_anaphor(work: Work, sent: Sentence, i: int, j: int) -> bool:
     """Do tokens [i, j) form a back-reference such as "الوزارة" or "the ministry"?"""
     return any(a == i and b == j for a, b, _ in sentence_matches(work, sent).get("anaphora", []))
+
+
+def _nisba(norm: str) -> bool:
+    """A definite Arabic relative adjective (الحدودية، الانفصالية، الشرقي)."""
+    return norm.startswith("ال") and (norm.endswith("يه") or norm.endswith("ي")) and len(norm) > 5
+
+
+def _adjective(toks: list[Token], start: int, k: int) -> bool:
+    """Token k follows an indefinite name and is definite: an adjective ("كاراباخ المتنازع")."""
+    return toks[k].norm.startswith("ال") and not toks[start].norm.startswith("ال") or _nisba(toks[k].norm) \
+        or toks[k].norm in word_set("ar", "function_words")
 
 
 def stop_words(lang: str) -> frozenset[str]:
@@ -161,11 +172,24 @@ class Gazetteer(Component):
         toks = sent.tokens
         i, j = h.i, h.j
         country: KBEntry | None = None
+        owner: str | None = None  # a non-country owner named in construct state
         if doc.lang == "ar":
-            if n + 1 < len(hits) and hits[n + 1].i == j and country_of(hits[n + 1]) and hits[n + 1].kind == "demonym":
-                country = country_of(hits[n + 1])
-                j = hits[n + 1].j
+            nxt = hits[n + 1] if n + 1 < len(hits) and hits[n + 1].i == j else None
+            construct = not any(f.startswith("ال") for f in ar_stems(toks[j - 1].norm))
+            if nxt is not None and country_of(nxt) and (nxt.kind == "demonym" or construct):
+                # "وزارة الدفاع الأرمينية" / construct state "حكومة أرمينيا"
+                country = country_of(nxt)
+                j = nxt.j
                 used.add(n + 1)
+            elif construct and nxt is None and j < len(toks):
+                # "سلطات X": the owner is the name that follows
+                k = j
+                while k < len(toks) and k - j < 3 and namelike(toks[k], "ar", first=k == j) \
+                        and not (k > j and _adjective(toks, j, k)) and toks[k].norm not in word_set("ar", "function_words"):
+                    k += 1
+                if k > j:
+                    owner = doc.text[toks[j].start:toks[k - 1].end]
+                    j = k
         else:
             prev = hits[n - 1] if n > 0 else None
             if prev is not None and prev.j == i and country_of(prev):
@@ -185,6 +209,10 @@ class Gazetteer(Component):
             m.country = country.iso3 or country.key
             m.name = f"{name_en} of {country.name}"
             m.key = f"{name_en}|{m.country}"
+        elif owner is not None:
+            m.name = f"{name_en} of {owner}"
+            m.key = f"{name_en}|{norm_text(owner)}"
+            m.attrs["owner"] = owner
         return m
 
     # -- places -------------------------------------------------------------
@@ -197,7 +225,11 @@ class Gazetteer(Component):
         if lang == "ar":
             k = h.j
             start = k
-            while k < len(toks) and k - start < 3 and k not in taken and namelike(toks[k], lang, first=k == start):
+            definite_cue = any(f.startswith("ال") for f in ar_stems(toks[h.j - 1].norm))
+            if k < len(toks) and (_nisba(toks[k].norm) or (definite_cue and toks[k].norm.startswith("ال"))):
+                return []  # "المنطقة الانفصالية", "المنطقة المتنازع عليها": adjectives, not names
+            while k < len(toks) and k - start < 3 and k not in taken and namelike(toks[k], lang, first=k == start) \
+                    and not (k > start and _adjective(toks, start, k)):
                 if k > start and toks[k].norm.startswith("و") and len(toks[k].norm) > 3:
                     break  # "كيلبازار ولاشين": coordination starts a second name
                 k += 1
@@ -247,7 +279,7 @@ class Gazetteer(Component):
                     year = int(t.text)
                     k += 1
                     break
-                if not t.text[:1].isalpha() or k in taken or (t.norm in stops(lang) and t.norm not in ("عام", "لعام")):
+                if not t.text[:1].isalpha() or k in taken or t.norm in word_set(lang, "function_words"):
                     if t.norm in ("لعام", "عام") and k + 1 < len(toks) and _YEAR.match(toks[k + 1].text):
                         k += 1
                         continue

@@ -52,6 +52,7 @@ class Titles(Component):
         if k < len(toks):
             q = by_start.get(toks[k].start)
             if q is not None and q.type != "Person":
+                q.attrs["qualifier"] = True
                 if q.type == "Country":
                     country = kb().get(q.key) if q.key else country
                 else:
@@ -67,9 +68,11 @@ class Titles(Component):
                 q = by_start.get(t.start)
                 if q is not None and q.type != "Person":
                     org, org_in_title = q, True
+                    q.attrs["qualifier"] = True
                     break
         if lang == "en" and k + 1 < len(toks) and toks[k].norm == "of" and toks[k + 1].start in by_start:
             q = by_start[toks[k + 1].start]
+            q.attrs["qualifier"] = True
             if q.type == "Country":
                 country = kb().get(q.key) if q.key else country
             elif q.type != "Person":
