@@ -61,6 +61,23 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # KiB on Linux
 
 
+class Timed:
+    """A pipeline component that adds up the time it takes (for ``--profile``)."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
+        self.name = getattr(inner, "name", type(inner).__name__)
+        self.languages = getattr(inner, "languages")
+        self.provides = getattr(inner, "provides")
+        self.requires = getattr(inner, "requires")
+        self.seconds = 0.0
+
+    def __call__(self, work: object) -> None:
+        t0 = time.perf_counter()
+        self.inner(work)  # type: ignore[operator]
+        self.seconds += time.perf_counter() - t0
+
+
 def run_once(path: Path, limit: int, pipeline: object = None, traced: bool = False) -> dict:
     from kg.pipeline import extract
 
@@ -95,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tracemalloc", action="store_true", help="add one traced run for Python heap peaks")
     ap.add_argument("--pipeline", default="", help="comma-separated components instead of the default pipeline"
                     " (to see what a stage costs, e.g. segment,gazetteer)")
+    ap.add_argument("--profile", action="store_true", help="print the share of time of each pipeline component")
     ap.add_argument("--no-pin", action="store_true", help="do not pin the process to one CPU")
     a = ap.parse_args(argv)
 
@@ -112,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
 
     t0 = time.perf_counter()
     pipe = Pipeline.from_names(a.pipeline.split(",")) if a.pipeline else None
+    if a.profile:
+        pipe = pipe or Pipeline.default()
+        pipe.components = [Timed(c) for c in pipe.components]
     extract(Document(id="warm", text="قال الرئيس. The president said.", lang="ar"), pipe)
     extract(Document(id="warm", text="The president said.", lang="en"), pipe)
     print(f"python {sys.version.split()[0]}, pid {os.getpid()}, cpus allowed: {len(os.sched_getaffinity(0))}")
@@ -130,6 +151,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  ms per article:      median {1e3 / statistics.median(aps):.2f}")
         if lang == "ar":
             print(f"  ratio to target {TARGET_AR:.0f} articles/s: {statistics.median(aps) / TARGET_AR:.2f}x")
+        if a.profile and pipe is not None:
+            total = sum(c.seconds for c in pipe.components) or 1.0
+            print("  time per component (all runs): " + ", ".join(
+                f"{c.name} {100 * c.seconds / total:.0f}%" for c in pipe.components))
+            for c in pipe.components:
+                c.seconds = 0.0
         c = r0["counts"]
         print(f"  output per article:  {c['entities'] / r0['articles']:.1f} entities, "
               f"{c['events'] / r0['articles']:.1f} events, {c['relations'] / r0['articles']:.1f} relations")
