@@ -5,7 +5,7 @@ Tags each sentence's tokens with the shipped ANERcorp model
 token marginal) reaches the model's threshold, and maps PERS→Person,
 LOC→Place, ORG→Organization; MISC is dropped. The linker merges these with
 gazetteer, KB and rule mentions (which win on type). Each token also gets its
-Viterbi tag in ``Token.ner``.
+tag in ``Token.ner``.
 """
 
 from __future__ import annotations
@@ -31,11 +31,10 @@ class NerComponent(Component):
 
     def __call__(self, work: Work) -> None:
         doc = work.document
-        for sent in doc.sentences:
+        # One batched call per document: the decoder's cost is per step, not per sentence.
+        tagged = self.tagger.tag_many([[t.text for t in s.tokens] for s in doc.sentences], self.threshold)
+        for sent, (labels, found) in zip(doc.sentences, tagged):
             toks = sent.tokens
-            if not toks:
-                continue
-            labels, found = self.tagger.tag_full([t.text for t in toks], self.threshold)
             for tok, lab in zip(toks, labels):
                 tok.ner = lab
             for sp in found:

@@ -45,6 +45,18 @@ class Featurizer:
         self._cache[token] = out
         return out
 
+    def roles(self, token: str) -> tuple[str, str, dict[int, list[str]]]:
+        """The features a word contributes at each offset from itself.
+
+        Offset 0: its own features; offset +1: what the next position sees
+        (``w-1=``, ``s-1=``); +2: ``w-2=``; -1 and -2 likewise. ``sentence``
+        is the sum of these plus bigrams, gazetteer tags and boundaries;
+        kg.ner.crf relies on that decomposition to cache scores per word.
+        """
+        w, stem, local = self.word(token)
+        return w, stem, {0: local, 1: ["w-1=" + w, "s-1=" + stem], 2: ["w-2=" + w],
+                         -1: ["w+1=" + w, "s+1=" + stem], -2: ["w+2=" + w]}
+
     def sentence(self, tokens: list[str]) -> list[list[str]]:
         """One feature list per token."""
         infos = [self.word(t) for t in tokens]

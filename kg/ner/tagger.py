@@ -1,10 +1,12 @@
 """Run-time tagging with a trained CRF: token spans with a confidence score.
 
-A model is three files side by side: ``NAME.crfsuite`` (the CRF),
-``NAME.gaz.tsv`` (the gazetteer its features look up) and ``NAME.json``
-(feature version, confidence threshold, training figures).
-The score of a span is the smallest marginal probability, over its tokens, of
-the tag Viterbi chose: a span the model hesitates on anywhere scores low.
+A model is four files side by side: ``NAME.crfsuite`` (the CRF as trained by
+python-crfsuite), ``NAME.weights.npz`` (the same weights exported for the fast
+numpy inference of kg.ner.crf), ``NAME.gaz.tsv`` (the gazetteer its features
+look up) and ``NAME.json`` (feature version, confidence threshold, training
+figures). The score of a span is the smallest marginal probability, over its
+tokens, of the tag chosen: a span the model hesitates on anywhere
+scores low.
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ from typing import Any
 import pycrfsuite
 
 from kg.errors import ModelError, error
+from kg.ner.crf import CRF
 from kg.ner.evaluate import spans
 from kg.ner.features import FEATURE_VERSION, Featurizer
 from kg.ner.gazetteer import Gazetteer, read
 from kg.resources import package_data
 
 DEFAULT_MODEL = package_data() / "ner" / "ar_anercorp.crfsuite"
+BATCH = 64  # sentences decoded together
 
 
 @dataclass
@@ -33,18 +37,24 @@ class Span:
     score: float
 
 
-def sidecars(model: Path) -> tuple[Path, Path]:
-    """(gazetteer, metadata) paths that go with a model file."""
+def sidecars(model: Path) -> tuple[Path, Path, Path]:
+    """(gazetteer, metadata, weights) paths that go with a model file."""
     stem = model.with_suffix("")
-    return stem.with_name(stem.name + ".gaz.tsv"), stem.with_name(stem.name + ".json")
+    return (stem.with_name(stem.name + ".gaz.tsv"), stem.with_name(stem.name + ".json"),
+            stem.with_name(stem.name + ".weights.npz"))
+
+
+def export_weights(model: Path) -> None:
+    """Write ``NAME.weights.npz`` for a crfsuite model (done once, after training)."""
+    CRF.from_crfsuite(model).save(sidecars(model)[2])
 
 
 class NerTagger:
-    """A loaded CRF model. ``tag(tokens)`` returns spans with scores."""
+    """A loaded model. ``tag(tokens)`` returns spans with scores; ``tag_many`` batches sentences."""
 
     def __init__(self, model: str | Path = DEFAULT_MODEL) -> None:
         self.path = Path(model)
-        gaz_path, meta_path = sidecars(self.path)
+        gaz_path, meta_path, weights_path = sidecars(self.path)
         for p in (self.path, gaz_path, meta_path):
             if not p.is_file():
                 raise error(ModelError, "E500", path=p)
@@ -57,35 +67,62 @@ class NerTagger:
                              f"this code uses {FEATURE_VERSION}; retrain with kg train-ner", path=meta_path)
         self.threshold: float = float(self.meta.get("threshold", 0.0))
         self.featurizer = Featurizer(Gazetteer(read(gaz_path)))
-        self._tagger = pycrfsuite.Tagger()
         try:
-            self._tagger.open(str(self.path))
-        except (OSError, ValueError) as exc:
+            # The exported weights load in milliseconds; deriving them from the
+            # crfsuite file parses its dump (about a second).
+            self.crf = CRF.load(weights_path) if weights_path.is_file() else CRF.from_crfsuite(self.path)
+        except (OSError, ValueError, KeyError) as exc:
             raise ModelError(f"unreadable CRF model ({exc})", path=self.path) from None
+        self._ref: pycrfsuite.Tagger | None = None
 
-    def tags(self, tokens: list[str]) -> list[str]:
-        """The Viterbi BIO tags of a sentence."""
-        if not tokens:
-            return []
-        return self._tagger.tag(self.featurizer.sentence(tokens))
+    def tag_many(self, sentences: list[list[str]], threshold: float | None = None, viterbi: bool = False
+                 ) -> list[tuple[list[str], list[Span]]]:
+        """For each sentence: (tags, spans scoring at least ``threshold``).
+
+        Tags are each token's most probable label, or crfsuite's Viterbi path
+        with ``viterbi=True`` (see kg.ner.crf.CRF.decode).
+        """
+        cut = self.threshold if threshold is None else threshold
+        out: list[tuple[list[str], list[Span]]] = [([], []) for _ in sentences]
+        # Batches of similar length: a batch costs as many steps as its longest sentence.
+        idx = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+        for k in range(0, len(idx), BATCH):
+            chunk = idx[k:k + BATCH]
+            decoded = self.crf.decode(*self.crf.emissions(self.featurizer, [sentences[i] for i in chunk]),
+                                      viterbi=viterbi)
+            self._collect(chunk, decoded, cut, out)
+        return out
+
+    def _collect(self, chunk: list[int], decoded: list[tuple[list[int], Any]], cut: float,
+                 out: list[tuple[list[str], list[Span]]]) -> None:
+        labels = self.crf.labels
+        for i, (path, marg) in zip(chunk, decoded):
+            tags = [labels[k] for k in path]
+            found = []
+            for s, e, typ in spans(tags):
+                sc = float(min(marg[j, path[j]] for j in range(s, e)))
+                if sc >= cut:
+                    found.append(Span(s, e, typ, sc))
+            out[i] = (tags, found)
+
+    def tag_full(self, tokens: list[str], threshold: float | None = None) -> tuple[list[str], list[Span]]:
+        """(tags, spans scoring at least ``threshold``) of one sentence."""
+        return self.tag_many([tokens], threshold)[0]
 
     def tag(self, tokens: list[str], threshold: float | None = None) -> list[Span]:
         """Entity spans whose score reaches ``threshold`` (default: the model's)."""
         return self.tag_full(tokens, threshold)[1]
 
-    def tag_full(self, tokens: list[str], threshold: float | None = None) -> tuple[list[str], list[Span]]:
-        """(Viterbi tags, spans scoring at least ``threshold``)."""
-        labels = self.tags(tokens)
-        if not labels:
-            return labels, []
-        cut = self.threshold if threshold is None else threshold
-        marginal = self._tagger.marginal
-        out = []
-        for s, e, typ in spans(labels):
-            sc = min(marginal(labels[i], i) for i in range(s, e))
-            if sc >= cut:
-                out.append(Span(s, e, typ, sc))
-        return labels, out
+    def tags(self, tokens: list[str], viterbi: bool = False) -> list[str]:
+        """The BIO tags of a sentence."""
+        return self.tag_many([tokens], 1.1, viterbi)[0][0]
+
+    def reference(self) -> pycrfsuite.Tagger:
+        """crfsuite's own tagger on the same model (slow; for checks and tests)."""
+        if self._ref is None:
+            self._ref = pycrfsuite.Tagger()
+            self._ref.open(str(self.path))
+        return self._ref
 
 
 _CACHE: dict[Path, NerTagger] = {}

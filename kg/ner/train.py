@@ -23,7 +23,7 @@ from kg.ner.corpus import Sentence, read_conll, split
 from kg.ner.evaluate import Score, score, spans
 from kg.ner.features import FEATURE_VERSION, Featurizer
 from kg.ner.gazetteer import ANERGAZET_FILES, Gazetteer, derive, read, write
-from kg.ner.tagger import NerTagger, sidecars
+from kg.ner.tagger import NerTagger, export_weights, sidecars
 
 DEFAULT_PARAMS: dict[str, Any] = {
     "c1": 0.05,                 # L1: keeps the model small
@@ -41,7 +41,7 @@ class Report:
     train_sentences: int
     held_out_sentences: int
     seconds: float
-    scores: dict[str, Score]            # all Viterbi spans
+    scores: dict[str, Score]            # all tagged spans
     threshold: float
     filtered: dict[str, Score]          # spans scoring >= threshold
     curve: list[tuple[float, float, float, float]] = field(default_factory=list)  # t, P, R, F1
@@ -64,10 +64,10 @@ def resolve_gazetteer(data: Path, gazetteer: Path | None) -> tuple[list[tuple[st
     if gazetteer is None:
         folder = data.parent
         if all((folder / f).is_file() for f in ANERGAZET_FILES.values()):
-            return derive(folder), "ANERGazet files in " + str(folder)
+            return derive(folder), f"ANERGazet-Aligned{{Loc,Org,Pers}}Gazetteer.txt in {folder.name}/"
         return [], "none"
     if gazetteer.is_dir():
-        return derive(gazetteer), "ANERGazet files in " + str(gazetteer)
+        return derive(gazetteer), f"ANERGazet-Aligned{{Loc,Org,Pers}}Gazetteer.txt in {gazetteer.name}/"
     return read(gazetteer), str(gazetteer)
 
 
@@ -97,7 +97,8 @@ def train_ner(data: str | Path, out: str | Path, *, seed: int = 13, holdout: flo
     trainer.train(str(tmp))
     seconds = time.perf_counter() - t0
     shutil.move(str(tmp), out_p)
-    gaz_path, meta_path = sidecars(out_p)
+    export_weights(out_p)
+    gaz_path, meta_path, _ = sidecars(out_p)
     write(gpairs, gaz_path, gsource)
     meta: dict[str, Any] = {"feature_version": FEATURE_VERSION, "threshold": 0.0, "seed": seed,
                             "holdout": holdout, "data": data_p.name, "gazetteer": gsource}
@@ -120,7 +121,7 @@ def train_ner(data: str | Path, out: str | Path, *, seed: int = 13, holdout: flo
 def evaluate(tagger: NerTagger, dev: list[Sentence]) -> Report:
     """Scores on ``dev`` without and with the best F0.5 threshold."""
     gold = [spans(s.tags) for s in dev]
-    scored = [tagger.tag(s.tokens, threshold=0.0) for s in dev]
+    scored = [found for _, found in tagger.tag_many([s.tokens for s in dev], threshold=0.0)]
     def at(t: float) -> dict[str, Score]:
         return score(gold, [[(x.start, x.end, x.type) for x in sent if x.score >= t] for sent in scored])
     base = at(0.0)
