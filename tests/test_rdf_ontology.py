@@ -115,3 +115,24 @@ def test_shapes_catch_evidence_with_string_offsets(sample_extraction):
     evid = next(g.subjects(RDF.type, CN.Evidence))
     g.set((evid, CN.start, Literal("0")))
     assert "evidence start must be one non-negative xsd:integer" in validate_graph(g).grouped()
+
+
+def test_every_lexicon_mode_and_context_is_a_concept(onto, root):
+    """Modes and contexts written by the trigger/context lexicons must exist in the SKOS schemes."""
+    modes: set[str] = set()
+    contexts: set[str] = {"military", "diplomatic"}             # assigned by event type in code
+    for path in (root / "kg" / "lang").glob("*/data/triggers.tsv"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if line.startswith("#") or len(cols) < 3:
+                continue
+            if cols[2].strip():
+                modes.add(cols[2].strip())
+    for path in (root / "kg" / "lang").glob("*/data/context.tsv"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if not line.startswith("#") and len(cols) >= 2 and cols[1].strip():
+                contexts.add(cols[1].strip())
+    missing_modes = sorted(m for m in modes if (iri.mode_concept(m), RDF.type, CN.Mode) not in onto)
+    missing_ctx = sorted(c for c in contexts if (iri.context_concept(c), RDF.type, CN.Context) not in onto)
+    assert missing_modes == [] and missing_ctx == []
