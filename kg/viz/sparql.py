@@ -11,17 +11,22 @@ PREFIXES = """\
 PREFIX cn: <https://w3id.org/kg-conflict/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
 """
 
 # One row per event with both a source and a target (only those make edges).
+# Dyad summaries (cn:Interaction) also have cn:source/cn:target: they are not events.
+# An event without its own date takes its document's publication date (as kg/rdf/summary.py).
 EVENTS = PREFIXES + """
 SELECT DISTINCT (STR(?e) AS ?event) (STR(?s) AS ?source) (STR(?t) AS ?target)
-       (STR(?et) AS ?etype) (STR(?d) AS ?date) (STR(?q) AS ?quad)
+       (STR(?et) AS ?etype) (STR(COALESCE(?d, ?pd)) AS ?date) (STR(?q) AS ?quad)
 WHERE {
   ?e cn:source ?s ; cn:target ?t .
   FILTER(?s != ?t)
+  FILTER NOT EXISTS { ?e a cn:Interaction }
   OPTIONAL { ?e cn:eventType ?et }
   OPTIONAL { ?e cn:date ?d }
+  OPTIONAL { ?e cn:evidence/cn:document/schema:datePublished ?pd }
   OPTIONAL { ?e cn:quadClass ?q }
 }
 """
@@ -29,7 +34,8 @@ WHERE {
 # rdf:type of events that lack cn:eventType (fallback; usually no rows).
 EVENT_CLASSES = PREFIXES + """
 SELECT DISTINCT (STR(?e) AS ?event) (STR(?c) AS ?cls)
-WHERE { ?e cn:source ?s ; cn:target ?t ; a ?c . FILTER NOT EXISTS { ?e cn:eventType ?any } }
+WHERE { ?e cn:source ?s ; cn:target ?t ; a ?c .
+        FILTER NOT EXISTS { ?e cn:eventType ?any } FILTER NOT EXISTS { ?e a cn:Interaction } }
 """
 
 EVIDENCE = PREFIXES + """
@@ -49,7 +55,7 @@ WHERE {
 ACTORS = PREFIXES + """
 SELECT DISTINCT (STR(?a) AS ?actor) (STR(?c) AS ?cls) (STR(?l) AS ?label) (LANG(?l) AS ?lang)
 WHERE {
-  { SELECT DISTINCT ?a WHERE { { ?e cn:source ?a } UNION { ?e cn:target ?a } } }
+  { SELECT DISTINCT ?a WHERE { { ?e cn:source ?a } UNION { ?e cn:target ?a } FILTER NOT EXISTS { ?e a cn:Interaction } } }
   OPTIONAL { ?a a ?c }
   OPTIONAL { ?a rdfs:label ?l }
 }
@@ -58,7 +64,7 @@ WHERE {
 COUNTRIES = PREFIXES + """
 SELECT DISTINCT (STR(?a) AS ?actor) (STR(?c) AS ?country) (STR(?l) AS ?label) (LANG(?l) AS ?lang)
 WHERE {
-  { SELECT DISTINCT ?a WHERE { { ?e cn:source ?a } UNION { ?e cn:target ?a } } }
+  { SELECT DISTINCT ?a WHERE { { ?e cn:source ?a } UNION { ?e cn:target ?a } FILTER NOT EXISTS { ?e a cn:Interaction } } }
   ?a cn:country ?c .
   OPTIONAL { ?c rdfs:label ?l0 }
   OPTIONAL { ?c cn:iso3 ?iso }
@@ -69,7 +75,7 @@ WHERE {
 POSITIONS = PREFIXES + """
 SELECT DISTINCT (STR(?a) AS ?actor) (STR(?p) AS ?position) (STR(?t) AS ?title) (LANG(?t) AS ?lang)
 WHERE {
-  { SELECT DISTINCT ?a WHERE { { ?e cn:source ?a } UNION { ?e cn:target ?a } } }
+  { SELECT DISTINCT ?a WHERE { { ?e cn:source ?a } UNION { ?e cn:target ?a } FILTER NOT EXISTS { ?e a cn:Interaction } } }
   ?a cn:holdsPosition ?p .
   OPTIONAL { ?p cn:title ?t0 }
   OPTIONAL { ?p rdfs:label ?t1 }
