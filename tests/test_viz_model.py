@@ -36,6 +36,8 @@ def test_events_types_dates_quads(model) -> None:
     assert by_iri["ev2"].quad == "material-conflict"          # fallback from the type
     assert by_iri["ev4"].quad == "verbal-cooperation"
     assert by_iri["ev3"].source == ID + "southia" and by_iri["ev3"].target == ID + "norland"
+    assert by_iri["ev7"].date == "2021-11-16"                 # no cn:date: the document's datePublished
+    assert "interaction-1" not in by_iri                      # dyad summaries are not events
 
 
 def test_dyads_aggregate_events_with_direction(model) -> None:
