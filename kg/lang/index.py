@@ -46,7 +46,11 @@ def combined(lang: str) -> PhraseMatcher:
     for row in table(lang, "bodies", 4, 4):
         m.add(pattern_tokens(row[0]), ("lex", ("body", row[1], row[2], row[3])))
     for row in table(lang, "titles", 4, 4):
-        m.add(pattern_tokens(row[0]), ("lex", ("title", row[1], row[2], row[3])))
+        toks = pattern_tokens(row[0])
+        m.add(toks, ("lex", ("title", row[1], row[2], row[3])))
+        if lang == "ar" and toks and not toks[0].startswith("ال") and not toks[0].endswith(("*", "ه")) and len(toks) > 1:
+            # dual construct state: "رئيسا الوزراء X وY"
+            m.add((toks[0] + "ا",) + toks[1:], ("lex", ("title", row[1], row[2], row[3])))
     for row in table(lang, "place_cues", 2, 2):
         m.add(pattern_tokens(row[0]), ("lex", ("place_cue", row[1])))
     for row in table(lang, "treaty_cues", 2, 2):

@@ -46,6 +46,11 @@ def _nisba(norm: str) -> bool:
     return norm.startswith("ال") and (norm.endswith("يه") or norm.endswith("ي")) and len(norm) > 5
 
 
+def _nisba_any(norm: str) -> bool:
+    """A relative adjective, definite or not (أمامية، الحدودي)."""
+    return (norm.endswith("يه") and len(norm) > 4) or _nisba(norm)
+
+
 def _adjective(toks: list[Token], start: int, k: int) -> bool:
     """Token k follows an indefinite name and is definite: an adjective ("كاراباخ المتنازع")."""
     return toks[k].norm.startswith("ال") and not toks[start].norm.startswith("ال") or _nisba(toks[k].norm) \
@@ -82,7 +87,7 @@ def namelike(tok: Token, lang: str, first: bool = False) -> bool:
         if not is_arabic(t) or len(tok.norm) < 2:
             return False
         forms = ar_stems(tok.norm)
-        if any(f in st for f in forms[:1]) or (first and tok.norm.startswith("ال") and tok.norm in st):
+        if forms[0] in st or any(f in word_set(lang, "function_words") for f in forms):
             return False
         return True
     low = tok.norm
@@ -119,6 +124,7 @@ class Gazetteer(Component):
 
     def __call__(self, work: Work) -> None:
         doc = work.document
+        self._extra: list[Mention] = []
         for sent in doc.sentences:
             hits = sentence_hits(work, sent)
             used: set[int] = set()
@@ -149,6 +155,7 @@ class Gazetteer(Component):
                     m = self._treaty(doc, sent, hits, h)
                     if m:
                         work.mentions.append(m)
+        work.mentions.extend(self._extra)
 
     def _inner(self, work: Work, sent: Sentence, h: Hit) -> list[Mention]:
         out = []
@@ -181,6 +188,18 @@ class Gazetteer(Component):
                 country = country_of(nxt)
                 j = nxt.j
                 used.add(n + 1)
+                # "القوات الهندية والباكستانية": a second body of the same kind
+                nn = hits[n + 2] if n + 2 < len(hits) else None
+                if nn is not None and nn.i == j and nn.kind == "demonym" and country_of(nn) \
+                        and toks[nn.i].norm.startswith("و"):
+                    used.add(n + 2)
+                    c2 = country_of(nn)
+                    s2, t2 = toks[nn.i].start, toks[nn.j - 1].end
+                    iso2 = c2.iso3 or c2.key
+                    self._extra.append(Mention(start=s2, end=t2, text=doc.text[s2:t2], type=typ, sentence=sent.index,
+                                               found_by="gazetteer", name=f"{name_en} of {c2.name}", country=iso2,
+                                               key=f"{name_en}|{iso2}", sector=sector or None,
+                                               attrs={"kind": "body", "body": name_en}))
             elif construct and nxt is None and j < len(toks):
                 # "سلطات X": the owner is the name that follows
                 k = j
@@ -228,8 +247,8 @@ class Gazetteer(Component):
             definite_cue = any(f.startswith("ال") for f in ar_stems(toks[h.j - 1].norm))
             if k < len(toks) and (_nisba(toks[k].norm) or (definite_cue and toks[k].norm.startswith("ال"))):
                 return []  # "المنطقة الانفصالية", "المنطقة المتنازع عليها": adjectives, not names
-            while k < len(toks) and k - start < 3 and k not in taken and namelike(toks[k], lang, first=k == start) \
-                    and not (k > start and _adjective(toks, start, k)):
+            while k < len(toks) and k - start < 1 and k not in taken and namelike(toks[k], lang, first=k == start) \
+                    and not _nisba_any(toks[k].norm):
                 if k > start and toks[k].norm.startswith("و") and len(toks[k].norm) > 3:
                     break  # "كيلبازار ولاشين": coordination starts a second name
                 k += 1
@@ -301,6 +320,8 @@ class Gazetteer(Component):
             if j + 1 < len(toks) and toks[j].norm == "of" and _YEAR.match(toks[j + 1].text):
                 year = int(toks[j + 1].text)
                 j += 2
+        if j - i == 1 and year is None:
+            return None  # a bare "agreement" names no treaty
         s, t = toks[i].start, toks[j - 1].end
         text = doc.text[s:t]
         name = text if lang == "en" else h.data[0] + (f" ({year})" if year else "")

@@ -67,8 +67,11 @@ def sentence_hits(work: Work, sent: Sentence) -> list[Hit]:
 
 
 def _cased_ok(toks: list[Token], pays: list[Any]) -> bool:
-    """English KB names must be capitalised in the text ("Chad", not "chad")."""
+    """English KB names must be capitalised ("Chad", not "chad"); abbreviations exactly so ("WHO", not "Who")."""
     if not any(p[0] == "kb" for p in pays):
         return True
     first = toks[0].text
+    if all(p[0] == "kb" and p[1] == "abbr" for p in pays) and len(toks) == 1:
+        t = first.replace(".", "")
+        return t.isupper() or (len(t) > 1 and t[0].isupper() and any(c.isupper() for c in t[1:]))
     return first[:1].isupper() or first[:1].isdigit()

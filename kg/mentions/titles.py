@@ -80,10 +80,15 @@ class Titles(Component):
             k += 1
             while k < len(toks) and toks[k].start < q.end:
                 k += 1
+        # a rank or second title before the name: "المتحدث باسم الوزارة اللفتنانت كولونيل X"
+        for x in hits:
+            if x.kind == "title" and x.i == k:
+                k = x.j
         # name after the title (and qualifier)
         a = k
         while k < len(toks) and k - a < _MAX_NAME[lang] and (k not in taken or self._kb_person(hits, k)) \
-                and namelike(toks[k], lang, first=k == a):
+                and namelike(toks[k], lang, first=k == a) \
+                and not (lang == "ar" and k == a and toks[k].norm.startswith("ال") and not self._kb_person(hits, k)):
             if lang == "ar" and k > a and toks[k].norm.startswith("و") and not toks[k].norm.startswith("ول"):
                 break  # "X وY": a second person starts
             k += 1
