@@ -43,6 +43,19 @@ def _negated(work: Work, sent: Sentence, ti: int, lang: str, ttype: str) -> str 
     return None
 
 
+_PRONOUNS = {"en": {"he", "she", "it", "they", "we", "i"},
+             "ar": {"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "انني", "اننا", "انا", "نحن", "هو", "هي", "هم"}}
+
+
+def _pronoun_subject(toks, ti: int, lo: int, lang: str) -> bool:  # type: ignore[no-untyped-def]
+    """Does a pronoun stand between the clause start and the trigger ("said he had", "إنه تحدث")?"""
+    start = next((k for k, t in enumerate(toks) if t.start >= lo), ti)
+    window = range(max(0, start - 1), ti)
+    if lang == "ar" and ti - start <= 1:
+        return True  # pro-drop: the verb right after "إن/أن" carries its own subject
+    return any(toks[k].norm in _PRONOUNS[lang] for k in window)
+
+
 def _accused_act(toks, ti: int, accuse_at: list[int], lang: str) -> bool:  # type: ignore[no-untyped-def]
     """Is the trigger at ti the alleged act of an earlier accusation ("of attacking", "بإطلاق")?"""
     if not any(a < ti <= a + 6 for a in accuse_at):
@@ -117,6 +130,12 @@ class EventExtractor(Component):
             if claimant is not None:
                 # the speaker is not a role of what it reports, unless it is the only actor
                 rl.sources = [a for a in rl.sources if a.entity is not claimant.entity or t_char < lo] or rl.sources
+            in_clause = lo > sent.start
+            if in_clause and claimant is not None and not rl.sources and "passive" not in flags \
+                    and _pronoun_subject(toks, ti, lo, lang):
+                rl.sources = [claimant]  # "X said he had discussed...", "قال X إنه تحدث"
+                rl.targets = R._other_side(rl.sources, rl.targets)
+                claimant = None
             if not rl.sources and prev_source is not None and lang == "ar" and toks[ti].norm[:1] in ("و", "ف") \
                     and "noun" not in flags:
                 rl.sources = [prev_source]  # "أجرى ... ودعا": coordinated verbs share the subject

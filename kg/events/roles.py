@@ -100,6 +100,13 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
     toks = sent.tokens
     t_start, t_end = toks[ti].start, toks[tj - 1].end
     inside = [a for a in actors if lo <= a.mention.start and a.mention.end <= hi]
+    if "noun" in flags:
+        # a nominal trigger only takes actors close to it ("Russian air strikes", "هجوم القوات")
+        win_lo = toks[max(0, ti - 4)].start
+        win_hi = toks[min(len(toks) - 1, tj + 4)].end
+        inside = [a for a in inside if a.mention.end >= win_lo and a.mention.start <= win_hi]
+    if lang == "en" and "passive" not in flags and _en_passive(toks, ti, tj):
+        flags = flags | {"passive"}
     before = [a for a in inside if a.mention.end <= t_start]
     after = [a for a in inside if a.mention.start >= t_end]
     if "recip" in flags:
@@ -142,10 +149,14 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
         if "passive" in flags:
             agent = [a for a in after if _prev_word(sent, a) in EN_AGENT]
             if agent:
-                src = [agent[0]]
+                src = _group(sent, agent + [a for a in after if a.mention.start > agent[0].mention.start], lang)
             if near_before is not None:
                 tgt = [near_before]
-            return Roles(src, tgt)
+            elif src:
+                # "Backed by X, Syrian President Y ...": the patient follows the agent phrase
+                rest = [a for a in after if a.mention.start > src[-1].mention.end and a not in src]
+                tgt = rest[:1]
+            return Roles(src, _other_side(src, tgt))
         if near_before is not None:
             src = [near_before]
         if after:
@@ -171,6 +182,20 @@ def _other_side(src: list[Actor], tgt: list[Actor]) -> list[Actor]:
             continue
         out.append(t)
     return out
+
+
+_BE = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"}
+
+
+def _en_passive(toks, ti: int, tj: int) -> bool:  # type: ignore[no-untyped-def]
+    """A past participle after a form of "be", or followed by "by" ("was attacked", "backed by")."""
+    word = toks[tj - 1].norm
+    if not (word.endswith("ed") or word.endswith("en") or word in ("shot", "hit", "held", "struck", "seized", "caught")):
+        return False
+    before = {toks[k].norm for k in range(max(0, ti - 2), ti)}
+    if before & _BE:
+        return True
+    return any(toks[k].norm == "by" for k in range(tj, min(len(toks), tj + 3)))
 
 
 def _prev_word(sent: Sentence, a: Actor) -> str:

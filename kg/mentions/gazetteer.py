@@ -93,6 +93,8 @@ def namelike(tok: Token, lang: str, first: bool = False) -> bool:
     low = tok.norm
     if low in _EN_NAME_JOINERS and not first:
         return True
+    if not first and "-" in t and t.split("-", 1)[0].lower() in _EN_NAME_JOINERS:
+        return True  # al-Assad, bin-Salman
     return t[:1].isupper() and low not in st
 
 
