@@ -74,7 +74,7 @@ class Gazetteer:
         # first stem -> list of (stem tuple, type), longest first
         self.index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for entry, typ in pairs:
-            stems = tuple(strip_clitics(w)[1] for w in entry.split())
+            stems = tuple(strip_clitics(normalize(w))[1] for w in entry.split())
             self.index.setdefault(stems[0], []).append((stems, typ))
         for v in self.index.values():
             v.sort(key=lambda e: -len(e[0]))
