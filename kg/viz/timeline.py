@@ -16,6 +16,7 @@ WIDTH = 960
 LEFT = 220          # room for dyad names
 MAX_DAYS = 400      # beyond that, bars are weekly
 TOP_DYADS = 15
+MAX_COL = 48       # widest bar, px
 
 
 def _days(dates: list[str]) -> list[str]:
@@ -46,7 +47,7 @@ def timeline_svg(model: NetworkModel, label_of: dict[str, str] | None = None) ->
     types = sorted({e.type for e in dated}, key=list(EVENT_TYPE_COLOURS).index)
     peak = max(sum(c.values()) for c in per_day.values())
 
-    plot_w = WIDTH - LEFT - 20
+    plot_w = min(WIDTH - LEFT - 20, MAX_COL * len(days))  # a few days: narrow bars, not one slab
     col = plot_w / len(days)
     bar_h = 160
     parts: list[str] = []
@@ -118,5 +119,5 @@ def _step(days: list[str]) -> int:
     return 1 if len(days) < 2 else (dt.date.fromisoformat(days[1]) - dt.date.fromisoformat(days[0])).days
 
 
-def _clip(text: str, limit: int = 34) -> str:
+def _clip(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
