@@ -343,3 +343,17 @@ def test_validator_accepts_good_lines(tmp_path: Path) -> None:
     assert errors == [] and len(rows) == 2
     p.write_text("monday\tweekday\t7\n", encoding="utf-8")
     assert validate_file("dates", p, "en")[1] == ["en/dates.tsv:1: 7 out of range 0..6"]
+
+
+# Common given names: a stop list or a cue's first word must not swallow them (the
+# name finder treats both as "never part of a name"). على normalises to علي (Ali).
+COMMON_NAMES_AR = ("علي محمد أحمد حسن حسين عمر خالد سعيد صالح إبراهيم يوسف مصطفى محمود عادل سامي كمال "
+                   "طارق فيصل ناصر سلطان أمين باسم صباح عودة جمال نبيل هشام وليد").split()
+
+
+def test_no_common_name_is_a_stop_word() -> None:
+    names = {norm(n) for n in COMMON_NAMES_AR}
+    bad = [r.cols[0] for r in load("stopnames", "ar") if norm(r.cols[0]) in names]
+    for kind in ("speech", "negation", "casualties", "dates", "place_cues", "treaty_cues"):
+        bad += [f"{kind}: {r.cols[0]}" for r in load(kind, "ar") if norm(r.cols[0].split()[0]) in names]
+    assert not bad, bad
