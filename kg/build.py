@@ -35,7 +35,7 @@ from kg.store.base import RdfFormat, Store
 from kg.store.oxigraph import OxigraphStore
 
 #: Bump when the RDF mapping changes, so a rebuild replaces graphs built by older code.
-MAPPING_VERSION = "1"
+MAPPING_VERSION = "2"
 NLP_BACKENDS = ("default", "stanza")
 
 Extractor = Callable[[Document], Extraction]

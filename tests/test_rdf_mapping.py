@@ -153,3 +153,10 @@ def test_position_attrs_as_entity_ids(sample_extraction):
     g = to_graph(extraction_triples(ex))
     pos = g.value(ID["entity/person/sergei-shoigu"], CN.holdsPosition)
     assert g.value(pos, CN.positionOf) == ID["entity/governmentbody/ministry-of-defence-of-ukraine"]
+
+
+def test_composite_kb_keys_make_readable_iris():
+    assert iri.entity_iri("MilitaryForce", "x", "Armed Forces|ARM") == ID["entity/armed-forces/ARM"]
+    assert iri.entity_iri("Country", "Russia", "RUS") == ID["entity/RUS"]
+    assert iri.entity_iri("Person", "x", "Person|abc") == ID["entity/k-person/abc"]   # no clash with type dirs
+    assert str(iri.entity_iri("GovernmentBody", "x", "Authorities|ناغورنو كاراباخ")).isascii()

@@ -49,10 +49,28 @@ def document_iri(doc_id: str) -> URIRef:
     return ID["doc/" + quote(doc_id, safe="-_.~")]
 
 
+_SAFE_KEY = re.compile(r"^[A-Za-z0-9._~-]+$")
+_TYPE_DIRS = {"person", "country", "governmentbody", "militaryforce", "organization", "igo", "media",
+              "armedgroup", "place", "treaty"}
+
+
+def key_path(key: str) -> str:
+    """A KB key as an IRI path: IRI-safe keys stay as they are (``ARM``, ``Q7747``);
+    composite keys (``Armed Forces|ARM``) become slugged segments (``armed-forces/ARM``).
+
+    >>> key_path("Ministry of Defence|ARM"), key_path("Q7747")
+    ('ministry-of-defence/ARM', 'Q7747')
+    """
+    parts = [p if _SAFE_KEY.match(p) else slug(p) for p in key.split("|") if p.strip()] or ["x"]
+    if len(parts) > 1 and parts[0].lower() in _TYPE_DIRS:
+        parts[0] = "k-" + parts[0]  # never collide with ID/entity/<type>/<name>
+    return "/".join(parts)
+
+
 def entity_iri(etype: str, name: str, key: str | None = None) -> URIRef:
     """``ID/entity/<key>`` for KB entities, else ``ID/entity/<type>/<slug of name>``."""
     if key:
-        return ID["entity/" + quote(key, safe="-_.~")]
+        return ID["entity/" + key_path(key)]
     return ID[f"entity/{etype.lower()}/{slug(name)}"]
 
 
