@@ -158,5 +158,5 @@ def test_position_attrs_as_entity_ids(sample_extraction):
 def test_composite_kb_keys_make_readable_iris():
     assert iri.entity_iri("MilitaryForce", "x", "Armed Forces|ARM") == ID["entity/armed-forces/ARM"]
     assert iri.entity_iri("Country", "Russia", "RUS") == ID["entity/RUS"]
-    assert iri.entity_iri("Person", "x", "Person|abc") == ID["entity/k-person/abc"]   # no clash with type dirs
+    assert iri.entity_iri("Person", "x", "Person|abc") == ID["entity/k-Person/abc"]   # no clash with type dirs
     assert str(iri.entity_iri("GovernmentBody", "x", "Authorities|ناغورنو كاراباخ")).isascii()
