@@ -17,6 +17,16 @@ from kg.pipeline import Component, Work, register
 _MAX_NAME = {"ar": 3, "en": 4}
 
 
+_DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل")
+
+
+def _name_start(norm: str) -> bool:
+    """Can an Arabic person name start with this token? Not with the article or a relative adjective."""
+    if norm.startswith(_DEFINITE):
+        return False
+    return not (norm.endswith("ي") and len(norm) >= 4 and norm.startswith("م"))  # محلي، مسؤولي: adjectives
+
+
 class Titles(Component):
     name = "titles"
     requires = frozenset({"tokens", "mentions"})
@@ -88,7 +98,7 @@ class Titles(Component):
         a = k
         while k < len(toks) and k - a < _MAX_NAME[lang] and (k not in taken or self._kb_person(hits, k)) \
                 and namelike(toks[k], lang, first=k == a) \
-                and not (lang == "ar" and k == a and toks[k].norm.startswith("ال") and not self._kb_person(hits, k)):
+                and not (lang == "ar" and k == a and not _name_start(toks[k].norm) and not self._kb_person(hits, k)):
             if lang == "ar" and k > a and toks[k].norm.startswith("و") and not toks[k].norm.startswith("ول"):
                 break  # "X وY": a second person starts
             k += 1
@@ -109,6 +119,8 @@ class Titles(Component):
             c = b
             while c > 0 and b - c < _MAX_NAME[lang] and (c - 1 not in taken) and namelike(toks[c - 1], lang, first=True):
                 c -= 1
+            while lang == "ar" and c < b and not _name_start(toks[c].norm):
+                c += 1
             if c == b:
                 return None
             s, e = toks[c].start, toks[b - 1].end
