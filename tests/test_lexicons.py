@@ -357,3 +357,15 @@ def test_no_common_name_is_a_stop_word() -> None:
     for kind in ("speech", "negation", "casualties", "dates", "place_cues", "treaty_cues"):
         bad += [f"{kind}: {r.cols[0]}" for r in load(kind, "ar") if norm(r.cols[0].split()[0]) in names]
     assert not bad, bad
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_prefix_ties(lang: str) -> None:
+    """A one-token `x*` entry and an explicit one-token entry it covers would tie at the
+    same length, and the matcher's choice between them would be arbitrary."""
+    rows = load("triggers", lang)
+    stars = [r for r in rows if r.cols[0].endswith("*") and " " not in r.cols[0]]
+    singles = [r for r in rows if " " not in r.cols[0] and not r.cols[0].endswith("*")]
+    ties = [f"{s.where()} {s.cols[0]!r} covers {r.where()} {r.cols[0]!r}" for s in stars for r in singles
+            if norm(r.cols[0]).startswith(norm(s.cols[0][:-1]))]
+    assert not ties, "\n".join(ties)
