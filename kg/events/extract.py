@@ -15,6 +15,7 @@ from kg.events import roles as R
 from kg.events.figures import figures
 from kg.events.triggers import Trigger, recip_verbs
 from kg.lang.index import category
+from kg.lang.lexicon import pattern_tokens, table
 from kg.model import QUAD_CLASS, SYMMETRIC_TYPES, Event, Sentence
 from kg.pipeline import Component, Work, register
 
@@ -45,6 +46,30 @@ def _negated(work: Work, sent: Sentence, ti: int, lang: str, ttype: str) -> str 
 
 _PRONOUNS = {"en": {"he", "she", "it", "they", "we", "i"},
              "ar": {"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "انني", "اننا", "انا", "نحن", "هو", "هي", "هم"}}
+
+
+def _first_person(toks, ti: int, lang: str) -> bool:  # type: ignore[no-untyped-def]
+    """A verb in the first person: "we call", "ندعو" / "دعونا" (a speaker's own act)."""
+    if lang == "en":
+        return ti > 0 and toks[ti - 1].norm in ("we", "i")
+    n = toks[ti].norm
+    if n.startswith("ن") and len(n) >= 4 and ("ي" + n[1:]) in _all_trigger_words("ar"):
+        return True
+    return ti > 0 and toks[ti - 1].norm in ("نحن", "انا")
+
+
+def _all_trigger_words(lang: str) -> frozenset[str]:
+    if lang not in _TW:
+        words = set()
+        for row in table(lang, "triggers", 2, 4):
+            toks = pattern_tokens(row[0])
+            if toks:
+                words.add(toks[0])
+        _TW[lang] = frozenset(words)
+    return _TW[lang]
+
+
+_TW: dict[str, frozenset[str]] = {}
 
 
 def _pronoun_subject(toks, ti: int, lo: int, lang: str) -> bool:  # type: ignore[no-untyped-def]
@@ -131,7 +156,17 @@ class EventExtractor(Component):
                 # the speaker is not a role of what it reports, unless it is the only actor
                 rl.sources = [a for a in rl.sources if a.entity is not claimant.entity or t_char < lo] or rl.sources
             in_clause = lo > sent.start
-            if in_clause and claimant is not None and not rl.sources and "passive" not in flags \
+            if in_clause and claimant is not None and _first_person(toks, ti, lang):
+                # "ندعو روسيا", "we call on Russia": the speaker acts
+                after = [a for a in role_actors if a.mention.start >= toks[tj - 1].end and a.entity is not claimant.entity]
+                rl = R.Roles([claimant], R._group(sent, after, lang)[:3] if after else [])
+                claimant = None
+            elif trig.type == "ACCUSE" and "noun" in flags and in_clause and claimant is not None:
+                # "X carried out a provocation", reported by Y: Y accuses X
+                doer = (rl.sources or rl.targets)[:1]
+                rl = R.Roles([claimant], [d for d in doer if d.entity is not claimant.entity])
+                claimant = None
+            elif in_clause and claimant is not None and not rl.sources and "passive" not in flags \
                     and _pronoun_subject(toks, ti, lo, lang):
                 rl.sources = [claimant]  # "X said he had discussed...", "قال X إنه تحدث"
                 rl.targets = R._other_side(rl.sources, rl.targets)
@@ -146,8 +181,8 @@ class EventExtractor(Component):
                 continue
             loc = next((p for p in places if lo <= p.mention.start < hi), None)
             evs = self._events(doc, sent, ti, tj, trig, flags, rl, claimant, loc, date, ctx_words)
-            score = len({e.source for e in evs if e.source}) * 0 + (1.0 if rl.sources else 0) + (0.8 if rl.targets else 0) \
-                + (0.0 if "noun" in flags else 0.5)
+            score = (1.0 if rl.sources else 0) + (0.8 if rl.targets else 0) + (0.0 if "noun" in flags else 0.5) \
+                + (0.6 if rl.strong else 0)
             if evs:
                 candidates.append((score, evs))
         # one trigger per type and sentence: the best-supported reading

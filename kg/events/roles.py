@@ -37,6 +37,7 @@ class Clause:
 class Roles:
     sources: list[Actor]
     targets: list[Actor]
+    strong: bool = False  # roles read from a reliable construction (genitive agent, by-agent)
 
 
 def clauses(sent: Sentence, speech: list[tuple[int, int]], actors: list[Actor], lang: str) -> list[Clause]:
@@ -134,6 +135,12 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
             src = [after[0]]
             rest = [a for a in after[1:] if _prep_before(sent, a, lang)]
             tgt = _group(sent, rest, lang) if rest else []
+            return Roles(src, _other_side(src, tgt), strong=True)
+        if toks[tj - 1].norm in AR_TARGET_PREPS or "noun" in flags:
+            # "تحدث إلى X", a masdar: what follows is the target; an actor before a noun is not its agent
+            near_before = None if "noun" in flags else near_before
+            src = [near_before] if near_before is not None and not near_before.mention.attrs.get("demonym") else []
+            tgt = _group(sent, after, lang) if after and not _crosses(sent, t_end, after[0].mention.start, lang) else []
             return Roles(src, _other_side(src, tgt))
         if near_before is not None and not near_before.mention.attrs.get("demonym"):
             src = [near_before]
@@ -157,7 +164,8 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
                 rest = [a for a in after if a.mention.start > src[-1].mention.end and a not in src]
                 tgt = rest[:1]
             return Roles(src, _other_side(src, tgt))
-        if near_before is not None:
+        if near_before is not None and not ("noun" in flags and near_before.mention.attrs.get("demonym") is None
+                                            and t_start - near_before.mention.end > 30):
             src = [near_before]
         if after:
             first = after[0]
@@ -224,8 +232,11 @@ def _group(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
         gap = text[out[-1].mention.end - base:a.mention.start - base].strip()
         if lang == "ar":
             ok = gap in ("", "و", "،", ", و", "، و", "او", "أو") and (gap != "" or a.mention.text.startswith("و"))
+            # "X ورئيس الوزراء الأرميني Y": a title between coordinated persons
+            ok = ok or (gap.startswith("و") and len(gap.split()) <= 4 and not any(c in gap for c in "،,.:؛"))
         else:
             ok = gap.lower() in ("and", ",", ", and", "or", "&")
+            ok = ok or (gap.lower().startswith(("and ", ", and ")) and len(gap.split()) <= 5 and "," not in gap[1:])
         if not ok:
             break
         if a.entity is not out[-1].entity:

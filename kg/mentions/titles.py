@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kg.mentions.gazetteer import country_of, namelike
 from kg.mentions.lexicon_hits import Hit, kb, sentence_hits
-from kg.model import Document, Mention, Sentence
+from kg.model import Document, Mention, Sentence, Token
 from kg.pipeline import Component, Work, register
 
 _MAX_NAME = {"ar": 3, "en": 4}
@@ -20,9 +20,10 @@ _MAX_NAME = {"ar": 3, "en": 4}
 _DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل")
 
 
-def _name_start(norm: str) -> bool:
+def _name_start(tok: Token) -> bool:
     """Can an Arabic person name start with this token? Not with the article or a relative adjective."""
-    if norm.startswith(_DEFINITE):
+    norm = tok.norm
+    if tok.text.startswith(_DEFINITE):  # raw text: "إلهام" is not "الهام"
         return False
     return not (norm.endswith("ي") and len(norm) >= 4 and norm.startswith("م"))  # محلي، مسؤولي: adjectives
 
@@ -98,7 +99,7 @@ class Titles(Component):
         a = k
         while k < len(toks) and k - a < _MAX_NAME[lang] and (k not in taken or self._kb_person(hits, k)) \
                 and namelike(toks[k], lang, first=k == a) \
-                and not (lang == "ar" and k == a and not _name_start(toks[k].norm) and not self._kb_person(hits, k)):
+                and not (lang == "ar" and k == a and not _name_start(toks[k]) and not self._kb_person(hits, k)):
             if lang == "ar" and k > a and toks[k].norm.startswith("و") and not toks[k].norm.startswith("ول"):
                 break  # "X وY": a second person starts
             k += 1
@@ -119,7 +120,7 @@ class Titles(Component):
             c = b
             while c > 0 and b - c < _MAX_NAME[lang] and (c - 1 not in taken) and namelike(toks[c - 1], lang, first=True):
                 c -= 1
-            while lang == "ar" and c < b and not _name_start(toks[c].norm):
+            while lang == "ar" and c < b and not _name_start(toks[c]):
                 c += 1
             if c == b:
                 return None

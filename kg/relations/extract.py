@@ -18,6 +18,21 @@ _HEAD_ROLES = {"head_of_state", "head_of_government", "monarch", "leader", "secr
 _IN = {"في", "فى", "in", "inside", "within"}
 
 
+_CLAUSE_BREAKS = {"،", ",", ";", "؛", "حيث", "بينما", "where", "while", "whereas", "but", "لكن"}
+
+
+def _clause_span(sent: Sentence, start: int, end: int) -> tuple[int, int]:
+    """Character span of the clause around [start, end), cut at commas and clause words."""
+    lo, hi = sent.start, sent.end
+    for t in sent.tokens:
+        if t.norm in _CLAUSE_BREAKS or t.text in _CLAUSE_BREAKS:
+            if t.end <= start:
+                lo = t.end
+            elif t.start >= end and t.start < hi:
+                hi = t.start
+    return lo, hi
+
+
 class RelationExtractor(Component):
     name = "relations"
     requires = frozenset({"entities"})
@@ -94,16 +109,17 @@ class RelationExtractor(Component):
 
     @staticmethod
     def _treaties(sent: Sentence, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
+        """Countries named in the same clause as a treaty are its parties."""
         treaties = [a for a in acts if a.entity.type == "Treaty"]
-        if not treaties:
-            return
-        countries: list[Entity] = []
-        for a in acts:
-            if a.entity.type == "Country" and not a.mention.attrs.get("demonym") and a.entity not in countries:
-                countries.append(a.entity)
-        if len(countries) > 4:
-            return
         for t in treaties:
+            lo, hi = _clause_span(sent, t.mention.start, t.mention.end)
+            countries: list[Entity] = []
+            for a in acts:
+                if a.entity.type == "Country" and not a.mention.attrs.get("demonym") and a.entity not in countries \
+                        and lo <= a.mention.start < hi:
+                    countries.append(a.entity)
+            if len(countries) > 4:
+                continue
             for c in countries:
                 add(c.id, "partyTo", t.entity.id, sent, 0.5)
 
