@@ -226,7 +226,7 @@ class EventExtractor(Component):
                         date: str | None, places: list[Actor]) -> list[Event]:
         """Casualties stated without an attack verb ("... led to the death of 6,500 people")."""
         ci, cj, _ = cue_m[0]
-        rl = R.assign(sent, ci, cj, actors, lang, set(), sent.start, sent.end)
+        rl = R.Roles([], [])  # who caused the casualties is not stated by the figure itself
         loc = places[0] if places else None
         return self._events(doc, sent, ci, cj, Trigger("ASSAULT", "", frozenset({"noun"})), {"noun"}, rl, None, loc, date, set())
 

@@ -48,7 +48,7 @@ def clauses(sent: Sentence, speech: list[tuple[int, int]], actors: list[Actor], 
     for i, j in speech:
         # where does the reported content start?
         k = j
-        limit = min(len(toks), j + 8)
+        limit = min(len(toks), j + 16)
         start = None
         while k < limit:
             n = toks[k].norm
@@ -136,9 +136,10 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
             rest = [a for a in after[1:] if _prep_before(sent, a, lang)]
             tgt = _group(sent, rest, lang) if rest else []
             return Roles(src, _other_side(src, tgt), strong=True)
-        if toks[tj - 1].norm in AR_TARGET_PREPS or "noun" in flags:
+        single_noun = "noun" in flags and tj - ti == 1
+        if toks[tj - 1].norm in AR_TARGET_PREPS or single_noun:
             # "تحدث إلى X", a masdar: what follows is the target; an actor before a noun is not its agent
-            near_before = None if "noun" in flags else near_before
+            near_before = None if single_noun else near_before
             src = [near_before] if near_before is not None and not near_before.mention.attrs.get("demonym") else []
             tgt = _group(sent, after, lang) if after and not _crosses(sent, t_end, after[0].mention.start, lang) else []
             return Roles(src, _other_side(src, tgt))
