@@ -19,6 +19,8 @@ from kg.lang.lexicon import pattern_tokens, table
 from kg.model import QUAD_CLASS, SYMMETRIC_TYPES, Event, Sentence
 from kg.pipeline import Component, Work, register
 
+# Acts that news reports as planned ("will meet", "plans a build-up"): PLOVER codes them with a mode.
+_PLANNABLE = {"CONSULT", "AGREE", "MOBILIZE", "AID", "COOPERATE", "RETREAT", "SUPPORT"}
 _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT", "AID", "COOPERATE", "CONCEDE", "PROTEST"}
 _DIPLOMATIC = {"CONSULT", "AGREE", "REQUEST", "SUPPORT", "REJECT", "ACCUSE", "THREATEN", "CONCEDE", "SANCTION"}
@@ -46,6 +48,32 @@ def _negated(work: Work, sent: Sentence, ti: int, lang: str, ttype: str) -> str 
 
 _PRONOUNS = {"en": {"he", "she", "it", "they", "we", "i"},
              "ar": {"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "انني", "اننا", "انا", "نحن", "هو", "هي", "هم"}}
+
+
+_TWO_SIDED = {"ASSAULT"}
+
+
+def _country_of(a: Actor) -> str | None:
+    e = a.entity
+    return (e.key or e.country) if e.type == "Country" else e.country
+
+
+def _other_party(known: Actor, actors: list[Actor], lo: int, hi: int, claimant: Actor | None) -> Actor | None:
+    """The closest actor in [lo, hi) whose country differs from ``known``'s."""
+    kc = _country_of(known)
+    best = None
+    for a in actors:
+        if a is known or not (lo <= a.mention.start < hi) or a.entity.type not in ("Country", "MilitaryForce", "ArmedGroup", "GovernmentBody"):
+            continue
+        if claimant is not None and a.entity is claimant.entity:
+            continue
+        ac = _country_of(a)
+        if ac is None or ac == kc:
+            continue
+        d = abs(a.mention.start - known.mention.start)
+        if best is None or d < best[0]:
+            best = (d, a)
+    return best[1] if best else None
 
 
 def _first_person(toks, ti: int, lang: str) -> bool:  # type: ignore[no-untyped-def]
@@ -133,9 +161,12 @@ class EventExtractor(Component):
         prev_source: Actor | None = None
         for ti, tj, pays in triggers:
             trig: Trigger = pays[0]
-            if any(k in speech_tokens for k in range(ti, tj)) and trig.type not in _SPEECH_ACTS:
-                continue
-            if _negated(work, sent, ti, lang, trig.type):
+            if all(k in speech_tokens for k in range(ti, tj)) and trig.type not in _SPEECH_ACTS:
+                continue  # the speech verb itself ("said"), unless the trigger goes beyond it
+            hedge = _negated(work, sent, ti, lang, trig.type)
+            if hedge == "modal" and trig.type in _PLANNABLE:
+                trig = Trigger(trig.type, trig.mode or "planned", trig.flags)  # planned talks, planned build-up
+            elif hedge:
                 continue
             if trig.type in MATERIAL_TYPES and _accused_act(toks, ti, accuse_at, lang):
                 continue  # "accused X of attacking", "اتهموه بإطلاق النار": the act is alleged
@@ -161,7 +192,8 @@ class EventExtractor(Component):
                 after = [a for a in role_actors if a.mention.start >= toks[tj - 1].end and a.entity is not claimant.entity]
                 rl = R.Roles([claimant], R._group(sent, after, lang)[:3] if after else [])
                 claimant = None
-            elif trig.type == "ACCUSE" and "noun" in flags and in_clause and claimant is not None:
+            elif trig.type == "ACCUSE" and in_clause and claimant is not None \
+                    and ("noun" in flags or (lang == "ar" and toks[ti].norm.startswith("ب"))):
                 # "X carried out a provocation", reported by Y: Y accuses X
                 doer = (rl.sources or rl.targets)[:1]
                 rl = R.Roles([claimant], [d for d in doer if d.entity is not claimant.entity])
@@ -174,6 +206,15 @@ class EventExtractor(Component):
             if not rl.sources and prev_source is not None and lang == "ar" and toks[ti].norm[:1] in ("و", "ف") \
                     and "noun" not in flags:
                 rl.sources = [prev_source]  # "أجرى ... ودعا": coordinated verbs share the subject
+            if trig.type in _TWO_SIDED and (bool(rl.sources) != bool(rl.targets)):
+                # an attack names one side: the other side is the nearest actor of another country
+                known = (rl.sources or rl.targets)[0]
+                other = _other_party(known, role_actors, lo, hi, claimant)
+                if other is not None:
+                    if rl.sources:
+                        rl.targets = [other]
+                    else:
+                        rl.sources = [other]
             if rl.sources:
                 prev_source = rl.sources[0]
             if ("noun" in flags or "weak" in flags) and not (rl.sources or rl.targets) \

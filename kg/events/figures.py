@@ -38,7 +38,7 @@ def number_words(lang: str) -> dict[str, int]:
 def victims(lang: str) -> PhraseMatcher:
     if lang not in _VICTIMS:
         m = PhraseMatcher()
-        for row in table(lang, "victims", 1, 1):
+        for row in table(lang, "victims", 1, 2):
             m.add(pattern_tokens(row[0]), norm_text(row[0].rstrip("*")))
         _VICTIMS[lang] = m
     return _VICTIMS[lang]

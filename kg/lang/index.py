@@ -64,6 +64,9 @@ def combined(lang: str) -> PhraseMatcher:
         if row[1] in PLOVER_TYPES:
             flags = frozenset(f.strip() for f in row[3].split(",") if f.strip())
             m.add(pattern_tokens(row[0]), ("trigger", Trigger(row[1], row[2], flags)))
+    for row in table(lang, "victims", 1, 2):
+        if row[1] == "military":
+            m.add(pattern_tokens(row[0]), ("lex", ("soldiers",)))
     for cat, (name, lo, hi) in SIMPLE.items():
         for row in table(lang, name, lo, hi):
             m.add(pattern_tokens(row[0]), (cat, row[1]))

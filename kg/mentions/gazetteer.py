@@ -58,13 +58,15 @@ def _adjective(toks: list[Token], start: int, k: int) -> bool:
 
 
 def stop_words(lang: str) -> frozenset[str]:
-    """Words that can never be part of a name: stop-names plus every trigger/speech word."""
+    """Words that can never be part of a name: stop-names plus every one-word trigger/speech/cue word.
+
+    Only one-word entries count: the first word of a phrase ("رفعت العقوبات") may well be a name.
+    """
     words: set[str] = set(word_set(lang, "stopnames"))
     for name in ("triggers", "speech", "negation", "casualties", "dates", "place_cues", "treaty_cues"):
         for w in word_set(lang, name):
-            first = w.split()[0].rstrip("*") if w else ""
-            if first:
-                words.add(first)
+            if w and " " not in w:
+                words.add(w.rstrip("*"))
     return frozenset(words)
 
 
@@ -139,6 +141,10 @@ class Gazetteer(Component):
                     m = self._body(doc, sent, hits, n, used)
                     if m:
                         work.mentions.append(m)
+                elif h.kind == "soldiers":
+                    m = self._soldiers(doc, sent, hits, n, used)
+                    if m:
+                        work.mentions.append(m)
                 elif h.kind == "title" and h.j - h.i >= 2:
                     # organisations named inside a title ("رئيس المجلس الأوروبي")
                     work.mentions.extend(self._inner(work, sent, h))
@@ -172,6 +178,27 @@ class Gazetteer(Component):
                         out.append(entry_mention(doc, sent, Hit(i, j, p[1], key=e.key), e, s, t))
                         break
         return out
+
+    def _soldiers(self, doc: Document, sent: Sentence, hits: list[Hit], n: int, used: set[int]) -> Mention | None:
+        """"جنود أرمن", "Armenian soldiers": soldiers with a nationality stand for that country's forces."""
+        h = hits[n]
+        toks = sent.tokens
+        if doc.lang == "ar":
+            d = hits[n + 1] if n + 1 < len(hits) and hits[n + 1].i == h.j and hits[n + 1].kind == "demonym" else None
+            i, j = h.i, (d.j if d else h.j)
+        else:
+            d = hits[n - 1] if n > 0 and hits[n - 1].j == h.i and hits[n - 1].kind == "demonym" else None
+            i, j = (d.i if d else h.i), h.j
+        c = country_of(d) if d is not None else None
+        if c is None:
+            return None
+        used.add(n + 1 if doc.lang == "ar" else n - 1)
+        iso = c.iso3 or c.key
+        name = body_canon().get("Soldiers", "Armed Forces")
+        s, t = toks[i].start, toks[j - 1].end
+        return Mention(start=s, end=t, text=doc.text[s:t], type="MilitaryForce", sentence=sent.index,
+                       found_by="gazetteer", name=f"{name} of {c.name}", country=iso, key=f"{name}|{iso}",
+                       sector="MIL", attrs={"kind": "body", "body": name, "soldiers": True})
 
     # -- bodies -------------------------------------------------------------
     def _body(self, doc: Document, sent: Sentence, hits: list[Hit], n: int, used: set[int]) -> Mention | None:

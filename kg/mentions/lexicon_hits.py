@@ -15,7 +15,7 @@ from kg.pipeline import Work
 
 # Priority when several payloads share the longest span (lower wins).
 _PRIORITY = {"name": 0, "alias": 0, "abbr": 1, "title": 2, "body": 3, "capital": 4,
-             "demonym": 5, "treaty_cue": 6, "place_cue": 7}
+             "demonym": 5, "treaty_cue": 6, "place_cue": 7, "soldiers": 8}
 
 
 @dataclass(frozen=True)
