@@ -127,6 +127,15 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
         cand = before[-1]
         if not _crosses(sent, cand.mention.end, t_start, lang) and t_start - cand.mention.end < 50:
             near_before = cand
+        elif _relative(sent, cand, ti, lang):
+            near_before = cand  # "Trump, who accuses Obama": the antecedent acts
+    if lang == "en" and ti == 0 and toks[0].norm.endswith(("ing", "ed")) and not before:
+        # "Appealing for ..., Kerry told Zarif": a fronted participle takes the main clause's subject
+        comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+        if comma is not None:
+            main = [a for a in after if a.mention.start > toks[comma].start]
+            if main:
+                return Roles([main[0]], [])
     if lang == "ar":
         rest = after
         if "noun" in flags and after and after[0].mention.start - t_end <= 1 and not after[0].mention.attrs.get("demonym") \
@@ -205,6 +214,18 @@ def _en_passive(toks, ti: int, tj: int) -> bool:  # type: ignore[no-untyped-def]
     if before & _BE:
         return True
     return any(toks[k].norm == "by" for k in range(tj, min(len(toks), tj + 3)))
+
+
+_RELATIVE = {"en": {"who", "which", "that"}, "ar": {"الذي", "التي", "الذين", "اللذين", "اللتين"}}
+
+
+def _relative(sent: Sentence, cand: Actor, ti: int, lang: str) -> bool:
+    """Is the trigger the verb of a relative clause on ``cand`` ("X, who accuses", "X الذي اتهم")?"""
+    toks = sent.tokens
+    k = next((i for i, t in enumerate(toks) if t.start >= cand.mention.end), ti)
+    if k < ti and toks[k].text in ",،":
+        k += 1
+    return k < ti and toks[k].norm in _RELATIVE[lang] and ti - k <= 2
 
 
 def _prev_word(sent: Sentence, a: Actor) -> str:

@@ -59,6 +59,9 @@ class Titles(Component):
         if lang == "en" and n > 0 and hits[n - 1].j == h.i and country_of(hits[n - 1]):
             country = country_of(hits[n - 1])
             title_start = hits[n - 1].i
+            q0 = by_start.get(toks[title_start].start)
+            if q0 is not None:
+                q0.attrs["qualifier"] = True  # "Iranian Foreign Minister X": Iran is not an actor here
         # qualifier right after the title
         if k < len(toks):
             q = by_start.get(toks[k].start)
