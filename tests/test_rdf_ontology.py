@@ -136,3 +136,17 @@ def test_every_lexicon_mode_and_context_is_a_concept(onto, root):
     missing_modes = sorted(m for m in modes if (iri.mode_concept(m), RDF.type, CN.Mode) not in onto)
     missing_ctx = sorted(c for c in contexts if (iri.context_concept(c), RDF.type, CN.Context) not in onto)
     assert missing_modes == [] and missing_ctx == []
+
+
+def test_shapes_catch_relation_triple_without_statement_and_reversed_offsets(sample_extraction):
+    g = _graph(sample_extraction)
+    st = next(g.subjects(RDF.predicate, CN.locatedIn))
+    g.remove((st, None, None))
+    evid = next(g.subjects(RDF.type, CN.Evidence))
+    g.set((evid, CN.end, Literal(0)))
+    g.set((evid, CN.start, Literal(5)))
+    report = validate_graph(g)
+    groups = report.grouped()
+    assert [v.path for v in groups["relation triple without an evidenced rdf:Statement"]] == [str(CN.locatedIn)]
+    assert len(groups["evidence end must not be before its start"]) == 1
+    assert not report.conforms
