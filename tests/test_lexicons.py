@@ -52,7 +52,7 @@ FLAGS = {"noun", "passive", "recip", "self", "weak"}
 ROLES = {"head_of_state", "head_of_government", "minister", "spokesperson", "secretary_general", "commander",
          "envoy", "monarch", "official", "diplomat", "leader"}
 SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO", "OPP", "PTY", "REB", "PRM", "ELI", "JRN", "REL", "SOC", ""}
-BODY_TYPES = {"GovernmentBody", "MilitaryForce"}
+BODY_TYPES = {"GovernmentBody", "MilitaryForce", "ArmedGroup"}
 CAS_FIELDS = {"dead", "injured", "captured"}
 PLACE_KINDS = {"region", "city", "town", "village", "province", "district", "corridor", "border", "strait", "sea",
                "gulf", "river", "lake", "mountain", "valley", "island", "peninsula", "desert", "base", "enclave", "front"}

@@ -103,6 +103,8 @@ class Linker(Component):
                     body = m.attrs["body"]
                     if m.key:
                         key = m.key
+                    elif m.type == "ArmedGroup":
+                        key = f"ArmedGroup:{body}"  # "the rebels": one actor per article
                     elif body in last_body:
                         key = last_body[body]
                     elif first_country:

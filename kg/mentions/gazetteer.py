@@ -229,7 +229,7 @@ class Gazetteer(Component):
                                                found_by="gazetteer", name=f"{name_en} of {c2.name}", country=iso2,
                                                key=f"{name_en}|{iso2}", sector=sector or None,
                                                attrs={"kind": "body", "body": name_en}))
-            elif construct and nxt is None and j < len(toks):
+            elif construct and nxt is None and j < len(toks) and typ != "ArmedGroup":
                 # "سلطات X": the owner is the name that follows
                 k = j
                 while k < len(toks) and k - j < 3 and namelike(toks[k], "ar", first=k == j) \
