@@ -86,3 +86,15 @@ def test_missing_model_is_a_model_error(tmp_path) -> None:
     with pytest.raises(ModelError) as exc:
         NerTagger(tmp_path / "none.crfsuite")
     assert "none.crfsuite" in str(exc.value)
+
+
+def test_word_cache_reset_keeps_results(monkeypatch) -> None:
+    import kg.ner.crf as crf
+
+    tg = NerTagger(DEFAULT_MODEL)
+    toks = SENTENCES[0].split()
+    want = tg.tag_full(toks)
+    monkeypatch.setattr(crf, "_CACHE_MAX", 20)   # forces resets mid-document
+    for _ in range(3):
+        got = tg.tag_full(toks + SENTENCES[1].split())[0][: len(toks)]
+        assert got == want[0]

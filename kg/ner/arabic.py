@@ -22,8 +22,10 @@ PROCLITICS: tuple[str, ...] = tuple(sorted({
     "وب", "فب", "ول", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك",
 }, key=lambda p: (-len(p), p)))
 MIN_STEM = 3
+_PROCLITIC_SET = frozenset(PROCLITICS)
+_LENGTHS = tuple(sorted({len(p) for p in PROCLITICS}, reverse=True))
 
-_ARABIC = range(0x0600, 0x0700)
+_ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0600, 0x0700) if chr(c).isalpha())
 
 
 def normalize(text: str) -> str:
@@ -39,9 +41,10 @@ def strip_clitics(norm: str) -> tuple[str, str]:
     >>> strip_clitics("ولد")  # too short to strip
     ('', 'ولد')
     """
-    for p in PROCLITICS:
-        if norm.startswith(p) and len(norm) - len(p) >= MIN_STEM:
-            return p, norm[len(p):]
+    n = len(norm)
+    for k in _LENGTHS:  # longest proclitic first
+        if n - k >= MIN_STEM and norm[:k] in _PROCLITIC_SET:
+            return norm[:k], norm[k:]
     return "", norm
 
 
@@ -49,7 +52,7 @@ def shape(word: str) -> str:
     """Coarse word shape: ar, lat, Lat (capitalised), num, punct or mix."""
     if not word:
         return "empty"
-    if all(ord(c) in _ARABIC and c.isalpha() for c in word):
+    if _ARABIC_LETTERS.issuperset(word):
         return "ar"
     if word.isdigit() or all(c.isdigit() or c in ",.٫٬" for c in word):
         return "num"

@@ -74,32 +74,39 @@ class CRF:
         idx = [self.attr_index.get(f, self._zero) for f in feats]
         return self.state[idx].sum(axis=0)
 
-    def _word_row(self, feat: Featurizer, token: str) -> tuple[int, str, str]:
-        """(row in the role table, normalised word, stem) of a token, cached.
+    def _rows_of(self, feat: Featurizer, tokens: list[str]) -> list[tuple[int, str, str]]:
+        """(row in the role table, normalised word, stem) per token; new words are added in one go.
 
-        Row r of ``self._table`` (5, K) holds the word's score contribution at
+        Row r of ``self._table`` (5, K) holds a word's score contribution at
         offsets 0, +1, +2, -1, -2; row 0 is the empty padding word.
         """
-        hit = self._rows.get(token)
-        if hit is not None:
-            return hit
-        w, stem, roles = feat.roles(token)
-        idx: list[int] = []
-        starts: list[int] = []
-        get, zero = self.attr_index.get, self._zero
-        for o in _OFFSETS:
-            starts.append(len(idx))
-            idx.extend([get(f, zero) for f in roles[o]])
-        if self._used >= _CACHE_MAX:
-            self._reset_rows()
-        if self._used == len(self._table):
-            self._table = np.concatenate([self._table, np.zeros_like(self._table)])
-        r = self._used
-        self._table[r] = np.add.reduceat(self.state[idx], starts, axis=0)
-        self._used += 1
-        out = (r, w, stem)
-        self._rows[token] = out
-        return out
+        rows = self._rows
+        new = [t for t in dict.fromkeys(tokens) if t not in rows]
+        if new:
+            if self._used + len(new) > _CACHE_MAX:
+                self._reset_rows()       # bounded memory on endless streams
+                rows = self._rows
+                new = list(dict.fromkeys(tokens))
+            need = self._used + len(new)
+            if need > len(self._table):
+                grow = np.zeros((max(need, 2 * len(self._table)), len(_OFFSETS), self.K))
+                grow[: self._used] = self._table[: self._used]
+                self._table = grow
+            idx: list[int] = []
+            starts: list[int] = []
+            get, zero = self.attr_index.get, self._zero
+            r = self._used
+            for t in new:
+                w, stem, roles = feat.roles(t)
+                for o in _OFFSETS:
+                    starts.append(len(idx))
+                    idx.extend([get(f, zero) for f in roles[o]])
+                rows[t] = (r, w, stem)
+                r += 1
+            sums = np.add.reduceat(self.state[idx], starts, axis=0)
+            self._table[self._used:r] = sums.reshape(len(new), len(_OFFSETS), self.K)
+            self._used = r
+        return [rows[t] for t in tokens]
 
     def _reset_rows(self) -> None:
         self._rows: dict[str, tuple[int, str, str]] = {}
@@ -134,9 +141,12 @@ class CRF:
         words: list[str] = ["", ""]
         starts: list[int] = []
         gaz_tags: list[str] = ["", ""]
+        all_infos = self._rows_of(feat, [t for toks in sentences for t in toks])
+        k = 0
         for toks in sentences:
             starts.append(len(rows))
-            infos = [self._word_row(feat, t) for t in toks]
+            infos = all_infos[k:k + len(toks)]
+            k += len(toks)
             rows.extend([i[0] for i in infos])
             words.extend([i[1] for i in infos])
             gaz_tags.extend(feat.gaz.tags([i[2] for i in infos]))
@@ -222,31 +232,34 @@ class CRF:
         return [(paths[b], P[b, : lens[b]]) for b in range(B)]
 
     def _marginals(self, E: np.ndarray, lens: list[int]) -> np.ndarray:
-        """(B, L, K) forward-backward marginals in scaled probability space (rescaled every few steps)."""
+        """(B, L, K) forward-backward marginals, both directions in one loop.
+
+        Forward runs on the left-aligned batch, backward on a right-aligned
+        copy (so every sentence ends at L-1); both recursions have the form
+        z = (z * x) @ M, so one batched matmul per step serves the two.
+        Probabilities are rescaled every few steps (constants per row cancel).
+        """
         B, L, K = E.shape
-        X = np.exp(E - E.max(axis=2, keepdims=True))   # padded rows: unused
-        M, MT = self.exp_trans, self.exp_trans.T
-        A = np.empty((B, L, K))
-        a = A[:, 0] = X[:, 0]
-        for t in range(1, L):
-            a = (a @ M) * X[:, t]
-            if t % 8 == 0:
-                a = a / a.sum(axis=1, keepdims=True)
-            A[:, t] = a
-        # Backward on a right-aligned copy, so every sentence ends at L-1.
-        Xr = np.ones((B, L, K))
-        for b, n in enumerate(lens):
-            Xr[b, L - n:] = X[b, :n]
-        Br = np.empty((B, L, K))
-        bt = Br[:, L - 1] = np.ones((B, K))
-        for t in range(L - 2, -1, -1):
-            bt = (Xr[:, t + 1] * bt) @ MT
-            if t % 8 == 0:
-                bt = bt / bt.sum(axis=1, keepdims=True)
-            Br[:, t] = bt
-        Bl = np.ones((B, L, K))
-        for b, n in enumerate(lens):
-            Bl[b, :n] = Br[b, L - n:]
-        P = A * Bl
+        X = np.exp(E - E.max(axis=2, keepdims=True))      # (B, L, K); padded rows unused
+        ar = np.arange(B)[:, None]
+        n = np.array(lens)[:, None]
+        pos = np.arange(L)[None, :]
+        to_right = np.clip(pos - (L - n), 0, L - 1)        # right-aligned slot t reads left slot t-(L-n)
+        Xr = np.where((pos >= L - n)[:, :, None], X[ar, to_right], 1.0)
+        W = np.empty((L, 2, B, K))
+        W[1:, 0] = X.transpose(1, 0, 2)[:-1]                 # forward step u uses X[u-1]
+        W[1:, 1] = Xr.transpose(1, 0, 2)[:0:-1]              # backward step u uses Xr[L-u]
+        Ms = np.stack([self.exp_trans, self.exp_trans.T])    # (2, K, K)
+        H = np.empty((L, 2, B, K))
+        z = H[0] = np.ones((2, B, K))
+        for u in range(1, L):
+            z = np.matmul(z * W[u], Ms)
+            if u % 8 == 0:
+                z = z / z.sum(axis=2, keepdims=True)
+            H[u] = z
+        alpha = H[:, 0].transpose(1, 0, 2) * X                # (B, L, K) left-aligned
+        beta_r = H[::-1, 1].transpose(1, 0, 2)                # (B, L, K) right-aligned
+        beta = beta_r[ar, np.clip(pos + (L - n), 0, L - 1)]   # back to left-aligned
+        P = alpha * beta
         P /= P.sum(axis=2, keepdims=True)
         return P
