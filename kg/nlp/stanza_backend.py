@@ -99,7 +99,9 @@ def build_pipeline(lang: str, config: StanzaConfig) -> Any:
     try:
         return stanza.Pipeline(
             lang=lang, dir=str(directory), processors=config.processors_for(lang),
-            download_method=None, use_gpu=config.use_gpu, logging_level="WARN", **kwargs,
+            download_method=None, use_gpu=config.use_gpu,
+            # failures become our one-line errors; stanza's own log lines would repeat them
+            logging_level="CRITICAL", **kwargs,
         )
     except KgError:
         raise
@@ -108,7 +110,8 @@ def build_pipeline(lang: str, config: StanzaConfig) -> Any:
             raise model_error("E500", path=str(exc.filename or exc)) from exc
         raise model_error("E501", lang=lang, path=str(directory)) from exc
     except Exception as exc:  # stanza raises many types (LanguageNotDownloadedError, ValueError...)
-        if type(exc).__name__ in ("LanguageNotDownloadedError", "ResourcesFileNotFoundError"):
+        # KeyError: a resources.json without this language's entries (partial or older download)
+        if isinstance(exc, KeyError) or type(exc).__name__ in ("LanguageNotDownloadedError", "ResourcesFileNotFoundError"):
             raise model_error("E501", lang=lang, path=str(directory)) from exc
         detail = " ".join(str(exc).split())[:200] or type(exc).__name__
         raise model_error("E504", lang=lang, detail=detail) from exc
