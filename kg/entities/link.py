@@ -133,6 +133,7 @@ class Linker(Component):
                         parts = form.split()
                         if len(parts) >= 2:
                             persons_by_last.setdefault(parts[-1], key)
+                            persons_by_last.setdefault(_bare_surname(parts[-1]), key)
         self._surnames(work, entities, persons_by_last, mention_entity, get)
         ents = [entities[k] for k in order]
         for n, ent in enumerate(ents, 1):
@@ -177,8 +178,10 @@ class Linker(Component):
     def _person_key(m: Mention, persons_by_last: dict[str, str]) -> str:
         form = norm_text(_clean_ar(m.text))
         parts = form.split()
-        if len(parts) == 1 and parts[0] in persons_by_last:
-            return persons_by_last[parts[0]]
+        if len(parts) == 1:
+            for p in (parts[0], _bare_surname(parts[0])):
+                if p in persons_by_last:
+                    return persons_by_last[p]
         return f"Person:{form}"
 
     @staticmethod
@@ -247,6 +250,14 @@ class Linker(Component):
                                     sentence=sent.index, found_by="surname")
                         get(key, m)
                         break
+
+
+def _bare_surname(norm: str) -> str:
+    """Surname without its article: "al-assad" → "assad", "الاسد" → "اسد"."""
+    for p in ("al-", "el-", "ال"):
+        if norm.startswith(p) and len(norm) - len(p) >= 3:
+            return norm[len(p):]
+    return norm
 
 
 def prune_unused(work: Work) -> None:

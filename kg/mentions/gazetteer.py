@@ -25,6 +25,7 @@ from kg.text.normalize import ar_stems, is_arabic, norm_text
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # Cue kinds whose word is part of the place's name ("Lachin corridor", "ممر لاتشين").
 _CUE_IN_NAME = {"corridor", "strait", "sea", "gulf", "bay", "lake", "river", "canal", "pass", "crossing", "peninsula", "island", "islands", "mountains", "valley", "desert", "plain", "plateau"}
+_EN_DETERMINERS = {"the", "its", "their", "his", "her", "our"}
 _EN_NAME_JOINERS = {"al", "el", "bin", "bint", "ibn", "de", "del", "da", "van", "von", "der", "la", "le", "abu", "ul", "ud"}
 
 
@@ -248,8 +249,8 @@ class Gazetteer(Component):
                 country = country_of(hits[n + 1])
                 j = hits[n + 1].j
                 used.add(n + 1)
-            if i > 0 and toks[i - 1].norm == "the" and country is None:
-                pass
+            if country is None and typ != "ArmedGroup" and not (i > 0 and toks[i - 1].norm in _EN_DETERMINERS):
+                return None  # "forces fighting troops": a bare plural names no particular body
         s, t = toks[i].start, toks[j - 1].end
         m = Mention(start=s, end=t, text=doc.text[s:t], type=typ, sentence=sent.index, found_by="gazetteer",
                     name=name_en, sector=sector or None, attrs={"kind": "body", "body": name_en})
