@@ -12,6 +12,7 @@ prints them as one line each and goes on).
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from pathlib import Path
@@ -50,8 +51,11 @@ def detect_lang(text: str, threshold: float = 0.3) -> str:
 def valid_date(value: str) -> bool:
     if not _DATE.match(value):
         return False
-    y, m, d = (int(x) for x in value.split("-"))
-    return 1 <= m <= 12 and 1 <= d <= 31 and y >= 1
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:  # 2021-02-30
+        return False
+    return True
 
 
 def decode(path: Path, data: bytes) -> str | KgError:
