@@ -90,7 +90,9 @@ def _crosses(sent: Sentence, a: int, b: int, lang: str) -> bool:
     comps = AR_COMPLEMENTISERS if lang == "ar" else EN_COMPLEMENTISERS
     bounds = _BOUNDARY_AR if lang == "ar" else _BOUNDARY_EN
     for t in sent.tokens:
-        if a <= t.start < b and (t.text in bounds or t.norm in comps or t.text in QUOTES):
+        # quotes are not boundaries here: Arabic news quotes names ("اتهمت X “بيونغيانغ”");
+        # reported clauses are found by `clauses`
+        if a <= t.start < b and (t.text in bounds or t.norm in comps or t.text == ":"):
             return True
     return False
 
@@ -146,8 +148,9 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
             tgt = _group(sent, rest, lang) if rest else []
             return Roles(src, _other_side(src, tgt), strong=True)
         single_noun = "noun" in flags and tj - ti == 1
-        if toks[tj - 1].norm in AR_TARGET_PREPS or single_noun:
-            # "تحدث إلى X", a masdar: what follows is the target; an actor before a noun is not its agent
+        if toks[tj - 1].norm in AR_TARGET_PREPS or single_noun or tj - ti > 1:
+            # "تحدث إلى X", "حاولت اختراق X", a masdar: what follows is the target (the verb's subject,
+            # if any, came before the phrase); an actor before a bare noun is not its agent
             near_before = None if single_noun else near_before
             src = [near_before] if near_before is not None and not near_before.mention.attrs.get("demonym") else []
             tgt = _group(sent, after, lang) if after and not _crosses(sent, t_end, after[0].mention.start, lang) else []
