@@ -115,6 +115,16 @@ class Entity:
     key: str | None = None
     attrs: dict[str, Any] = field(default_factory=dict)
 
+    def _labels(self) -> dict[str, str]:
+        """Arabic and English labels, falling back on the name or a mention in that script."""
+        ar = self.labels.get("ar") or ""
+        en = self.labels.get("en") or ""
+        if not en and self.name and not any("\u0600" <= c <= "\u06ff" for c in self.name):
+            en = self.name
+        if not ar:
+            ar = next((m.text for m in self.mentions if any("\u0600" <= c <= "\u06ff" for c in m.text)), "")
+        return {"ar": ar, "en": en}
+
     def to_dict(self) -> dict[str, Any]:
         seen: set[tuple[int, int]] = set()
         mentions = []
@@ -125,7 +135,7 @@ class Entity:
             mentions.append({"text": m.text, "start": m.start, "end": m.end})
         return {
             "id": self.id, "name": self.name, "type": self.type,
-            "labels": {"ar": self.labels.get("ar", ""), "en": self.labels.get("en", "")},
+            "labels": self._labels(),
             "country": self.country, "sector": self.sector,
             "mentions": mentions, "sameAs": list(self.same_as),
         }
