@@ -29,9 +29,9 @@ TABLE = Path(__file__).resolve().parent / "data" / "places.tsv"
 COLUMNS = ("kind", "country", "en", "ar", "en_aliases", "ar_aliases", "wikidata", "extra")
 KEY_PREFIX = "PL-"
 
-# Countries whose own names for places are written with a native غ (Ghazni,
+# Countries whose own names for places are written with a native غ (Ghazni, Karabakh,
 # Gaziantep): no ج variant is generated for them.
-_NATIVE_GHAIN = NATIVE_ARABIC | {"AFG", "IRN", "PAK", "TUR"}
+_NATIVE_GHAIN = NATIVE_ARABIC | {"AFG", "AZE", "IRN", "PAK", "TUR"}
 
 
 def slug(text: str) -> str:
