@@ -64,8 +64,9 @@ def test_fast_decoder_equals_crfsuite() -> None:
         toks = sent.split()
         want = ref.tag(tg.featurizer.sentence(toks))
         assert tg.tags(toks, viterbi=True) == want
-        (path, marg), = tg.crf.decode(*tg.crf.emissions(tg.featurizer, [toks]), viterbi=True)
-        got = np.array([marg[j, path[j]] for j in range(len(toks))])
+        (path, conf), = tg.crf.decode(*tg.crf.emissions(tg.featurizer, [toks]), viterbi=True)
+        assert [tg.crf.labels[k] for k in path] == want
+        got = np.array(conf)
         exp = np.array([ref.marginal(want[j], j) for j in range(len(toks))])
         assert np.allclose(got, exp, atol=1e-5)
 

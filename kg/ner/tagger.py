@@ -96,11 +96,11 @@ class NerTagger:
     def _collect(self, chunk: list[int], decoded: list[tuple[list[int], Any]], cut: float,
                  out: list[tuple[list[str], list[Span]]]) -> None:
         labels = self.crf.labels
-        for i, (path, marg) in zip(chunk, decoded):
+        for i, (path, conf) in zip(chunk, decoded):
             tags = [labels[k] for k in path]
             found = []
             for s, e, typ in spans(tags):
-                sc = float(min(marg[j, path[j]] for j in range(s, e)))
+                sc = min(conf[s:e])
                 if sc >= cut:
                     found.append(Span(s, e, typ, sc))
             out[i] = (tags, found)
