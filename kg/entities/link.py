@@ -136,6 +136,9 @@ class Linker(Component):
                             persons_by_last.setdefault(_bare_surname(parts[-1]), key)
         self._surnames(work, entities, persons_by_last, mention_entity, get)
         ents = [entities[k] for k in order]
+        for ent in ents:
+            if not ent.labels.get("en") and ent.name and not is_arabic(ent.name):
+                ent.labels["en"] = ent.name
         for n, ent in enumerate(ents, 1):
             ent.attrs["key"] = ent.key
             ent.id = f"e{n}"

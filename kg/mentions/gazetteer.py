@@ -80,6 +80,21 @@ def stops(lang: str) -> frozenset[str]:
     return _STOPS[lang]
 
 
+_PHRASE_HEADS: dict[str, frozenset[str]] = {}
+
+
+def phrase_heads(lang: str) -> frozenset[str]:
+    """First words of multi-word triggers and speech phrases (mostly verbs: أجرى، وقع، said)."""
+    if lang not in _PHRASE_HEADS:
+        out: set[str] = set()
+        for name in ("triggers", "speech"):
+            for w in word_set(lang, name):
+                if " " in w:
+                    out.add(w.split()[0].rstrip("*"))
+        _PHRASE_HEADS[lang] = frozenset(out)
+    return _PHRASE_HEADS[lang]
+
+
 def namelike(tok: Token, lang: str, first: bool = False) -> bool:
     """Could this token be part of a proper name?"""
     t = tok.text
@@ -92,7 +107,8 @@ def namelike(tok: Token, lang: str, first: bool = False) -> bool:
         forms = ar_stems(tok.norm)
         if forms[0] in st or any(f in word_set(lang, "function_words") for f in forms):
             return False
-        return True
+        # a verb heading a phrase ends a name, though it may start one (رفعت is a name and a verb)
+        return first or forms[0] not in phrase_heads(lang)
     low = tok.norm
     if low in _EN_NAME_JOINERS and not first:
         return True
