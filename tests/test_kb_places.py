@@ -115,7 +115,7 @@ def test_g_variant_generated_outside_the_arab_world(forms) -> None:
 
 
 @pytest.mark.parametrize("word", ["حماة", "إب", "مأرب", "صور", "الباب", "جدة", "دوما", "الزاوية", "العين",
-                                  "الجزيرة", "شان", "الجليل", "لفيف", "السند"])
+                                  "الجزيرة", "شان", "الجليل", "لفيف", "السند", "النيل", "كرمان"])
 def test_common_words_are_not_bare_place_names(kb, word: str) -> None:
     """Arabic place names that are also common words exist only with their cue word."""
     place_keys = {p.key for p in kb.by_type("Place")}
