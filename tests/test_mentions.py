@@ -1,0 +1,239 @@
+"""Mention finders: gazetteer (countries, capitals, demonyms, bodies, soldiers),
+titles (persons with positions), cue places and treaties."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Document, Mention
+from kg.pipeline import Pipeline, Work, extract
+
+_PIPE = Pipeline.from_names(["segment", "gazetteer", "titles"])
+
+
+def mentions(text: str, lang: str) -> list[Mention]:
+    doc = Document(id="m", text=text, lang=lang)
+    work = Work(doc)
+    for c in _PIPE.components:
+        c(work)
+    for m in work.mentions:
+        assert text[m.start:m.end] == m.text, m
+    return work.mentions
+
+
+def one(ms: list[Mention], text: str, found_by: str | None = None) -> Mention:
+    got = [m for m in ms if m.text == text and (found_by is None or m.found_by == found_by)]
+    assert len(got) == 1, (text, [(m.text, m.found_by) for m in ms])
+    return got[0]
+
+
+# -- countries ---------------------------------------------------------------
+
+def test_country_names_both_languages() -> None:
+    en = mentions("Ethiopia and Somalia held talks.", "en")
+    m = one(en, "Ethiopia")
+    assert (m.type, m.key, m.name, m.country, m.start, m.end) == ("Country", "ETH", "Ethiopia", "ETH", 0, 8)
+    ar = mentions("عقدت إثيوبيا والصومال محادثات.", "ar")
+    assert one(ar, "إثيوبيا").key == "ETH"
+    assert one(ar, "والصومال").key == "SOM"
+
+
+def test_clitic_prefixed_country_keeps_clitic_in_text_and_offsets() -> None:
+    text = "اتهمت روسيا وأوكرانيا بعضهما."
+    m = one(mentions(text, "ar"), "وأوكرانيا")
+    assert m.key == "UKR" and m.type == "Country"
+    assert (m.start, m.end) == (text.index("وأوكرانيا"), text.index("وأوكرانيا") + len("وأوكرانيا"))
+
+
+def test_lowercase_english_common_word_is_no_country() -> None:
+    # "chad" the word is not Chad the country
+    assert [m for m in mentions("A hanging chad was found.", "en") if m.type == "Country"] == []
+
+
+@pytest.mark.parametrize("text,lang,cap,key", [
+    ("Beijing rejected the claim.", "en", "Beijing", "CHN"),
+    ("رفضت بكين الاتهام.", "ar", "بكين", "CHN"),
+    ("ورفضت وموسكو الاتهام.", "ar", "وموسكو", "RUS"),
+])
+def test_capital_stands_for_its_country(text: str, lang: str, cap: str, key: str) -> None:
+    m = one(mentions(text, lang), cap)
+    assert (m.type, m.key, m.attrs["kind"]) == ("Country", key, "capital")
+
+
+@pytest.mark.parametrize("text,lang,adj,key", [
+    ("Pakistani officials met.", "en", "Pakistani", "PAK"),
+    ("التقى مسؤولون باكستانيون.", "ar", "باكستانيون", "PAK"),
+    ("قال المسؤول الأرميني.", "ar", "الأرميني", "ARM"),
+    ("والأذربيجانية", "ar", "والأذربيجانية", "AZE"),
+])
+def test_demonym_adjectives_point_to_the_country(text: str, lang: str, adj: str, key: str) -> None:
+    m = one(mentions(text, lang), adj)
+    assert m.type == "Country" and m.key == key and m.attrs.get("demonym") is True
+
+
+# -- bodies ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,lang,span", [
+    ("The Armenian Defence Ministry issued a statement.", "en", "Armenian Defence Ministry"),
+    ("أصدرت وزارة الدفاع الأرمينية بيانا.", "ar", "وزارة الدفاع الأرمينية"),
+    ("The Ministry of Defence of Armenia issued a statement.", "en", "Ministry of Defence of Armenia"),
+])
+def test_ministry_composed_with_its_country(text: str, lang: str, span: str) -> None:
+    m = one(mentions(text, lang), span)
+    assert m.type == "GovernmentBody"
+    assert m.name == "Ministry of Defence of Armenia"
+    assert m.country == "ARM" and m.sector == "MIL"
+    assert m.key == "Ministry of Defence|ARM"
+
+
+def test_possessive_country_and_construct_state() -> None:
+    m = one(mentions("Kenya's foreign ministry summoned the envoy.", "en"), "Kenya's foreign ministry")
+    assert (m.name, m.country, m.sector) == ("Ministry of Foreign Affairs of Kenya", "KEN", "GOV")
+    m = one(mentions("أعلنت حكومة السودان وقف إطلاق النار.", "ar"), "حكومة السودان")
+    assert (m.type, m.name, m.country) == ("GovernmentBody", "Government of Sudan", "SDN")
+
+
+def test_armed_forces_of_a_country() -> None:
+    m = one(mentions("Russia's army retreated.", "en"), "Russia's army")
+    assert (m.type, m.name, m.country, m.sector) == ("MilitaryForce", "Armed Forces of Russia", "RUS", "MIL")
+    m = one(mentions("انسحبت القوات الإثيوبية.", "ar"), "القوات الإثيوبية")
+    assert (m.type, m.name, m.country) == ("MilitaryForce", "Armed Forces of Ethiopia", "ETH")
+
+
+def test_arabic_coordinated_adjectives_give_two_forces() -> None:
+    ms = mentions("انتشرت القوات الهندية والباكستانية على طول الحدود.", "ar")
+    assert one(ms, "القوات الهندية").name == "Armed Forces of India"
+    second = one(ms, "والباكستانية", "gazetteer")
+    assert second.type == "MilitaryForce" and second.name == "Armed Forces of Pakistan"
+
+
+def test_soldiers_with_nationality_are_that_countrys_forces() -> None:
+    m = one(mentions("Russian soldiers crossed the river.", "en"), "Russian soldiers")
+    assert (m.type, m.name, m.country) == ("MilitaryForce", "Armed Forces of Russia", "RUS")
+
+
+@pytest.mark.xfail(strict=True, reason="the adjective السورية also matches the KB alias سورية (ta marbuta), "
+                   "and the alias hit is not accepted as the body's demonym, so the forces stay countryless")
+def test_syrian_forces_composed() -> None:
+    m = one(mentions("قصفت القوات السورية مواقع المعارضة.", "ar"), "القوات السورية")
+    assert (m.type, m.name, m.country) == ("MilitaryForce", "Armed Forces of Syria", "SYR")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("وقالت الوزارة إن الوضع هادئ.", "ar"),
+    ("The ministry said the situation was calm.", "en"),
+])
+def test_ministry_anaphor_is_left_to_the_linker(text: str, lang: str) -> None:
+    assert [m for m in mentions(text, lang) if m.type == "GovernmentBody"] == []
+
+
+# -- titles --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("Pakistani Prime Minister Shehbaz Sharif visited Beijing.", "en", "Shehbaz Sharif"),
+    ("زار رئيس الوزراء الباكستاني شهباز شريف بكين.", "ar", "شهباز شريف"),
+])
+def test_person_by_title_with_nationality(text: str, lang: str, name: str) -> None:
+    ms = mentions(text, lang)
+    m = one(ms, name, "title")
+    assert m.type == "Person"
+    assert m.attrs["title"] == "Prime Minister" and m.attrs["role"] == "head_of_government"
+    assert m.attrs["position"] == "Prime Minister of Pakistan"
+    assert m.country == "PAK"
+    # the adjective qualifies the title: it is not an actor of its own
+    assert [q for q in ms if q.type == "Country" and q.attrs.get("qualifier")]
+
+
+def test_person_not_in_kb_found_by_title() -> None:
+    text = "Chilean Foreign Minister Roberto Valdivia arrived in Lima."
+    m = one(mentions(text, "en"), "Roberto Valdivia", "title")
+    assert m.name == "Roberto Valdivia" and m.country == "CHL"
+    assert m.attrs["position"] == "Foreign Minister of Chile"
+
+
+@pytest.mark.parametrize("text,lang,name,pos", [
+    ("Ahmed Hassan, the Egyptian foreign ministry spokesman, said talks failed.", "en", "Ahmed Hassan",
+     "Foreign Ministry Spokesperson of Egypt"),
+    ("قال أحمد حسن، المتحدث باسم وزارة الخارجية المصرية، إن المحادثات فشلت.", "ar", "أحمد حسن",
+     "Foreign Ministry Spokesperson of Egypt"),
+])
+def test_name_before_title(text: str, lang: str, name: str, pos: str) -> None:
+    m = one(mentions(text, lang), name, "title")
+    assert m.attrs["position"] == pos and m.attrs["role"] == "spokesperson"
+
+
+def test_title_with_organisation() -> None:
+    text = "دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى ضبط النفس."
+    ms = mentions(text, "ar")
+    org = one(ms, "للأمم المتحدة")
+    assert org.key == "UN" and org.attrs.get("qualifier")
+    p = one(ms, "أنطونيو غوتيريش", "title")
+    assert p.attrs["role"] == "secretary_general"
+    assert (p.attrs["org_start"], p.attrs["org_end"]) == (org.start, org.end)
+
+
+def test_title_without_name_gives_no_person() -> None:
+    assert [m for m in mentions("The foreign minister declined to comment.", "en") if m.type == "Person"] == []
+
+
+# -- places --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,lang,place", [
+    ("Fighting raged near the village of Dovhenke on Monday.", "en", "Dovhenke"),
+    ("Shelling hit the Vuhledar area overnight.", "en", "Vuhledar"),
+    ("اندلعت اشتباكات في قرية دوفهينكي.", "ar", "دوفهينكي"),
+    ("سقطت قذائف على مدينة فوهليدار.", "ar", "فوهليدار"),
+])
+def test_place_from_cue_word(text: str, lang: str, place: str) -> None:
+    m = one(mentions(text, lang), place, "cue")
+    assert m.type == "Place"
+
+
+def test_corridor_cue_is_part_of_the_name() -> None:
+    m = one(mentions("سيطرت القوات على ممر سووالكي.", "ar"), "ممر سووالكي")
+    assert m.type == "Place" and m.attrs["cue"] == "corridor"
+
+
+def test_arabic_adjective_after_cue_is_no_place() -> None:
+    # "المنطقة الحدودية": an adjective, not a name
+    assert [m for m in mentions("توترت الأوضاع في المنطقة الحدودية.", "ar") if m.type == "Place"] == []
+
+
+def test_gazetteer_place_with_country() -> None:
+    m = one(mentions("Trucks crossed into the Gaza Strip.", "en"), "Gaza Strip")
+    assert (m.type, m.name, m.country) == ("Place", "Gaza Strip", "PSE")
+
+
+# -- treaties ------------------------------------------------------------------
+
+def test_english_treaty_with_year_before() -> None:
+    m = one(mentions("Ukraine cited the 1994 Budapest Memorandum.", "en"), "1994 Budapest Memorandum")
+    assert m.type == "Treaty" and m.attrs["year"] == 1994
+
+
+def test_english_treaty_with_qualifier() -> None:
+    m = one(mentions("Egypt and Israel signed a peace treaty.", "en"), "peace treaty")
+    assert m.type == "Treaty"
+
+
+def test_arabic_treaty_with_year_after() -> None:
+    m = one(mentions("وقعت روسيا وأوكرانيا معاهدة الصداقة عام 1997.", "ar"), "معاهدة الصداقة عام 1997")
+    assert m.type == "Treaty" and m.attrs["year"] == 1997
+
+
+def test_bare_agreement_names_no_treaty() -> None:
+    assert [m for m in mentions("They reached an agreement on Monday.", "en") if m.type == "Treaty"] == []
+
+
+@pytest.mark.xfail(strict=True, reason="a treaty named after a capital loses to the capital: in English the linker keeps "
+                   "the gazetteer's 'Minsk'→Belarus over the cue's treaty span; in Arabic the treaty cue stops at the "
+                   "capital's token, so there is no treaty mention at all")
+@pytest.mark.parametrize("text,lang,span", [
+    ("Russia and Ukraine signed the Minsk agreement in 2015.", "en", "Minsk agreement"),
+    ("وقعت روسيا وأوكرانيا اتفاقية مينسك عام 2015.", "ar", "اتفاقية مينسك عام 2015"),
+])
+def test_treaty_named_after_a_capital(text: str, lang: str, span: str) -> None:
+    ex = extract(Document(id="t", text=text, lang=lang, date="2023-03-15"))
+    treaties = [e for e in ex.entities if e.type == "Treaty"]
+    assert [m.text for e in treaties for m in e.mentions] == [span]
+    assert "Belarus" not in {e.name for e in ex.entities}
