@@ -162,6 +162,9 @@ def validate_graph(data: Graph, shapes: Path | None = None) -> ValidationReport:
         ))
     for c in sparql:
         report.violations += _run_sparql_constraint(data, c)
+    # One problem reached through two shapes is reported once.
+    uniq = {(v.focus, v.path, v.value, v.message): v for v in report.violations}
+    report.violations = list(uniq.values())
     report.conforms = not report.violations
     report.violations.sort(key=lambda v: (v.message, v.focus, v.path or ""))
     return report
