@@ -1,0 +1,337 @@
+"""kg.events: triggers, negation and modality, roles, figures, dates, modes and context."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.events.dates import explicit_dates, resolve_document, sentence_date
+from kg.events.figures import numbers
+from kg.model import PLOVER_TYPES, Document, Event, Extraction
+from kg.pipeline import extract
+from kg.text.segment import tokenize
+
+DATE = "2023-03-15"  # a Wednesday
+
+
+def run(text: str, lang: str, date: str | None = DATE) -> Extraction:
+    ex = extract(Document(id="ev", text=text, lang=lang, date=date))
+    for ev in ex.events:
+        assert ev.type in PLOVER_TYPES
+        assert text[ev.start:ev.end] == ev.trigger
+        assert ev.sentence in text and 0 < ev.confidence <= 1
+    return ex
+
+
+def name(ex: Extraction, eid: str | None) -> str | None:
+    e = ex.entity(eid)
+    return e.name if e else None
+
+
+def of_type(ex: Extraction, typ: str) -> list[Event]:
+    return [ev for ev in ex.events if ev.type == typ]
+
+
+def roles(ex: Extraction, typ: str) -> set[tuple[str | None, str | None]]:
+    return {(name(ex, ev.source), name(ex, ev.target)) for ev in of_type(ex, typ)}
+
+
+# -- roles ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,lang", [
+    ("Ethiopia attacked Somalia on Tuesday.", "en"),        # SVO
+    ("هاجمت إثيوبيا الصومال يوم الثلاثاء.", "ar"),          # VSO
+    ("إثيوبيا هاجمت الصومال يوم الثلاثاء.", "ar"),          # SVO
+])
+def test_assault_source_and_target(text: str, lang: str) -> None:
+    ex = run(text, lang)
+    (ev,) = of_type(ex, "ASSAULT")
+    assert (name(ex, ev.source), name(ex, ev.target)) == ("Ethiopia", "Somalia")
+    assert ev.trigger in ("attacked", "هاجمت")
+    assert ev.date == "2023-03-14"  # Tuesday before Wednesday 15 March
+    assert "military" in ev.context
+
+
+def test_arabic_vso_with_composed_force_and_armed_group() -> None:
+    ex = run("هاجمت القوات الإثيوبية مواقع للمتمردين قرب الحدود.", "ar")
+    assert roles(ex, "ASSAULT") == {("Armed Forces of Ethiopia", "Rebels")}
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan was attacked by Chad, officials said.",
+    "Ethiopian positions came under attack by Eritrean forces.",
+])
+def test_english_passive_reverses_roles(text: str) -> None:
+    ex = run(text, "en")
+    src, tgt = next(iter(roles(ex, "ASSAULT")))
+    assert src in ("Chad", "Armed Forces of Eritrea")
+    assert tgt in ("Sudan", "Ethiopia")
+
+
+@pytest.mark.xfail(strict=True, reason="Arabic passive 'تعرض X لهجوم من قبل Y': the patient before the trigger "
+                   "is taken as the source and the agent after 'من قبل' as the target")
+def test_arabic_passive_reverses_roles() -> None:
+    ex = run("تعرضت مواقع الجيش الإثيوبي لهجوم من قبل القوات الإريترية.", "ar")
+    assert roles(ex, "ASSAULT") == {("Armed Forces of Eritrea", "Armed Forces of Ethiopia")}
+
+
+@pytest.mark.parametrize("text,lang,claimant,src,tgt", [
+    ("Kenya's foreign ministry said that Somalia attacked Ethiopia.", "en",
+     "Ministry of Foreign Affairs of Kenya", "Somalia", "Ethiopia"),
+    ("قالت وزارة الخارجية الكينية إن الصومال هاجمت إثيوبيا.", "ar",
+     "Ministry of Foreign Affairs of Kenya", "Somalia", "Ethiopia"),
+    ("Ankara said Syrian troops shelled Turkish positions.", "en", "Turkey", "Armed Forces of Syria", "Turkey"),
+])
+def test_reported_speech_roles_and_claimant(text: str, lang: str, claimant: str, src: str, tgt: str) -> None:
+    ex = run(text, lang)
+    (ev,) = of_type(ex, "ASSAULT")
+    assert name(ex, ev.claimed_by) == claimant
+    assert (name(ex, ev.source), name(ex, ev.target)) == (src, tgt)
+
+
+@pytest.mark.xfail(strict=True, reason="in a reported clause 'إن جنديين قتلا' the verb right after the "
+                   "complementiser is read as pro-drop, so the speaker becomes the killer; the dual with "
+                   "قتلا gives no dead figure")
+def test_arabic_reported_casualties_keep_speaker_as_claimant() -> None:
+    ex = run("قالت وزارة الدفاع الأوكرانية إن جنديين قتلا في القصف.", "ar")
+    (ev,) = of_type(ex, "ASSAULT")
+    assert name(ex, ev.source) is None
+    assert name(ex, ev.claimed_by) == "Ministry of Defence of Ukraine"
+    assert ev.dead == 2
+
+
+@pytest.mark.xfail(strict=True, reason="quote-final attribution ('..., the United Nations said.') sets no claimant")
+def test_quote_final_attribution_claims_the_event() -> None:
+    ex = run("More than 6,500 civilians have been killed since the war began, the United Nations said.", "en")
+    (ev,) = of_type(ex, "ASSAULT")
+    assert ev.dead == 6500
+    assert name(ex, ev.claimed_by) == "United Nations"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("India and Pakistan traded accusations over the border incident.", "en"),
+    ("تبادلت الهند وباكستان الاتهامات بشأن حادث الحدود.", "ar"),
+])
+def test_reciprocal_accusations_both_directions(text: str, lang: str) -> None:
+    ex = run(text, lang)
+    assert roles(ex, "ACCUSE") == {("India", "Pakistan"), ("Pakistan", "India")}
+
+
+def test_accusation_with_alleged_act() -> None:
+    ex = run("India accused Pakistan of supporting militants.", "en")
+    assert roles(ex, "ACCUSE") == {("India", "Pakistan")}
+    assert roles(ex, "SUPPORT") <= {("Pakistan", "Militants")}
+
+
+@pytest.mark.xfail(strict=True, reason="'اتهمت X Y بدعم المتمردين': the masdar بدعم takes the rebels after it "
+                   "as its agent, so the rebels become the supporter")
+def test_arabic_accusation_with_alleged_support() -> None:
+    ex = run("اتهمت إثيوبيا إريتريا بدعم المتمردين.", "ar")
+    assert roles(ex, "ACCUSE") == {("Ethiopia", "Eritrea")}
+    assert all(src != "Rebels" for src, _ in roles(ex, "SUPPORT"))
+
+
+@pytest.mark.xfail(strict=True, reason="coordinated parties of a signing: English keeps only the nearest subject, "
+                   "Arabic VSO 'وقعت X وY اتفاقية' matches no trigger because the subject splits 'وقعت اتفاقية'")
+@pytest.mark.parametrize("text,lang", [
+    ("Russia and Belarus signed a defence pact.", "en"),
+    ("وقعت روسيا وبيلاروسيا اتفاقية دفاعية.", "ar"),
+])
+def test_signing_by_two_parties(text: str, lang: str) -> None:
+    ex = run(text, lang)
+    pairs = roles(ex, "AGREE")
+    assert pairs and all({s, t} == {"Russia", "Belarus"} for s, t in pairs)
+
+
+# -- negation and modality -----------------------------------------------------
+
+@pytest.mark.parametrize("text,lang", [
+    ("India did not attack Pakistan.", "en"),
+    ("Azerbaijan will not attack Armenia, the president said.", "en"),
+    ("Ukraine denied attacking Russian positions.", "en"),
+    ("لم تهاجم الهند باكستان.", "ar"),
+    ("نفت روسيا أنها هاجمت أوكرانيا.", "ar"),
+])
+def test_negated_or_denied_attack_is_no_assault(text: str, lang: str) -> None:
+    ex = run(text, lang)
+    assert of_type(ex, "ASSAULT") == []
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Russia threatened to attack Ukraine.", "en"),
+    ("هددت روسيا بمهاجمة أوكرانيا.", "ar"),
+])
+def test_threat_to_attack_is_threaten_not_assault(text: str, lang: str) -> None:
+    ex = run(text, lang)
+    assert of_type(ex, "ASSAULT") == []
+    assert roles(ex, "THREATEN") == {("Russia", "Ukraine")}
+    assert "diplomatic" in of_type(ex, "THREATEN")[0].context
+
+
+def test_control_positive_sentence_has_assault() -> None:
+    # the same words without negation do give an attack: the negation tests can fail
+    assert roles(run("India attacked Pakistan.", "en"), "ASSAULT") == {("India", "Pakistan")}
+    assert roles(run("هاجمت الهند باكستان.", "ar"), "ASSAULT") == {("India", "Pakistan")}
+
+
+# -- figures -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,lang,field,value", [
+    ("قالت وزارة الدفاع الهندية إن القوات الباكستانية قتلت جنديين هنديين.", "ar", "dead", 2),
+    ("قتل جنديان.", "ar", "dead", 2),
+    ("أسفرت المعارك عن مقتل 30 ألف شخص.", "ar", "dead", 30000),
+    ("وتقدر الأمم المتحدة عدد القتلى بأكثر من 6500 شخص.", "ar", "dead", 6500),
+    ("أصيب 12 جنديًا في قصف روسي.", "ar", "injured", 12),
+    ("أسرت القوات الأوكرانية 12 جنديًا روسيًا.", "ar", "captured", 12),
+    ("Two soldiers were killed when Russian forces shelled Ukrainian positions.", "en", "dead", 2),
+    ("More than 6,500 people were killed in the fighting.", "en", "dead", 6500),
+    ("Ukrainian forces captured 15 Russian soldiers.", "en", "captured", 15),
+    ("Three soldiers were captured by militants.", "en", "captured", 3),
+])
+def test_casualty_figures(text: str, lang: str, field: str, value: int) -> None:
+    ex = run(text, lang)
+    (ev,) = of_type(ex, "ASSAULT")
+    assert getattr(ev, field) == value
+    if field == "captured":
+        assert ev.mode == "abduct"
+
+
+def test_dead_and_injured_in_one_sentence() -> None:
+    ex = run("Two soldiers were killed and 12 others were wounded when Russian forces shelled Ukrainian positions.", "en")
+    (ev,) = of_type(ex, "ASSAULT")
+    assert (ev.dead, ev.injured, ev.captured) == (2, 12, None)
+    assert (name(ex, ev.source), name(ex, ev.target)) == ("Armed Forces of Russia", "Ukraine")
+    assert ev.mode == "heavy-weapons"
+
+
+@pytest.mark.xfail(strict=True, reason="figures: the dual جنديان before 'أصيب' ties with 12 after it and wins, "
+                   "so injured=2; and the attack is read Ukraine→Russian forces")
+def test_arabic_dead_and_injured_in_one_sentence() -> None:
+    ex = run("قتل جنديان وأصيب 12 جنديًا في هجوم شنته القوات الروسية على مواقع أوكرانية.", "ar")
+    (ev,) = of_type(ex, "ASSAULT")
+    assert (ev.dead, ev.injured) == (2, 12)
+    assert (name(ex, ev.source), name(ex, ev.target)) == ("Armed Forces of Russia", "Ukraine")
+
+
+def test_years_and_times_are_no_figures() -> None:
+    vals = [v for _, _, v in numbers(tokenize("In 2021 at 11:00, 40 people and 6,500 more"), "en")]
+    assert vals == [40, 6500]
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("ثلاثة جنود", "ar", 3), ("30 ألف", "ar", 30000), ("جنديين", "ar", 2),
+    ("two soldiers", "en", 2), ("five thousand", "en", 5000),
+])
+def test_number_words(text: str, lang: str, value: int) -> None:
+    assert [v for _, _, v in numbers(tokenize(text), lang)] == [value]
+
+
+# -- dates ---------------------------------------------------------------------
+
+def test_weekday_resolved_against_document_date() -> None:
+    ex = run("French President Emmanuel Macron visited Algeria on Sunday.", "en")
+    (ev,) = of_type(ex, "CONSULT")
+    assert ev.date == "2023-03-12"
+    ex = run("زار الرئيس الفرنسي إيمانويل ماكرون الجزائر يوم الأحد.", "ar")
+    (ev,) = of_type(ex, "CONSULT")
+    assert ev.date == "2023-03-12"
+
+
+def test_weekday_of_the_document_date_is_that_day() -> None:
+    ex = run("Ethiopia attacked Somalia on Wednesday.", "en")
+    assert of_type(ex, "ASSAULT")[0].date == DATE
+
+
+@pytest.mark.parametrize("text,lang,doc_date,ev_date", [
+    ("Russian forces shelled Ukrainian positions on Monday. The report was published on 16 March 2023.",
+     "en", "2023-03-16", "2023-03-13"),
+    ("هاجمت القوات الروسية مواقع أوكرانية يوم الاثنين. ونشر التقرير في 16 مارس 2023.",
+     "ar", "2023-03-16", "2023-03-13"),
+    ("قصفت روسيا أوكرانيا أمس. وكتب هذا الخبر بتاريخ 2023-03-16.", "ar", "2023-03-16", "2023-03-15"),
+])
+def test_document_date_inferred_from_latest_explicit_date(text: str, lang: str, doc_date: str, ev_date: str) -> None:
+    ex = run(text, lang, date=None)
+    assert ex.document.date == doc_date
+    assert of_type(ex, "ASSAULT")[0].date == ev_date
+
+
+def test_latest_of_several_dates_wins() -> None:
+    d = Document(id="d", text="Talks began on 2 January 2023. Posted 16/03/2023. Updated on 4 February 2023.", lang="en")
+    resolve_document(d)
+    assert d.date == "2023-03-16"
+
+
+def test_explicit_date_in_sentence_wins_over_weekday() -> None:
+    ex = run("Russia attacked Ukraine on March 3, 2023.", "en", date=None)
+    assert ex.document.date == "2023-03-03"
+    assert of_type(ex, "ASSAULT")[0].date == "2023-03-03"
+
+
+def test_sentence_date_without_document_date_is_none() -> None:
+    import datetime as dt
+
+    d = Document(id="d", text="Clashes erupted on Tuesday.", lang="en")
+    resolve_document(d)
+    assert d.date is None
+    assert sentence_date(d.sentences[0], "en", None) is None
+    assert sentence_date(d.sentences[0], "en", dt.date(2023, 3, 15)) == "2023-03-14"
+    assert explicit_dates(d.sentences[0], "en") == []
+
+
+# -- modes and context ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,lang,typ,mode", [
+    ("Russian President Vladimir Putin held a phone call with French President Emmanuel Macron.", "en", "CONSULT", "phone"),
+    ("أجرى الرئيس الروسي فلاديمير بوتين مكالمة هاتفية مع الرئيس الفرنسي إيمانويل ماكرون.", "ar", "CONSULT", "phone"),
+    ("Turkish President Recep Tayyip Erdogan spoke by phone with Russian President Vladimir Putin.", "en", "CONSULT", "phone"),
+    ("French President Emmanuel Macron visited Algeria.", "en", "CONSULT", "visit"),
+    ("Qatar mediated between Israel and Egypt.", "en", "CONSULT", "third-party"),
+    ("شنت القوات الروسية غارات جوية على مواقع في سوريا.", "ar", "ASSAULT", "aerial"),
+    ("Russia launched air strikes on Syria.", "en", "ASSAULT", "aerial"),
+])
+def test_modes(text: str, lang: str, typ: str, mode: str) -> None:
+    ex = run(text, lang)
+    evs = of_type(ex, typ)
+    assert evs and all(ev.mode == mode for ev in evs)
+
+
+def test_phone_call_roles_are_the_two_leaders() -> None:
+    ex = run("أجرى الرئيس الروسي فلاديمير بوتين مكالمة هاتفية مع الرئيس الفرنسي إيمانويل ماكرون.", "ar")
+    assert roles(ex, "CONSULT") == {("Vladimir Putin", "Emmanuel Macron")}
+
+
+def test_mediation_has_one_event_per_pair() -> None:
+    ex = run("Qatar mediated between Israel and Egypt.", "en")
+    assert roles(ex, "CONSULT") == {("Qatar", "Israel"), ("Qatar", "Egypt")}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("In 2008 Russia attacked Georgia.", "en"),
+    ("في عام 2008 هاجمت روسيا جورجيا.", "ar"),
+])
+def test_past_war_is_historical(text: str, lang: str) -> None:
+    (ev,) = of_type(run(text, lang), "ASSAULT")
+    assert ev.context == ["military", "historical"]
+
+
+def test_recent_event_is_not_historical() -> None:
+    (ev,) = of_type(run("Russia attacked Georgia.", "en"), "ASSAULT")
+    assert ev.context == ["military"]
+
+
+def test_territory_context() -> None:
+    ex = run("اتهمت إثيوبيا إريتريا في النزاع على الأراضي الحدودية.", "ar")
+    (ev,) = of_type(ex, "ACCUSE")
+    assert "territory" in ev.context and "diplomatic" in ev.context
+
+
+def test_location_from_a_place_in_the_clause() -> None:
+    ex = run("Ethiopian troops attacked rebel positions near the town of Humera.", "en")
+    (ev,) = of_type(ex, "ASSAULT")
+    assert name(ex, ev.location) == "Humera"
+    assert name(ex, ev.source) == "Armed Forces of Ethiopia"
+
+
+def test_event_ids_unique_and_prefixed() -> None:
+    ex = run("Russia attacked Ukraine. Ukraine accused Russia of war crimes.", "en")
+    ids = [ev.id for ev in ex.events]
+    assert len(ids) == len(set(ids)) >= 2 and all(i.startswith("ev#") for i in ids)
