@@ -80,6 +80,7 @@ class PhraseMatcher:
     def __init__(self) -> None:
         self.root = _Node()
         self.size = 0
+        self._cached: list[_Node] = []  # nodes holding step caches (see ``_next``)
 
     def add(self, tokens: Sequence[str], payload: Any) -> None:
         if not tokens:
@@ -102,6 +103,10 @@ class PhraseMatcher:
                 node = node.children.setdefault(t, _Node())
         node.payloads.append(payload)
         self.size += 1
+        for nd in self._cached:  # the trie changed: drop the cached steps
+            nd.__dict__.pop("_first", None)
+            nd.__dict__.pop("_later", None)
+        self._cached.clear()
 
     def _step(self, node: _Node, forms: tuple[str, ...]) -> list[_Node]:
         out = []
@@ -115,42 +120,84 @@ class PhraseMatcher:
                         out.append(c)
         return out
 
-    def match_at(self, tokens: Sequence[Token], i: int, forms_cache: list[tuple[str, ...]] | None = None) -> list[tuple[int, list[Any]]]:
-        """All (end, payloads) for patterns starting at token i, longest first."""
+    def _next(self, node: _Node, norm: str, first: bool) -> tuple[_Node, ...]:
+        """``_step`` for one token's forms, cached per node and normalised token.
+
+        The trie is fixed once built, so a token type's successors never change;
+        most tokens reach no child of the root and are rejected by one dict lookup.
+        """
+        cache = node.__dict__.get("_first" if first else "_later")
+        if cache is None:
+            cache = node.__dict__["_first" if first else "_later"] = {}
+            self._cached.append(node)
+        got = cache.get(norm)
+        if got is None:
+            if len(cache) > 100_000:  # bounded memory on endless streams
+                cache.clear()
+            got = cache[norm] = tuple(self._step(node, _forms(norm) if first else _later_forms(norm)))
+        return got
+
+    def _walk(self, norms: list[str], i: int, frontier: tuple[_Node, ...]) -> list[tuple[int, list[Any]]]:
+        """(end, payloads) of patterns whose first token (i) reached ``frontier``, longest first."""
         results: list[tuple[int, list[Any]]] = []
-        frontier = [self.root]
-        j = i
-        while frontier and j < len(tokens):
-            forms = _later_forms(tokens[j].norm) if j > i else (
-                forms_cache[j] if forms_cache is not None else candidates(tokens[j]))
-            nxt: list[_Node] = []
-            for node in frontier:
-                for c in self._step(node, forms):
-                    if c not in nxt:
-                        nxt.append(c)
-            frontier = nxt
-            j += 1
-            pays = [p for node in frontier for p in node.payloads]
+        n = len(norms)
+        j = i + 1
+        nodes: Sequence[_Node] = frontier
+        while True:
+            pays = [p for node in nodes for p in node.payloads]
             if pays:
                 results.append((j, pays))
+            if j >= n:
+                break
+            norm = norms[j]
+            if len(nodes) == 1:
+                nodes = self._next(nodes[0], norm, False)
+            else:
+                nxt: list[_Node] = []
+                for node in nodes:
+                    for c in self._next(node, norm, False):
+                        if c not in nxt:
+                            nxt.append(c)
+                nodes = nxt
+            if not nodes:
+                break
+            j += 1
         results.reverse()
         return results
 
+    def match_at(self, tokens: Sequence[Token], i: int, forms_cache: list[tuple[str, ...]] | None = None) -> list[tuple[int, list[Any]]]:
+        """All (end, payloads) for patterns starting at token i, longest first."""
+        if i >= len(tokens):
+            return []
+        if forms_cache is not None:
+            first = tuple(self._step(self.root, forms_cache[i]))
+        else:
+            first = self._next(self.root, tokens[i].norm, True)
+        if not first:
+            return []
+        return self._walk([t.norm for t in tokens], i, first)
+
     def find_all(self, tokens: Sequence[Token]) -> list[tuple[int, int, list[Any]]]:
         """Every match (start, end, payloads), by start then longest first."""
-        cache = [candidates(t) for t in tokens]
+        norms = [t.norm for t in tokens]
+        root = self.root
+        cache = root.__dict__.get("_first")
         out: list[tuple[int, int, list[Any]]] = []
-        for i in range(len(tokens)):
-            for end, pays in self.match_at(tokens, i, cache):
-                out.append((i, end, pays))
+        for i, norm in enumerate(norms):
+            first = cache.get(norm) if cache is not None else None
+            if first is None:
+                first = self._next(root, norm, True)
+                cache = root.__dict__["_first"]
+            if first:
+                for end, pays in self._walk(norms, i, first):
+                    out.append((i, end, pays))
         return out
 
     def find(self, tokens: Sequence[Token], greedy: bool = True) -> Iterator[tuple[int, int, list[Any]]]:
         """Non-overlapping longest matches, left to right (greedy), or all matches."""
-        cache = [candidates(t) for t in tokens]
         i = 0
         while i < len(tokens):
-            found = self.match_at(tokens, i, cache)
+            found = self.match_at(tokens, i)
             if found:
                 if greedy:
                     end, pays = found[0]
