@@ -107,6 +107,8 @@ def namelike(tok: Token, lang: str, first: bool = False) -> bool:
         forms = ar_stems(tok.norm)
         if forms[0] in st or any(f in word_set(lang, "function_words") for f in forms):
             return False
+        if min(forms, key=len) in word_set(lang, "common_words"):
+            return False  # a word ANERcorp never uses as a name (عددا، أجرى)
         # a verb heading a phrase ends a name, though it may start one (رفعت is a name and a verb)
         return first or forms[0] not in phrase_heads(lang)
     low = tok.norm
