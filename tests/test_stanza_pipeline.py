@@ -110,3 +110,20 @@ def test_component_from_environment_through_the_registry(tiny_ner: TinyNer, corp
     comp(work)
     assert len(work.document.sentences) == 1
     assert [t.text for t in work.document.sentences[0].tokens] == first.split(" ")
+
+
+def test_full_stanza_pipeline_merges_mentions_with_the_gazetteer(tiny_ner: TinyNer, corpus: tuple[str, set],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """STANZA_COMPONENTS end to end: stanza's mentions reach the entities next to the gazetteer's."""
+    from kg.pipeline import STANZA_COMPONENTS
+
+    monkeypatch.setenv("KG_STANZA_PROCESSORS", "tokenize,ner")
+    monkeypatch.setenv("KG_STANZA_PRETOKENIZED", "1")
+    monkeypatch.setenv("KG_STANZA_NER_MODEL", str(tiny_ner.model))
+    monkeypatch.setenv("KG_STANZA_NER_PRETRAIN", str(tiny_ner.pretrain))
+    text, _ = corpus
+    ex = Pipeline.from_names(STANZA_COMPONENTS)(Document(id="slice", text=text, lang="ar", date="2020-01-01"))
+    mentions = [m for e in ex.entities for m in e.mentions]
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    found_by = {m.found_by for m in mentions}
+    assert "stanza" in found_by and len(found_by) > 1, found_by
