@@ -241,3 +241,13 @@ def test_treaty_named_after_a_capital(text: str, lang: str, span: str) -> None:
     treaties = [e for e in ex.entities if e.type == "Treaty"]
     assert [m.text for e in treaties for m in e.mentions] == [span]
     assert "Belarus" not in {e.name for e in ex.entities}
+
+
+@pytest.mark.parametrize("text,lang,surface,key", [
+    ("زار وفد من ارمينيا مولدوفا.", "ar", "ارمينيا", "ARM"),      # written without hamza
+    ("زار وفد من ارمينيا مولدوفا.", "ar", "مولدوفا", "MDA"),
+    ("An Azeri official said talks continue in Moldova.", "en", "Azeri", "AZE"),
+    ("قال مسؤول أذري إن المحادثات مستمرة.", "ar", "أذري", "AZE"),
+])
+def test_spelling_variants_and_short_demonyms(text: str, lang: str, surface: str, key: str) -> None:
+    assert one(mentions(text, lang), surface).key == key
