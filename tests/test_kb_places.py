@@ -146,3 +146,21 @@ def test_malformed_table_row_names_its_line(tmp_path: Path) -> None:
     bad.write_text("# header\ncity\tSYR\tAleppo\tحلب\t-\t-\t-\t\ncity\tSYR\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 3"):
         read_table(bad)
+
+
+def test_english_forms_are_capitalised_and_extra_fields_are_known(kb, places) -> None:
+    """The matcher only takes capitalised English names, so a lower-case alias would be dead."""
+    for f in kb.surface_forms("en"):
+        if f.key.startswith("PL-"):
+            assert f.text[:1].isupper() or f.text[:1].isdigit(), f
+    for p in places:
+        assert set(p.extra) <= {"kind", "admin", "status"}, (p.key, p.extra)
+        assert p.extra.get("admin") in (None, "province"), p.key
+        assert p.extra.get("status") in (None, "disputed", "occupied", "breakaway"), p.key
+
+
+def test_header_states_the_place_rule() -> None:
+    header = [line for line in (ontology_dir() / "kb.jsonl").read_text(encoding="utf-8").splitlines()
+              if line.startswith("#")]
+    text = "\n".join(header)
+    assert "6. Places" in text and "Capitals are NOT places" in text
