@@ -17,11 +17,14 @@ from kg.model import Document, Sentence, Token
 from kg.pipeline import Component, Work, register
 from kg.text.normalize import norm_token
 
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u0640"  # Arabic diacritics and tatweel
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"                                  # U.S., U.N.
     r"|\d+(?:[.,:/]\d+)*"                               # 6,500  11:00  16.11.2021
-    r"|[^\W\d_](?:[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]|['’\-](?=\w))*"
-    r"|[\u0610-\u061a\u064b-\u065f\u0670\u0640]+"       # stray marks
+    # a word: letters, digits and marks, inner ' ’ - when a word character follows
+    # (written as runs, not one character per alternation: the regex is the tokenizer's cost)
+    r"|[^\W\d_][\w" + _MARKS + r"]*(?:['’\-](?=\w)[\w" + _MARKS + r"]*)*"
+    r"|[" + _MARKS + r"]+"                               # stray marks
     r"|\S",
     re.UNICODE,
 )
@@ -35,12 +38,21 @@ _ABBREV = {
 }
 
 
+_NORMS: dict[str, str] = {}  # token text → norm; a dict lookup is cheaper than the lru_cache call
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     out = []
+    norms = _NORMS
+    if len(norms) > 262_144:  # bounded memory on endless streams
+        norms.clear()
     for m in _TOKEN.finditer(text, start, end):
         t = m.group()
-        out.append(Token(text=t, start=m.start(), end=m.end(), norm=norm_token(t, "")))
+        n = norms.get(t)
+        if n is None:
+            n = norms[t] = norm_token(t, "")
+        out.append(Token(t, m.start(), m.end(), n))
     return out
 
 
@@ -74,8 +86,15 @@ def segment(doc: Document) -> None:
         cur: list[Token] = []
         for i, tok in enumerate(tokens):
             cur.append(tok)
-            closing = tok.text in _CLOSERS and cur[:-1] and cur[-2].text in _END and tok.start == cur[-2].end
-            if _is_boundary(tokens, i, text) or (closing and i + 1 < len(tokens) and _is_boundary(tokens, i - 1, text)):
+            tt = tok.text
+            if tt in _END:  # only punctuation can end a sentence: skip the checks for words
+                boundary = _is_boundary(tokens, i, text)
+            elif tt in _CLOSERS:
+                boundary = (len(cur) > 1 and cur[-2].text in _END and tok.start == cur[-2].end
+                            and i + 1 < len(tokens) and _is_boundary(tokens, i - 1, text))
+            else:
+                continue
+            if boundary:
                 # attach closing quotes to this sentence
                 if tok.text in _END:
                     k = i + 1
