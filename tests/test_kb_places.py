@@ -164,3 +164,12 @@ def test_header_states_the_place_rule() -> None:
               if line.startswith("#")]
     text = "\n".join(header)
     assert "6. Places" in text and "Capitals are NOT places" in text
+
+
+def test_place_wikidata_ids_are_unique(kb, places) -> None:
+    """A Wikidata id names one entry, so `kg kb show Q…` and `kg kb import` find the place."""
+    ids = [e.wikidata for e in kb if e.wikidata]
+    assert len(ids) == len(set(ids))
+    for p in places:
+        if p.wikidata:
+            assert kb.by_wikidata(p.wikidata) is p
