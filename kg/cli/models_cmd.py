@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli import app
+from kg.cli.application import app
 from kg.nlp.models import LANGS, download, has_models, model_dir
 
 models_app = typer.Typer(help="stanza models for `--nlp stanza` (optional extra kg\\[stanza]).",
@@ -21,7 +21,7 @@ def download_command(
     langs: list[str] = typer.Argument(..., help="Languages: ar, en."),
     directory: Path | None = typer.Option(None, "--dir", help=_DIR_HELP),
 ) -> None:
-    """Download the official stanza models (tokenize, mwt, pos, lemma, depparse, ner). Needs the network."""
+    """Download the official stanza models (default package: tokenize, mwt, pos, lemma, depparse, ner...). Needs the network."""
     target = model_dir(directory)
     for path in download(langs, target):
         typer.echo(f"stanza models ready: {path}")

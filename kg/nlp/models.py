@@ -87,10 +87,9 @@ def download(langs: list[str], directory: Path) -> list[Path]:
     done: list[Path] = []
     for lang in langs:
         directory.mkdir(parents=True, exist_ok=True)
-        procs = {p: "default" for p in PROCESSORS[lang].split(",")}
         try:
-            stanza.download(lang, model_dir=str(directory), processors=procs, package=None,
-                            logging_level="WARN")
+            # the language's default package: every processor the Pipeline may add (mwt...)
+            stanza.download(lang, model_dir=str(directory), logging_level="WARN")
         except Exception as exc:  # requests, OSError, JSON errors: all one line for the user
             raise model_error("E503", lang=lang, path=str(directory), detail=_one_line(exc)) from exc
         done.append(directory / lang)
