@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kg.build import build
-from kg.cli import app
+from kg.cli.application import app
 from kg.errors import KgError
 
 #: Inputs with at least this many documents get a progress bar (on a terminal).

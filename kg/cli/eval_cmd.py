@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli import app
+from kg.cli.application import app
 from kg.errors import UsageError, error
 from kg.eval.report import as_json, table
 from kg.eval.run import evaluate, pipeline_extractor, prediction_extractor

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from kg.build import extract_paths
-from kg.cli import app
+from kg.cli.application import app
 from kg.errors import KgError, UsageError
 from kg.model import Extraction
 from kg.rdf.mapping import extraction_triples, to_graph

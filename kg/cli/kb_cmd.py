@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli import app
+from kg.cli.application import app
 from kg.errors import UsageError
 
 kb_app = typer.Typer(help="The knowledge base (ontology/kb.jsonl plus KG_KB_PATH files).", no_args_is_help=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli import app
+from kg.cli.application import app
 from kg.errors import UsageError
 from kg.network.analytics import actor_graph, analyse, format_report
 from kg.network.export import write_gexf, write_graphml

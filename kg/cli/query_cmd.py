@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli import app
+from kg.cli.application import app
 from kg.errors import UsageError
 from kg.query import FORMATS, library, load_query, parse_assignments, render, run_query
 from kg.store.base import Store

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli import app
+from kg.cli.application import app
 from kg.ner.evaluate import table
 from kg.ner.train import train_ner
 

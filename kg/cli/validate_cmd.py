@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli import app
+from kg.cli.application import app
 from kg.store.oxigraph import OxigraphStore
 from kg.validate import validate_store
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli import app
+from kg.cli.application import app
 from kg.viz.filters import Filters, apply_filters
 from kg.viz.model import load_network
 from kg.viz.page import PHYSICS_LIMIT, render_network_html
