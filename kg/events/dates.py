@@ -52,7 +52,26 @@ def _lookup(tok_norm: str, lang: str) -> tuple[str, int] | None:
     return None
 
 
-def explicit_dates(sent: Sentence, lang: str) -> list[dt.date]:
+_HITS: dict[str, dict[str, tuple[str, int] | None]] = {}
+
+
+def _hits(sent: Sentence, lang: str) -> list[tuple[int, tuple[str, int]]]:
+    """(token index, date word) of a sentence's date words, looked up once per token type."""
+    cache = _HITS.get(lang)
+    if cache is None or len(cache) > 262_144:  # bounded memory on endless streams
+        cache = _HITS[lang] = {}
+    out = []
+    for k, tok in enumerate(sent.tokens):
+        n = tok.norm
+        w = cache.get(n, False)
+        if w is False:
+            w = cache[n] = _lookup(n, lang)
+        if w:
+            out.append((k, w))
+    return out
+
+
+def explicit_dates(sent: Sentence, lang: str, hits: list[tuple[int, tuple[str, int]]] | None = None) -> list[dt.date]:
     """Full dates (day, month name or number, year) written in a sentence."""
     out: list[dt.date] = []
     for m in _ISO.finditer(sent.text):
@@ -60,9 +79,8 @@ def explicit_dates(sent: Sentence, lang: str) -> list[dt.date]:
     for m in _DMY.finditer(sent.text):
         out.extend(_safe(int(m[3]), int(m[2]), int(m[1])))
     toks = sent.tokens
-    for k, tok in enumerate(toks):
-        w = _lookup(tok.norm, lang)
-        if not w or w[0] != "month":
+    for k, w in _hits(sent, lang) if hits is None else hits:
+        if w[0] != "month":
             continue
         month = w[1]
         day = year = None
@@ -98,17 +116,22 @@ def resolve_document(doc: Document) -> None:
         doc.date = max(found).isoformat()
 
 
-def sentence_date(sent: Sentence, lang: str, doc_date: dt.date | None) -> str | None:
-    """The date a sentence speaks of: an explicit date, a weekday or a relative day."""
-    ex = explicit_dates(sent, lang)
+def sentence_date(sent: Sentence, lang: str, doc_date: dt.date | None,
+                  hits: list[tuple[int, tuple[str, int]]] | None = None,
+                  explicit: list[dt.date] | None = None) -> str | None:
+    """The date a sentence speaks of: an explicit date, a weekday or a relative day.
+
+    ``hits`` and ``explicit``: the sentence's ``_hits`` and ``explicit_dates``,
+    when the caller has them already.
+    """
+    if hits is None:
+        hits = _hits(sent, lang)
+    ex = explicit_dates(sent, lang, hits) if explicit is None else explicit
     if ex:
         return ex[0].isoformat()
     if doc_date is None:
         return None
-    for tok in sent.tokens:
-        w = _lookup(tok.norm, lang)
-        if not w:
-            continue
+    for _, w in hits:
         kind, value = w
         if kind == "weekday":
             back = (doc_date.weekday() - value) % 7
@@ -125,12 +148,23 @@ class Dates(Component):
 
     def __call__(self, work: Work) -> None:
         doc = work.document
-        resolve_document(doc)
+        if not doc.sentences:
+            resolve_document(doc)
+        # each sentence is scanned once: its date words and explicit dates serve
+        # both the document date (resolve_document) and the sentence dates
+        lang = doc.lang
+        hits = [_hits(s, lang) for s in doc.sentences]
+        explicit = [explicit_dates(s, lang, h) for s, h in zip(doc.sentences, hits)]
+        if not doc.date:
+            found = [d for ex in explicit for d in ex]
+            if found:
+                doc.date = max(found).isoformat()
         try:
             base = dt.date.fromisoformat(doc.date) if doc.date else None
         except ValueError:
             base = None
-        work.scratch["sentence_dates"] = {s.index: sentence_date(s, doc.lang, base) for s in doc.sentences}
+        work.scratch["sentence_dates"] = {
+            s.index: sentence_date(s, lang, base, h, ex) for s, h, ex in zip(doc.sentences, hits, explicit)}
 
 
 @register("dates")
