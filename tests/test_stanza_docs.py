@@ -218,6 +218,7 @@ def roles(stanza_module: Any, name: str, trigger: str, **kw: Any) -> tuple[str |
     ("en_parataxis", "attacked", ("Mali", "rebels", "army")),
     ("en_xcomp_light", "attack", ("Sudan", "Chad", None)),        # light verb under xcomp
     ("en_xcomp_light", "launch", ("Sudan", "attack", None)),
+    ("en_xcomp_light", "threatened", ("Sudan", "Chad", None)),     # target inside the xcomp
     ("en_with_date", "clashed", ("Chad", "troops", None)),         # "on Monday" is no target
     ("en_fire_on", "opened", ("Rebels", "fire", None)),
     ("ar_vso_mwt", "هاجمت", ("مالي", "المتمردين", None)),

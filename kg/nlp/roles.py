@@ -220,6 +220,18 @@ def dependency_roles(sentence: Sentence, trigger: int, lang: str | None = None,
         if tgt is None and htgt is not None and is_passive(sentence, head) and is_passive(sentence, trigger):
             tgt = htgt
         cur = head
+    # "X threatened to attack Y", "X vowed to launch an attack on Y": the target sits in the xcomp
+    if tgt is None:
+        for c in children(sentence, trigger):
+            if _rel(sentence, c) != "xcomp" or c in skip:
+                continue
+            _, t = _own_roles(sentence, c, lang, skip)
+            if t is not None and toks[t].upos in NOMINAL and _rel(sentence, t) == "obj":
+                _, inner = _own_roles(sentence, t, lang, skip)  # a nominal event object: its own target
+                t = inner if inner is not None else t
+            if t is not None:
+                tgt = t
+                break
     # light verb + nominal trigger: "(threatened to) launch an attack on Y"
     if src is None and toks[trigger].upos in NOMINAL and _rel(sentence, trigger) == "obj":
         head = toks[trigger].head
