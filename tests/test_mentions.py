@@ -116,8 +116,6 @@ def test_soldiers_with_nationality_are_that_countrys_forces() -> None:
     assert (m.type, m.name, m.country) == ("MilitaryForce", "Armed Forces of Russia", "RUS")
 
 
-@pytest.mark.xfail(strict=True, reason="the adjective السورية also matches the KB alias سورية (ta marbuta), "
-                   "and the alias hit is not accepted as the body's demonym, so the forces stay countryless")
 def test_syrian_forces_composed() -> None:
     m = one(mentions("قصفت القوات السورية مواقع المعارضة.", "ar"), "القوات السورية")
     assert (m.type, m.name, m.country) == ("MilitaryForce", "Armed Forces of Syria", "SYR")

@@ -160,9 +160,12 @@ class Linker(Component):
         ranked = sorted(mentions, key=lambda m: (_SOURCE_RANK.get(m.found_by, 9), -(m.end - m.start), m.start))
         kept: list[Mention] = []
         for m in ranked:
+            if m.attrs.get("inside_body"):
+                kept.append(m)  # a country named inside its body's name: nested, not competing
+                continue
             clash = None
             for k in kept:
-                if m.start < k.end and k.start < m.end:
+                if m.start < k.end and k.start < m.end and not k.attrs.get("inside_body"):
                     clash = k
                     break
             if clash is None:

@@ -104,8 +104,10 @@ def _pronoun_subject(toks, ti: int, lo: int, lang: str) -> bool:  # type: ignore
     """Does a pronoun stand between the clause start and the trigger ("said he had", "إنه تحدث")?"""
     start = next((k for k, t in enumerate(toks) if t.start >= lo), ti)
     window = range(max(0, start - 1), ti)
-    if lang == "ar" and ti - start <= 1:
+    if lang == "ar" and ti <= start:
         return True  # pro-drop: the verb right after "إن/أن" carries its own subject
+    if lang == "ar" and ti - start == 1 and toks[start - 1].norm in _PRONOUNS["ar"] if start > 0 else False:
+        return True
     return any(toks[k].norm in _PRONOUNS[lang] for k in window)
 
 
@@ -168,7 +170,7 @@ class EventExtractor(Component):
                 trig = Trigger(trig.type, trig.mode or "planned", trig.flags)  # planned talks, planned build-up
             elif hedge:
                 continue
-            if trig.type in MATERIAL_TYPES and _accused_act(toks, ti, accuse_at, lang):
+            if trig.type not in _SPEECH_ACTS and _accused_act(toks, ti, accuse_at, lang):
                 continue  # "accused X of attacking", "اتهموه بإطلاق النار": the act is alleged
             t_char = toks[ti].start
             lo, hi = sent.start, sent.end
@@ -176,6 +178,7 @@ class EventExtractor(Component):
             for c in cls:
                 if c.start <= ti < c.end:
                     lo = toks[c.start].start if c.start < len(toks) else sent.end
+                    hi = toks[c.end - 1].end if c.end < len(toks) else sent.end
                     claimant = c.speaker or claimant
             flags = set(trig.flags)
             rv = recip_verbs(lang)

@@ -56,17 +56,38 @@ def clauses(sent: Sentence, speech: list[tuple[int, int]], actors: list[Actor], 
                 start = k + 1
                 break
             k += 1
+        speaker = speaker_of(sent, i, j, actors, lang)
+        rest = [t for t in toks[j:] if t.text[:1].isalnum()]
+        if start is None and not rest and i > 2:
+            # "..., the United Nations said.": what came before the comma is the report
+            final = _final_speaker(sent, i, actors)
+            if final is not None:
+                s_tok, who = final
+                out.append(Clause(0, s_tok, who))
+            continue
         if start is None:
             if lang == "en":
                 start = j  # "X said it had sent ..."
-                # skip the speaker if it follows the verb ("said the ministry")
             else:
                 continue
-        speaker = speaker_of(sent, i, j, actors, lang)
         # a speaker right after the complementiser position is not content
         out.append(Clause(start, len(toks), speaker))
     # quote-final attribution: "...," the ministry said.
     return out
+
+
+def _final_speaker(sent: Sentence, i: int, actors: list[Actor]) -> tuple[int, Actor] | None:
+    """(comma token, speaker) for "<report>, [the] X said." — X right before the verb, after a comma."""
+    toks = sent.tokens
+    for a in actors:
+        k = next((n for n, t in enumerate(toks) if t.start >= a.mention.start), None)
+        e = next((n for n, t in enumerate(toks) if t.start >= a.mention.end), len(toks))
+        if k is None or e != i:
+            continue
+        b = k - 1 if k > 0 and toks[k - 1].norm == "the" else k
+        if b > 0 and toks[b - 1].text in {",", "،", '"', "”", "'"}:
+            return b - 1, a
+    return None
 
 
 def speaker_of(sent: Sentence, i: int, j: int, actors: list[Actor], lang: str) -> Actor | None:
@@ -110,6 +131,14 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
         inside = [a for a in inside if a.mention.end >= win_lo and a.mention.start <= win_hi]
     if lang == "en" and "passive" not in flags and _en_passive(toks, ti, tj):
         flags = flags | {"passive"}
+    agent = _agent(sent, tj, [a for a in inside if a.mention.start >= t_end], lang)
+    if agent is not None and ("passive" in flags or "noun" in flags):
+        # "attacked by X", "هجوم من قبل X", "هجوم شنته X": the agent is explicit
+        others = [a for a in inside if a is not agent and a.entity is not agent.entity]
+        tgt_before = [a for a in others if a.mention.end <= t_start and not _crosses(sent, a.mention.end, t_start, lang)]
+        tgt_after = [a for a in others if a.mention.start >= t_end and _prep_before(sent, a, lang)]
+        tgt = tgt_before[-1:] or tgt_after[:1]
+        return Roles([agent], _other_side([agent], tgt), strong=True)
     before = [a for a in inside if a.mention.end <= t_start]
     after = [a for a in inside if a.mention.start >= t_end]
     if "recip" in flags:
@@ -180,6 +209,10 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
         if near_before is not None and not ("noun" in flags and near_before.mention.attrs.get("demonym") is None
                                             and t_start - near_before.mention.end > 30):
             src = [near_before]
+            pair = _group_back(sent, before, lang)
+            if len(pair) >= 2 and not after:
+                # "Russia and Belarus signed a pact": the two sides of one act
+                return Roles([pair[0]], pair[1:2])
         if after:
             first = after[0]
             if not _crosses(sent, t_end, first.mention.start, lang) or _prep_before(sent, first, lang):
@@ -206,6 +239,27 @@ def _other_side(src: list[Actor], tgt: list[Actor]) -> list[Actor]:
 
 
 _BE = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"}
+# words that introduce the agent of a passive verb or an event noun
+_AGENT_MARKERS = {"en": {("by",)}, "ar": {("من", "قبل"), ("علي", "يد"), ("بيد",)}}
+# Arabic verbs that link an event noun to its agent: "هجوم شنته القوات X"
+_AR_AGENT_VERBS = {"شنه", "شنته", "شنها", "شنتها", "شنوه", "شنوها", "نفذه", "نفذته", "نفذها", "نفذتها",
+                   "نفذوه", "نفذوها", "شنت", "شن", "نفذ", "نفذت"}
+
+
+def _agent(sent: Sentence, tj: int, after: list[Actor], lang: str) -> Actor | None:
+    """The actor right after an agent marker following the trigger (within 3 tokens)."""
+    toks = sent.tokens
+    for a in after:
+        k = next((i for i, t in enumerate(toks) if t.start >= a.mention.start), None)
+        if k is None or k - tj > 4:
+            break
+        words = tuple(t.norm for t in toks[max(tj, k - 2):k])
+        if any(words[-len(m):] == m for m in _AGENT_MARKERS[lang] if len(words) >= len(m)):
+            return a
+        if lang == "ar" and words and words[-1] in _AR_AGENT_VERBS:
+            return a
+        # a proclitic agent marker glued to the actor: "بيد", none in English
+    return None
 
 
 def _en_passive(toks, ti: int, tj: int) -> bool:  # type: ignore[no-untyped-def]
@@ -244,6 +298,18 @@ def _prep_before(sent: Sentence, a: Actor, lang: str) -> bool:
         first = a.mention.text[:1]
         return first in ("ل",) or a.mention.text.startswith(("على", "ضد"))
     return w in EN_TARGET_PREPS
+
+
+def _group_back(sent: Sentence, before: list[Actor], lang: str) -> list[Actor]:
+    """The coordinated actors ending with the last one before the trigger ("A and B")."""
+    if len(before) < 2:
+        return before[-1:]
+    for k in range(len(before) - 2, -1, -1):
+        g = _group(sent, before[k:], lang)
+        if len(g) == len(before) - k:
+            continue
+        return _group(sent, before[k + 1:], lang)
+    return _group(sent, before, lang)
 
 
 def _group(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:

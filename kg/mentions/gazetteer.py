@@ -231,7 +231,8 @@ class Gazetteer(Component):
         if doc.lang == "ar":
             nxt = hits[n + 1] if n + 1 < len(hits) and hits[n + 1].i == j else None
             construct = not any(f.startswith("ال") for f in ar_stems(toks[j - 1].norm))
-            if nxt is not None and country_of(nxt) and (nxt.kind == "demonym" or construct):
+            if nxt is not None and country_of(nxt) and (nxt.kind == "demonym" or construct
+                                                     or toks[nxt.i].text.startswith("ال")):
                 # "وزارة الدفاع الأرمينية" / construct state "حكومة أرمينيا"
                 country = country_of(nxt)
                 j = nxt.j
@@ -276,6 +277,15 @@ class Gazetteer(Component):
             m.country = country.iso3 or country.key
             m.name = f"{name_en} of {country.name}"
             m.key = f"{name_en}|{m.country}"
+            # the country itself, named by its adjective inside the body: kept only if used (ministryOf...)
+            ci = next((x for x in hits if x.i >= i and x.j <= j and country_of(x) is country), None)
+            if ci is not None:
+                cs, ct = toks[ci.i].start, toks[ci.j - 1].end
+                self._extra.append(Mention(start=cs, end=ct, text=doc.text[cs:ct], type="Country",
+                                           sentence=sent.index, found_by="gazetteer", key=country.key,
+                                           name=country.name, country=m.country,
+                                           attrs={"kind": "demonym", "demonym": True, "inside_body": True,
+                                                  "qualifier": True}))
         elif owner is not None:
             m.name = f"{name_en} of {owner}"
             m.key = f"{name_en}|{norm_text(owner)}"

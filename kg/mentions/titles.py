@@ -62,6 +62,12 @@ class Titles(Component):
             q0 = by_start.get(toks[title_start].start)
             if q0 is not None:
                 q0.attrs["qualifier"] = True  # "Iranian Foreign Minister X": Iran is not an actor here
+        elif lang == "en" and n > 0 and hits[n - 1].j == h.i and hits[n - 1].key:
+            q0 = by_start.get(toks[hits[n - 1].i].start)
+            if q0 is not None and q0.type in ("IGO", "Organization", "GovernmentBody", "MilitaryForce", "Media"):
+                org = q0  # "UN Secretary-General X"
+                q0.attrs["qualifier"] = True
+                title_start = hits[n - 1].i
         # qualifier right after the title
         if k < len(toks):
             q = by_start.get(toks[k].start)

@@ -92,6 +92,8 @@ class RelationExtractor(Component):
             c_start, c_end = toks[i].start, toks[j - 1].end
             before = [a for a in acts if a.mention.end <= c_start and a.entity.type not in ("Treaty", "Place", "Person")]
             after = [a for a in acts if a.mention.start >= c_end and c_end - 0 <= a.mention.start]
+            if not before and pred == "memberOf" and len(after) >= 2 and after[0].entity.type == "Country":
+                before, after = after[:1], after[1:]  # verb first: "انضمت فنلندا إلى الحلف"
             if not before or not after:
                 continue
             if pred == "memberOf":
