@@ -37,7 +37,9 @@ class CRF:
         self._reset_rows()
         self._pairs = self._bigrams()
         self._const = {f: self.vector([f]) for f in ("bos", "bos2", "eos", "eos2")}
-        self._gaz: dict[str, np.ndarray] = {}
+        # Gazetteer tags: id per tag, and per id its vectors at offsets 0, -1 (g+1=), +1 (g-1=).
+        self._gaz_id: dict[str, int] = {"": 0}
+        self._gaz_table = np.zeros((1, 3, self.K))
 
     # --- construction -------------------------------------------------
     @classmethod
@@ -126,11 +128,13 @@ class CRF:
                 out[(a, b)] = (self.state[i], second) if attr[2] == "+" else (first, self.state[i])
         return out
 
-    def _gazv(self, f: str) -> np.ndarray:
-        v = self._gaz.get(f)
-        if v is None:
-            v = self._gaz[f] = self.vector([f])
-        return v
+    def _gaz_ids(self, tags: list[str]) -> list[int]:
+        ids = self._gaz_id
+        for g in set(tags) - ids.keys():
+            ids[g] = len(ids)
+            row = np.stack([self.vector(["g=" + g]), self.vector(["g+1=" + g]), self.vector(["g-1=" + g])])
+            self._gaz_table = np.concatenate([self._gaz_table, row[None]])
+        return [ids[g] for g in tags]
 
     def emissions(self, feat: Featurizer, sentences: list[list[str]]) -> tuple[np.ndarray, list[int]]:
         """(B, L, K) state scores of non-empty sentences, zero-padded, and their lengths.
@@ -177,10 +181,11 @@ class CRF:
             if v is not None:
                 add_rows += [i, i + 1]
                 add_vecs += [v[0], v[1]]
-        for i, g in enumerate(gaz_tags):
-            if g:
-                add_rows += [i, i - 1, i + 1]     # padding rows absorb the overflow
-                add_vecs += [self._gazv("g=" + g), self._gazv("g+1=" + g), self._gazv("g-1=" + g)]
+        gid = self._gaz_ids(gaz_tags)                # may grow the table: index after
+        G = self._gaz_table[gid]                     # (N, 3, K); row 0 (no tag) is zero
+        E += G[:, 0]
+        E[:-1] += G[1:, 1]                           # the next word is in the gazetteer
+        E[1:] += G[:-1, 2]                           # the previous word is
         if add_rows:
             np.add.at(E, add_rows, np.stack(add_vecs))
         E[0] = 0.0
