@@ -277,20 +277,18 @@ class EventExtractor(Component):
     def _roles(self, work: Work, sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str,
                flags: set[str], lo: int, hi: int) -> R.Roles:
         if "parse" in work.done:
-            try:
-                from kg.nlp.roles import dependency_roles
-                src_i, tgt_i = dependency_roles(sent, ti)
-            except Exception:  # parse missing on this sentence: fall back to rules
-                src_i = tgt_i = None
-            if src_i is not None or tgt_i is not None:
+            from kg.nlp.roles import dependency_roles, has_parse, mention_for
+
+            if has_parse(sent):
+                src_i, tgt_i = dependency_roles(sent, ti, lang, exclude=range(ti + 1, tj))
+                by_mention = {id(a.mention): a for a in actors}
+
                 def at(k: int | None) -> list[Actor]:
-                    if k is None:
-                        return []
-                    tok = sent.tokens[k]
-                    return [a for a in actors if a.mention.start <= tok.start < a.mention.end][:1]
+                    m = mention_for(sent, k, [a.mention for a in actors])
+                    return [by_mention[id(m)]] if m is not None else []
                 src, tgt = at(src_i), at(tgt_i)
                 if src or tgt:
-                    return R.Roles(src, tgt)
+                    return R.Roles(src, R._other_side(src, tgt))
         return R.assign(sent, ti, tj, actors, lang, flags, lo, hi)
 
     @staticmethod
