@@ -121,7 +121,7 @@ def test_kg_query_endpoint_cli(pushed) -> None:
                                    "--param", "q=اثيوبيا", "--format", "csv"])
     assert res.exit_code == 0, res.output
     lines = res.output.strip().splitlines()
-    assert lines[0].strip() == "entity,class,label,matched"
+    assert lines[0].strip() == "entity,class,matched,names"
     assert lines[1].startswith("https://w3id.org/kg-conflict/id/entity/ETH,")
 
 
