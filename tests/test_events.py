@@ -86,9 +86,6 @@ def test_reported_speech_roles_and_claimant(text: str, lang: str, claimant: str,
     assert (name(ex, ev.source), name(ex, ev.target)) == (src, tgt)
 
 
-@pytest.mark.xfail(strict=True, reason="in a reported clause 'إن جنديين قتلا' the verb right after the "
-                   "complementiser is read as pro-drop, so the speaker becomes the killer; the dual with "
-                   "قتلا gives no dead figure")
 def test_arabic_reported_casualties_keep_speaker_as_claimant() -> None:
     ex = run("قالت وزارة الدفاع الأوكرانية إن جنديين قتلا في القصف.", "ar")
     (ev,) = of_type(ex, "ASSAULT")
