@@ -26,6 +26,7 @@ import csv
 import io
 import json
 import unicodedata
+from urllib.parse import unquote
 from typing import Callable
 from xml.sax.saxutils import escape, quoteattr
 
@@ -62,7 +63,8 @@ def compact(iri: str) -> str:
     for pfx, ns in PREFIXES.items():
         if iri.startswith(ns) and len(ns) > len(best):
             best, name = ns, pfx
-    return f"{name}:{iri[len(best):]}" if best else f"<{iri}>"
+    # Percent-encoded Arabic reads as Arabic in a table (display only; csv/json keep the IRI).
+    return f"{name}:{unquote(iri[len(best):])}" if best else f"<{iri}>"
 
 
 def _cell(t: Node | None) -> str:
