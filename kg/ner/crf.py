@@ -263,12 +263,13 @@ class CRF:
         W[1:, 1] = Xr.transpose(1, 0, 2)[:0:-1]              # backward step u uses Xr[L-u]
         Ms = np.stack([self.exp_trans, self.exp_trans.T])    # (2, K, K)
         H = np.empty((L, 2, B, K))
-        z = H[0] = np.ones((2, B, K))
+        H[0] = 1.0
+        tmp = np.empty((2, B, K))
         for u in range(1, L):
-            z = np.matmul(z * W[u], Ms)
+            np.multiply(H[u - 1], W[u], out=tmp)
+            np.matmul(tmp, Ms, out=H[u])
             if u % 8 == 0:
-                z = z / z.sum(axis=2, keepdims=True)
-            H[u] = z
+                H[u] /= H[u].sum(axis=2, keepdims=True)
         alpha = H[:, 0].transpose(1, 0, 2) * X                # (B, L, K) left-aligned
         beta_r = H[::-1, 1].transpose(1, 0, 2)                # (B, L, K) right-aligned
         beta = beta_r[ar, np.clip(pos + (L - n), 0, L - 1)]   # back to left-aligned
