@@ -30,8 +30,6 @@ def build(text: str, lang: str = "ar") -> Document:
 def test_component_contract() -> None:
     c = NerComponent()
     assert c.name == "ner" and c.requires == {"tokens"} and c.provides == {"mentions"} and c.languages == {"ar"}
-    import kg.mentions.ner  # noqa: F401
-
     assert isinstance(_REGISTRY["ner"](), NerComponent)
     with pytest.raises(PipelineError):
         Pipeline([NerComponent()])                      # nothing provides tokens

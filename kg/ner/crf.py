@@ -189,8 +189,7 @@ class CRF:
         if add_rows:
             np.add.at(E, add_rows, np.stack(add_vecs))
         E[0] = 0.0
-        B, L = len(sentences), max(lens)
-        pos = np.arange(L)[None, :]
+        pos = np.arange(max(lens))[None, :]
         # Positions past a sentence's end read row 0 (padding); they are never used.
         gather = np.where(pos < np.array(lens)[:, None], first[:, None] + pos, 0)
         return E[gather], lens
