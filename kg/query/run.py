@@ -1,20 +1,39 @@
-"""Run a named or literal query with ``NAME=VALUE`` parameters against any store."""
+"""Run a named or literal query with ``NAME=VALUE`` parameters against any store.
+
+Parameters become RDF terms in a VALUES block (:func:`kg.store.base.values_clause`,
+every term escaped), never query text. By default the block opens the query's
+WHERE group (:func:`kg.store.base.bind_values`). A query may instead mark the
+spot with a comment line ``# @values`` inside an inner group: engines evaluate
+a ``GRAPH ?g { ... }`` group on its own, so parameters placed inside it
+drive its index lookups instead of filtering its whole result afterwards.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Mapping
 
 from kg.query.library import NamedQuery, load_query
 from kg.query.params import bind_params
-from kg.store.base import QueryResult, Store
+from kg.store.base import Binding, QueryResult, Store, values_clause
+
+_MARK = re.compile(r"^([ \t]*)#[ \t]*@values[ \t]*$", re.MULTILINE)
+
+
+def inject(sparql: str, bindings: Mapping[str, Binding]) -> str | None:
+    """The query with the VALUES block at its ``# @values`` mark, or ``None`` when it has no mark."""
+    m = _MARK.search(sparql)
+    if m is None:
+        return None
+    block = values_clause(bindings) if bindings else ""
+    return f"{sparql[:m.start()]}{m.group(1)}{block}{sparql[m.end():]}"
 
 
 def run_query(store: Store, query: str | NamedQuery, params: Mapping[str, str] | None = None) -> QueryResult:
-    """Resolve ``query``, check and type ``params`` against its header, and run it.
-
-    Parameters reach the store as RDF terms (bound through VALUES by the
-    store), never as query text.
-    """
+    """Resolve ``query``, check and type ``params`` against its header, and run it."""
     q = query if isinstance(query, NamedQuery) else load_query(query)
     bindings = bind_params(q.params, params or {}, strict=bool(q.params))
+    marked = inject(q.text, bindings)
+    if marked is not None:
+        return store.query(marked)
     return store.query(q.text, bindings)
