@@ -62,6 +62,19 @@ def test_threshold_drops_spans_and_misc_is_skipped() -> None:
     assert all(m.type != "MISC" for m in work.mentions)
 
 
+def test_spans_without_arabic_letters_are_dropped() -> None:
+    text = "قال الرئيس بوريس جونسون في باريس .\nSource : Asharq Al-Awsat\nوقال John Smith للصحفيين"
+    doc = build(text)
+    work = Work(doc)
+    comp = NerComponent(threshold=0.0)
+    comp(work)
+    # The model does tag the Latin names (ORG, PERS); the component drops them.
+    tagged = {s.type for sent in doc.sentences[1:] for s in comp.tagger.tag([t.text for t in sent.tokens], 0.0)}
+    assert {"ORG", "PERS"} <= tagged
+    assert all(m.sentence == 0 for m in work.mentions)
+    assert any(m.text == "باريس" for m in work.mentions)
+
+
 def test_runs_in_a_pipeline_only_for_arabic() -> None:
     class Given(Component):
         name = "given"

@@ -3,7 +3,9 @@
 Tags each sentence's tokens with the shipped ANERcorp model
 (kg/data/ner/ar_anercorp.crfsuite), keeps spans whose confidence (smallest
 token marginal) reaches the model's threshold, and maps PERS→Person,
-LOC→Place, ORG→Organization; MISC is dropped. The linker merges these with
+LOC→Place, ORG→Organization; MISC is dropped, and so are spans without an
+Arabic letter (ANERcorp has about a hundred Latin-script tokens, too few for
+the model's guesses on them to mean anything). The linker merges these with
 gazetteer, KB and rule mentions (which win on type). Each token also gets its
 tag in ``Token.ner``.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.model import Mention
+from kg.ner.arabic import has_arabic
 from kg.ner.tagger import DEFAULT_MODEL, NerTagger, load
 from kg.pipeline import Component, Work, register
 
@@ -42,8 +45,11 @@ class NerComponent(Component):
                 if typ is None:
                     continue
                 start, end = toks[sp.start].start, toks[sp.end - 1].end
+                text = doc.text[start:end]
+                if not has_arabic(text):
+                    continue
                 work.mentions.append(Mention(
-                    start=start, end=end, text=doc.text[start:end], type=typ,
+                    start=start, end=end, text=text, type=typ,
                     sentence=sent.index, found_by="ner", attrs={"score": round(sp.score, 3)},
                 ))
 

@@ -48,6 +48,11 @@ def strip_clitics(norm: str) -> tuple[str, str]:
     return "", norm
 
 
+def has_arabic(text: str) -> bool:
+    """Whether any Arabic letter occurs in ``text``."""
+    return not _ARABIC_LETTERS.isdisjoint(text)
+
+
 def shape(word: str) -> str:
     """Coarse word shape: ar, lat, Lat (capitalised), num, punct or mix."""
     if not word:
