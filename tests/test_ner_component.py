@@ -63,7 +63,7 @@ def test_threshold_drops_spans_and_misc_is_skipped() -> None:
 
 
 def test_spans_without_arabic_letters_are_dropped() -> None:
-    text = "قال الرئيس بوريس جونسون في باريس .\nSource : Asharq Al-Awsat\nوقال John Smith للصحفيين"
+    text = "قال الرئيس بوريس جونسون في باريس .\nقالت صحيفة Herald في عددها\nوقال John Smith للصحفيين"
     doc = build(text)
     work = Work(doc)
     comp = NerComponent(threshold=0.0)
