@@ -74,4 +74,6 @@ def _cased_ok(toks: list[Token], pays: list[Any]) -> bool:
     if all(p[0] == "kb" and p[1] == "abbr" for p in pays) and len(toks) == 1:
         t = first.replace(".", "")
         return t.isupper() or (len(t) > 1 and t[0].isupper() and any(c.isupper() for c in t[1:]))
+    if first[:3].lower() in ("al-", "el-") and first[3:4].isupper():
+        return True  # "al-Qaeda", "al-Shabaab"
     return first[:1].isupper() or first[:1].isdigit()
