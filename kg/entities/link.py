@@ -2,7 +2,7 @@
 
 - Knowledge-base and composed keys group mentions (a capital stands for its
   country; ``Ministry of Defence|ARM`` groups every mention of that body).
-- A body named without its country ("the foreign ministry", ``الوزارة``)
+- A body named without its country ("the ministry", or its Arabic equivalent listed in anaphora.tsv)
   refers back to the last body of that kind, or to the article's first country.
 - A person named by surname only joins the person whose name ends with it.
 - Demonym-only countries become entities only when an event or relation uses

@@ -4,8 +4,8 @@ Clauses: a speech verb (قال، said) with its complementiser (إن، أن، th
 a colon or an opening quote) opens a reported clause; a trigger inside it
 takes its roles from the clause only, and the speaker becomes the claimant.
 
-Order: Arabic allows verb–subject–object (``هاجمت القوات الأرمينية مواقع``)
-and subject–verb–object (``القوات الأرمينية هاجمت``); English is SVO, with
+Order: Arabic allows verb–subject–object (``قصفت القوات الفرنسية مواقع``)
+and subject–verb–object (``القوات الفرنسية قصفت``); English is SVO, with
 the passive ("was attacked by X") reversing the roles.
 """
 
@@ -323,7 +323,7 @@ def _group(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
         gap = text[out[-1].mention.end - base:a.mention.start - base].strip()
         if lang == "ar":
             ok = gap in ("", "و", "،", ", و", "، و", "او", "أو") and (gap != "" or a.mention.text.startswith("و"))
-            # "X ورئيس الوزراء الأرميني Y": a title between coordinated persons
+            # "X ورئيس الوزراء الفرنسي Y": a title between coordinated persons
             ok = ok or (gap.startswith("و") and len(gap.split()) <= 4 and not any(c in gap for c in "،,.:؛"))
         else:
             ok = gap.lower() in ("and", ",", ", and", "or", "&")

@@ -38,7 +38,7 @@ _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)
 def detect_lang(text: str, threshold: float = 0.3) -> str:
     """``ar`` when at least ``threshold`` of the letters are Arabic, else ``en``.
 
-    >>> detect_lang("قالت وزارة الدفاع (MoD)"), detect_lang("Russia said")
+    >>> detect_lang("قالت وزارة الصحة (MoH)"), detect_lang("Russia said")
     ('ar', 'en')
     """
     sample = text[:20000]

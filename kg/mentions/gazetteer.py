@@ -1,7 +1,7 @@
 """Gazetteer mentions: KB actors, country bodies and forces, places and treaties.
 
 Bodies are composed with the country that qualifies them: an Arabic
-adjective after (``وزارة الدفاع الأرمينية``), an English adjective or
+adjective after (``وزارة الخارجية الأردنية``), an English adjective or
 possessive before (``Armenian Defence Ministry``, ``Russia's army``) or
 ``of`` + country after (``Ministry of Defence of Armenia``).
 """
@@ -23,7 +23,7 @@ from kg.pipeline import Component, Work, register
 from kg.text.normalize import ar_stems, is_arabic, norm_text
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-# Cue kinds whose word is part of the place's name ("Lachin corridor", "ممر لاتشين").
+# Cue kinds whose word is part of the place's name ("Wakhan corridor", "ممر واخان").
 _CUE_IN_NAME = {"corridor", "strait", "sea", "gulf", "bay", "lake", "river", "canal", "pass", "crossing", "peninsula", "island", "islands", "mountains", "valley", "desert", "plain", "plateau"}
 _EN_DETERMINERS = {"the", "its", "their", "his", "her", "our"}
 _EN_NAME_JOINERS = {"al", "el", "bin", "bint", "ibn", "de", "del", "da", "van", "von", "der", "la", "le", "abu", "ul", "ud"}
@@ -38,7 +38,7 @@ def body_canon() -> dict[str, str]:
 
 
 def is_anaphor(work: Work, sent: Sentence, i: int, j: int) -> bool:
-    """Do tokens [i, j) form a back-reference such as "الوزارة" or "the ministry"?"""
+    """Do tokens [i, j) form a back-reference such as "the ministry" (anaphora.tsv)?"""
     return any(a == i and b == j for a, b, _ in sentence_matches(work, sent).get("anaphora", []))
 
 
@@ -53,7 +53,7 @@ def _nisba_any(norm: str) -> bool:
 
 
 def _adjective(toks: list[Token], start: int, k: int) -> bool:
-    """Token k follows an indefinite name and is definite: an adjective ("كاراباخ المتنازع")."""
+    """Token k follows an indefinite name and is definite: an adjective ("دارفور المضطرب")."""
     return toks[k].norm.startswith("ال") and not toks[start].norm.startswith("ال") or _nisba(toks[k].norm) \
         or toks[k].norm in word_set("ar", "function_words")
 
@@ -156,7 +156,7 @@ class Gazetteer(Component):
                     continue
                 if h.kind == "body":
                     if is_anaphor(work, sent, h.i, h.j):
-                        continue  # "الوزارة", "the ministry": resolved by the linker
+                        continue  # "the ministry" and its Arabic form: resolved by the linker
                     m = self._body(doc, sent, hits, n, used)
                     if m:
                         work.mentions.append(m)
@@ -233,11 +233,11 @@ class Gazetteer(Component):
             construct = not any(f.startswith("ال") for f in ar_stems(toks[j - 1].norm))
             if nxt is not None and country_of(nxt) and (nxt.kind == "demonym" or construct
                                                      or toks[nxt.i].text.startswith("ال")):
-                # "وزارة الدفاع الأرمينية" / construct state "حكومة أرمينيا"
+                # "وزارة الخارجية الأردنية" / construct state "حكومة الأردن"
                 country = country_of(nxt)
                 j = nxt.j
                 used.add(n + 1)
-                # "القوات الهندية والباكستانية": a second body of the same kind
+                # "القوات الفرنسية والألمانية": a second body of the same kind
                 nn = hits[n + 2] if n + 2 < len(hits) else None
                 if nn is not None and nn.i == j and nn.kind == "demonym" and country_of(nn) \
                         and toks[nn.i].norm.startswith("و"):
@@ -308,7 +308,7 @@ class Gazetteer(Component):
             while k < len(toks) and k - start < 1 and k not in taken and namelike(toks[k], lang, first=k == start) \
                     and not _nisba_any(toks[k].norm):
                 if k > start and toks[k].norm.startswith("و") and len(toks[k].norm) > 3:
-                    break  # "كيلبازار ولاشين": coordination starts a second name
+                    break  # "X وY" after a dual cue: coordination starts a second name
                 k += 1
             if k > start:
                 spans.append((h.i if kind in _CUE_IN_NAME else start, k))

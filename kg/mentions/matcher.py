@@ -6,10 +6,10 @@ their proclitics stripped (و، ب، ل، ال …), so ``وأذربيجان`` m
 ``اذربيجان`` and ``للدفاع`` matches ``الدفاع``.
 
 >>> m = PhraseMatcher()
->>> m.add(("وزاره", "الدفاع"), "mod")
+>>> m.add(("وزاره", "الصحه"), "moh")
 >>> from kg.text.segment import tokenize
->>> [(s, e, p) for s, e, p in m.find(tokenize("قالت ووزارة الدفاع"))]
-[(1, 3, ['mod'])]
+>>> [(s, e, p) for s, e, p in m.find(tokenize("قالت ووزارة الصحة"))]
+[(1, 3, ['moh'])]
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """Persons found by title patterns, with their position.
 
 Arabic: TITLE [country adjective | organisation] NAME
-(``وزير الدفاع الروسي سيرجي شويغو``, ``رئيس المجلس الأوروبي شارل ميشيل``) or
+(``وزير الخارجية الروسي سيرغي لافروف``, ``رئيس المفوضية الأوروبية X``) or
 NAME ، TITLE [لـ organisation] (``X ، الأمين العام لمجلس ...``).
-English: [Country's | adjective] TITLE NAME (``Russian Defence Minister Sergei
-Shoigu``) or NAME, [the] [adjective] TITLE.
+English: [Country's | adjective] TITLE NAME (``Russian Foreign Minister Sergei
+Lavrov``) or NAME, [the] [adjective] TITLE.
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ class Titles(Component):
             k += 1
             while k < len(toks) and toks[k].start < q.end:
                 k += 1
-        # a rank or second title before the name: "المتحدث باسم الوزارة اللفتنانت كولونيل X"
+        # a rank or second title before the name: "المتحدث باسم الجيش العقيد X"
         for x in hits:
             if x.kind == "title" and x.i == k:
                 k = x.j

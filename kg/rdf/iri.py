@@ -6,10 +6,10 @@ and an incremental build never duplicates an entity or an event.
 
 >>> str(document_iri("000_abc"))
 'https://w3id.org/kg-conflict/id/doc/000_abc'
->>> slug("Sergei  Shoigu")
-'sergei-shoigu'
->>> slug("وزارة الدفاع")
-'%D9%88%D8%B2%D8%A7%D8%B1%D9%87-%D8%A7%D9%84%D8%AF%D9%81%D8%A7%D8%B9'
+>>> slug("Sergei  Lavrov")
+'sergei-lavrov'
+>>> slug("وزارة الصحة")
+'%D9%88%D8%B2%D8%A7%D8%B1%D9%87-%D8%A7%D9%84%D8%B5%D8%AD%D9%87'
 """
 
 from __future__ import annotations
