@@ -117,16 +117,20 @@ class CRF:
         self._table = np.zeros((1024, len(_OFFSETS), self.K))
         self._used = 1
 
-    def _bigrams(self) -> dict[tuple[str, str], tuple[np.ndarray, np.ndarray]]:
-        """Bigram vectors the model knows: (a, b) -> (at a's position, at b's position)."""
-        out: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
-        zero = self.state[self._zero]
+    def _bigrams(self) -> dict[tuple[str, str], int]:
+        """Ids of the word bigrams the model knows; ``self._pair_table[id]`` holds
+        their vectors at the first word's position and at the second's (id 0: none)."""
+        ids: dict[tuple[str, str], int] = {}
+        vecs: list[np.ndarray] = [np.zeros((2, self.K))]
         for attr, i in self.attr_index.items():
             if attr.startswith(("bw+1=", "bw-1=")) and "|" in attr[5:]:
                 a, b = attr[5:].split("|", 1)
-                first, second = out.get((a, b), (zero, zero))
-                out[(a, b)] = (self.state[i], second) if attr[2] == "+" else (first, self.state[i])
-        return out
+                if (a, b) not in ids:
+                    ids[(a, b)] = len(vecs)
+                    vecs.append(np.zeros((2, self.K)))
+                vecs[ids[(a, b)]][0 if attr[2] == "+" else 1] = self.state[i]
+        self._pair_table = np.stack(vecs)
+        return ids
 
     def _gaz_ids(self, tags: list[str]) -> list[int]:
         ids = self._gaz_id
@@ -143,23 +147,18 @@ class CRF:
         for the whole batch at once: sentences are laid end to end with two
         padding words between them, so neighbour features never cross over.
         """
-        rows: list[int] = [0, 0]
-        words: list[str] = ["", ""]
+        pad = (0, "", "")
+        seq: list[tuple[int, str, str]] = [pad, pad]
         starts: list[int] = []
-        gaz_tags: list[str] = ["", ""]
-        all_infos = self._rows_of(feat, [t for toks in sentences for t in toks])
+        infos = self._rows_of(feat, [t for toks in sentences for t in toks])
         k = 0
         for toks in sentences:
-            starts.append(len(rows))
-            infos = all_infos[k:k + len(toks)]
+            starts.append(len(seq))
+            seq.extend(infos[k:k + len(toks)])
             k += len(toks)
-            rows.extend([i[0] for i in infos])
-            words.extend([i[1] for i in infos])
-            gaz_tags.extend(feat.gaz.tags([i[2] for i in infos]))
-            rows += [0, 0]
-            words += ["", ""]
-            gaz_tags += ["", ""]
-        R = self._table[rows]                        # (N, 5, K)
+            seq += [pad, pad]
+        words = [i[1] for i in seq]
+        R = self._table[[i[0] for i in seq]]         # (N, 5, K)
         E = R[:, 0].copy()
         E[1:] += R[:-1, 1]                           # previous word seen from here
         E[2:] += R[:-2, 2]
@@ -173,21 +172,18 @@ class CRF:
         multi = np.array(lens) > 1
         E[first[multi] + 1] += self._const["bos2"]
         E[last[multi] - 1] += self._const["eos2"]
-        add_rows: list[int] = []
-        add_vecs: list[np.ndarray] = []
-        pairs = self._pairs
-        for i in range(2, len(words) - 3):
-            v = pairs.get((words[i], words[i + 1]))
-            if v is not None:
-                add_rows += [i, i + 1]
-                add_vecs += [v[0], v[1]]
-        gid = self._gaz_ids(gaz_tags)                # may grow the table: index after
+        pget = self._pairs.get
+        pid = [pget(ab, 0) for ab in zip(words, words[1:])]
+        pid.append(0)
+        PT = self._pair_table[pid]                   # (N, 2, K): bigram (i, i+1)
+        E += PT[:, 0]
+        E[1:] += PT[:-1, 1]
+        # Padding stems are empty and match no gazetteer entry.
+        gid = self._gaz_ids(feat.gaz.tags([i[2] for i in seq]))  # may grow the table: index after
         G = self._gaz_table[gid]                     # (N, 3, K); row 0 (no tag) is zero
         E += G[:, 0]
         E[:-1] += G[1:, 1]                           # the next word is in the gazetteer
         E[1:] += G[:-1, 2]                           # the previous word is
-        if add_rows:
-            np.add.at(E, add_rows, np.stack(add_vecs))
         E[0] = 0.0
         pos = np.arange(max(lens))[None, :]
         # Positions past a sentence's end read row 0 (padding); they are never used.
