@@ -80,12 +80,21 @@ def sentence_matches(work: Work, sent: Sentence) -> dict[str, list[Match]]:
     if got is not None:
         return got
     by_cat: dict[str, list[Match]] = {}
-    for i, j, pays in combined(work.document.lang).find_all(sent.tokens):
-        cats: dict[str, list[Any]] = {}
-        for cat, p in pays:
-            cats.setdefault(cat, []).append(p)
-        for cat, ps in cats.items():
-            by_cat.setdefault(cat, []).append((i, j, ps))
+    m = combined(work.document.lang)
+    # a match's payloads split by category, cached per set of trie nodes (the trie is fixed)
+    groups: dict[Any, tuple[tuple[str, list[Any]], ...]] = m.__dict__.setdefault("_groups", {})
+    if len(groups) > 100_000:  # bounded memory
+        groups.clear()
+    for i, j, nodes in m.find_all_nodes(sent.tokens):
+        g = groups.get(nodes)
+        if g is None:
+            cats: dict[str, list[Any]] = {}
+            for node in nodes:
+                for cat, p in node.payloads:
+                    cats.setdefault(cat, []).append(p)
+            g = groups[nodes] = tuple(cats.items())
+        for cat, ps in g:
+            by_cat.setdefault(cat, []).append((i, j, list(ps)))  # a fresh list: callers own it
     cache[sent.index] = by_cat
     return by_cat
 

@@ -137,16 +137,17 @@ class PhraseMatcher:
             got = cache[norm] = tuple(self._step(node, _forms(norm) if first else _later_forms(norm)))
         return got
 
-    def _walk(self, norms: list[str], i: int, frontier: tuple[_Node, ...]) -> list[tuple[int, list[Any]]]:
-        """(end, payloads) of patterns whose first token (i) reached ``frontier``, longest first."""
-        results: list[tuple[int, list[Any]]] = []
+    def _walk_nodes(self, norms: list[str], i: int, frontier: tuple[_Node, ...]) -> list[tuple[int, Sequence[_Node]]]:
+        """(end, nodes holding payloads) of patterns whose first token (i) reached ``frontier``, longest first."""
+        results: list[tuple[int, Sequence[_Node]]] = []
         n = len(norms)
         j = i + 1
         nodes: Sequence[_Node] = frontier
         while True:
-            pays = [p for node in nodes for p in node.payloads]
-            if pays:
-                results.append((j, pays))
+            for node in nodes:
+                if node.payloads:
+                    results.append((j, nodes))
+                    break
             if j >= n:
                 break
             norm = norms[j]
@@ -158,12 +159,16 @@ class PhraseMatcher:
                     for c in self._next(node, norm, False):
                         if c not in nxt:
                             nxt.append(c)
-                nodes = nxt
+                nodes = tuple(nxt)
             if not nodes:
                 break
             j += 1
         results.reverse()
         return results
+
+    def _walk(self, norms: list[str], i: int, frontier: tuple[_Node, ...]) -> list[tuple[int, list[Any]]]:
+        """(end, payloads) of patterns whose first token (i) reached ``frontier``, longest first."""
+        return [(j, [p for node in nodes for p in node.payloads]) for j, nodes in self._walk_nodes(norms, i, frontier)]
 
     def match_at(self, tokens: Sequence[Token], i: int, forms_cache: list[tuple[str, ...]] | None = None) -> list[tuple[int, list[Any]]]:
         """All (end, payloads) for patterns starting at token i, longest first."""
@@ -179,18 +184,26 @@ class PhraseMatcher:
 
     def find_all(self, tokens: Sequence[Token]) -> list[tuple[int, int, list[Any]]]:
         """Every match (start, end, payloads), by start then longest first."""
+        return [(i, end, [p for node in nodes for p in node.payloads]) for i, end, nodes in self.find_all_nodes(tokens)]
+
+    def find_all_nodes(self, tokens: Sequence[Token]) -> list[tuple[int, int, tuple[_Node, ...]]]:
+        """``find_all`` with, instead of the payloads, the trie nodes holding them.
+
+        The nodes are hashable (by identity), so a caller can cache what it
+        derives from a match's payloads (see ``kg.lang.index.sentence_matches``).
+        """
         norms = [t.norm for t in tokens]
         root = self.root
         cache = root.__dict__.get("_first")
-        out: list[tuple[int, int, list[Any]]] = []
+        out: list[tuple[int, int, tuple[_Node, ...]]] = []
         for i, norm in enumerate(norms):
             first = cache.get(norm) if cache is not None else None
             if first is None:
                 first = self._next(root, norm, True)
                 cache = root.__dict__["_first"]
             if first:
-                for end, pays in self._walk(norms, i, first):
-                    out.append((i, end, pays))
+                for end, nodes in self._walk_nodes(norms, i, first):
+                    out.append((i, end, nodes))  # type: ignore[arg-type]
         return out
 
     def find(self, tokens: Sequence[Token], greedy: bool = True) -> Iterator[tuple[int, int, list[Any]]]:
