@@ -60,6 +60,12 @@ def norm_text(text: str) -> str:
     return " ".join(norm_token(t, "ar" if is_arabic(t) else "en") for t in text.split())
 
 
+# AR_PROCLITICS by first letter, in their order, so a token is checked only against its own.
+_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _p in AR_PROCLITICS:
+    _BY_FIRST[_p[0]] = _BY_FIRST.get(_p[0], ()) + (_p,)
+
+
 @lru_cache(maxsize=262144)
 def ar_stems(token_norm: str, min_len: int = 2) -> tuple[str, ...]:
     """Candidate forms of a normalised Arabic token with proclitics stripped.
@@ -71,7 +77,7 @@ def ar_stems(token_norm: str, min_len: int = 2) -> tuple[str, ...]:
     ('والارمينيه', 'ارمينيه', 'الارمينيه')
     """
     out = [token_norm]
-    for p in AR_PROCLITICS:
+    for p in _BY_FIRST.get(token_norm[:1], ()):
         if token_norm.startswith(p) and len(token_norm) - len(p) >= min_len:
             cand = token_norm[len(p):]
             if cand not in out:
@@ -86,7 +92,6 @@ def ar_stems(token_norm: str, min_len: int = 2) -> tuple[str, ...]:
                 if with_al not in out:
                     out.append(with_al)
     # a bare conjunction/preposition before the article: "وال.."→ "ال..", "لل.." → "ال.."
-    for p in ("و", "ف", "ب", "ك", "ل"):
-        if token_norm.startswith(p + "ال") and (token_norm[1:] not in out):
-            out.append(token_norm[1:])
+    if token_norm[1:3] == "ال" and token_norm[:1] in "وفبكل" and token_norm[1:] not in out:
+        out.append(token_norm[1:])
     return tuple(out)
