@@ -29,6 +29,9 @@ class CRF:
         self.K = len(labels)
         self.trans = transitions
         self.exp_trans = np.exp(transitions)
+        self._blockdiag = np.zeros((2 * self.K, 2 * self.K))
+        self._blockdiag[: self.K, : self.K] = self.exp_trans
+        self._blockdiag[self.K:, self.K:] = self.exp_trans.T
         self.attr_index = {a: i for i, a in enumerate(attrs)}
         self.attrs = attrs
         # One extra zero row so that unknown features index a null vector.
@@ -243,7 +246,7 @@ class CRF:
 
         Forward runs on the left-aligned batch, backward on a right-aligned
         copy (so every sentence ends at L-1); both recursions have the form
-        z = (z * x) @ M, so one batched matmul per step serves the two.
+        z = (z * x) @ M, so one matrix product per step serves the two.
         Probabilities are rescaled every few steps (constants per row cancel).
         """
         B, L, K = E.shape
@@ -253,20 +256,22 @@ class CRF:
         pos = np.arange(L)[None, :]
         to_right = np.clip(pos - (L - n), 0, L - 1)        # right-aligned slot t reads left slot t-(L-n)
         Xr = np.where((pos >= L - n)[:, :, None], X[ar, to_right], 1.0)
-        W = np.empty((L, 2, B, K))
-        W[1:, 0] = X.transpose(1, 0, 2)[:-1]                 # forward step u uses X[u-1]
-        W[1:, 1] = Xr.transpose(1, 0, 2)[:0:-1]              # backward step u uses Xr[L-u]
-        Ms = np.stack([self.exp_trans, self.exp_trans.T])    # (2, K, K)
-        H = np.empty((L, 2, B, K))
+        # Row layout [forward K | backward K]; one block-diagonal matrix serves both.
+        W = np.empty((L, B, 2 * K))
+        W[1:, :, :K] = X.transpose(1, 0, 2)[:-1]          # forward step u uses X[u-1]
+        W[1:, :, K:] = Xr.transpose(1, 0, 2)[:0:-1]       # backward step u uses Xr[L-u]
+        H = np.empty((L, B, 2 * K))
         H[0] = 1.0
-        tmp = np.empty((2, B, K))
+        tmp = np.empty((B, 2 * K))
+        M2 = self._blockdiag
         for u in range(1, L):
             np.multiply(H[u - 1], W[u], out=tmp)
-            np.matmul(tmp, Ms, out=H[u])
+            np.dot(tmp, M2, out=H[u])
             if u % 8 == 0:
-                H[u] /= H[u].sum(axis=2, keepdims=True)
-        alpha = H[:, 0].transpose(1, 0, 2) * X                # (B, L, K) left-aligned
-        beta_r = H[::-1, 1].transpose(1, 0, 2)                # (B, L, K) right-aligned
+                h = H[u].reshape(B, 2, K)
+                h /= h.sum(axis=2, keepdims=True)
+        alpha = H[:, :, :K].transpose(1, 0, 2) * X             # (B, L, K) left-aligned
+        beta_r = H[::-1, :, K:].transpose(1, 0, 2)             # (B, L, K) right-aligned
         beta = beta_r[ar, np.clip(pos + (L - n), 0, L - 1)]   # back to left-aligned
         P = alpha * beta
         P /= P.sum(axis=2, keepdims=True)
