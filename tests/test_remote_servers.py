@@ -137,3 +137,26 @@ def test_injection_strings_stay_literals_remotely(pushed) -> None:
         assert len(r) == 1 and str(r.value("x")) == value, value
         assert len(run_query(remote, "entity-search", {"q": value})) == 0
     assert remote.triple_count() == before
+
+
+def test_remote_export_and_single_graph_push(pushed, sparql_store_dir: Path) -> None:
+    import io
+
+    remote = SparqlStore(pushed.query_url, user=pushed.user, password=pushed.password)
+    buf = io.BytesIO()
+    remote.export("nq", buf)
+    with OxigraphStore(sparql_store_dir, read_only=True, create=False) as local:
+        n = local.triple_count()
+        assert len([ln for ln in buf.getvalue().decode("utf-8").splitlines() if ln.strip()]) == n
+        # --graph IRI: everything in one graph, which can be dropped again.
+        target = "https://w3id.org/kg-conflict/id/graph/test-merged"
+        args = ["push", "--store", str(sparql_store_dir), "--endpoint", pushed.query_url, "--graph", target]
+        if pushed.user:
+            args += ["--user", pushed.user, "--password", pushed.password]
+        res = CliRunner().invoke(app, args)
+        assert res.exit_code == 0, res.output
+        merged = remote.triple_count(URIRef(target))
+        distinct = len({(s, p, o) for s, p, o, _ in local.quads()})
+        assert merged == distinct
+    remote.remove_graph(URIRef(target))
+    assert remote.triple_count(URIRef(target)) == 0
