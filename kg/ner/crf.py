@@ -88,6 +88,10 @@ class CRF:
         offsets 0, +1, +2, -1, -2; row 0 is the empty padding word.
         """
         rows = self._rows
+        get = rows.get
+        found = [get(t) for t in tokens]
+        if None not in found:
+            return found  # type: ignore[return-value]
         new = [t for t in dict.fromkeys(tokens) if t not in rows]
         if new:
             if self._used + len(new) > _CACHE_MAX:

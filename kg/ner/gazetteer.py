@@ -83,23 +83,19 @@ class Gazetteer:
     def tags(self, stems: list[str]) -> list[str]:
         """A BIO gazetteer tag per position ('' when no entry covers it), longest match first."""
         out = [""] * len(stems)
-        i, n = 0, len(stems)
         index = self.index
-        while i < n:
-            cands = index.get(stems[i])
-            if cands:
-                for ent, typ in cands:
-                    k = len(ent)
-                    if i + k <= n and tuple(stems[i:i + k]) == ent:
-                        out[i] = "B-" + typ
-                        for j in range(i + 1, i + k):
-                            out[j] = "I-" + typ
-                        i += k
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
+        free = 0  # first position not inside an earlier match
+        for i in [i for i, s in enumerate(stems) if s in index]:
+            if i < free:
+                continue
+            for ent, typ in index[stems[i]]:
+                k = len(ent)
+                if k == 1 or tuple(stems[i:i + k]) == ent:
+                    out[i] = "B-" + typ
+                    for j in range(i + 1, i + k):
+                        out[j] = "I-" + typ
+                    free = i + k
+                    break
         return out
 
 
