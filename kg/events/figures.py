@@ -67,28 +67,46 @@ def _dual(tok: Token, lang: str) -> bool:
     return False
 
 
+_DUAL = object()  # a token that is the dual of a victim noun (value 2, never multiplied)
+_KINDS: dict[str, dict[tuple[str, str], object]] = {}  # lang → (text, norm) → value, _DUAL or None
+
+
+def _kind(t: Token, lang: str) -> object:
+    """What a token is for ``numbers``: its value, _DUAL, or None (not a number)."""
+    if _DIGITS.match(t.text):
+        v = int(t.text.replace(",", ""))
+        # skip years and times
+        return None if 1900 <= v <= 2100 and "," not in t.text else v
+    if t.text.isdigit() is False:
+        val = _word_value(t, lang)
+        if val is None and _dual(t, lang):
+            return _DUAL
+        return val
+    return None
+
+
 def numbers(tokens: list[Token], lang: str) -> list[tuple[int, int, int]]:
     """(first token, end token, value) of each number expression."""
     out: list[tuple[int, int, int]] = []
     mult = _MULT_AR if lang == "ar" else _MULT_EN
+    cache = _KINDS.setdefault(lang, {})
+    if len(cache) > 100_000:  # bounded memory on endless streams
+        cache.clear()
     k = 0
     while k < len(tokens):
         t = tokens[k]
-        val = None
-        if _DIGITS.match(t.text):
-            v = int(t.text.replace(",", ""))
-            # skip years and times
-            if not (1900 <= v <= 2100 and "," not in t.text):
-                val = v
-        elif t.text.isdigit() is False:
-            val = _word_value(t, lang)
-            if val is None and _dual(t, lang):
-                out.append((k, k + 1, 2))
-                k += 1
-                continue
-        if val is None:
+        key = (t.text, t.norm)
+        kind = cache.get(key, False)
+        if kind is False:
+            kind = cache[key] = _kind(t, lang)
+        if kind is None:
             k += 1
             continue
+        if kind is _DUAL:
+            out.append((k, k + 1, 2))
+            k += 1
+            continue
+        val: int = kind  # type: ignore[assignment]
         end = k + 1
         if end < len(tokens):
             m = ar_stems(tokens[end].norm)[0] if is_arabic(tokens[end].text) else tokens[end].norm
