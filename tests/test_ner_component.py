@@ -75,6 +75,15 @@ def test_spans_without_arabic_letters_are_dropped() -> None:
     assert any(m.text == "باريس" for m in work.mentions)
 
 
+def test_date_words_are_not_entities() -> None:
+    text = "أفرج عن الأسرى في نيسان ."
+    comp = NerComponent(threshold=0.0)
+    assert [s.type for s in comp.tagger.tag(text.split(), 0.0)] == ["ORG"]   # the model's guess
+    work = Work(build(text))
+    comp(work)
+    assert work.mentions == []
+
+
 def test_runs_in_a_pipeline_only_for_arabic() -> None:
     class Given(Component):
         name = "given"

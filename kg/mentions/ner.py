@@ -5,21 +5,36 @@ Tags each sentence's tokens with the shipped ANERcorp model
 token marginal) reaches the model's threshold, and maps PERS→Person,
 LOC→Place, ORG→Organization; MISC is dropped, and so are spans without an
 Arabic letter (ANERcorp has about a hundred Latin-script tokens, too few for
-the model's guesses on them to mean anything). The linker merges these with
+the model's guesses on them to mean anything) and spans that are just a date
+word from kg/lang/ar/data/dates.tsv (a month such as نيسان is also a brand
+name, which the model may take for an organisation). The linker merges these with
 gazetteer, KB and rule mentions (which win on type). Each token also gets its
 tag in ``Token.ner``.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
+from kg.lang.lexicon import table
 from kg.model import Mention
-from kg.ner.arabic import has_arabic
+from kg.ner.arabic import has_arabic, normalize, strip_clitics
 from kg.ner.tagger import DEFAULT_MODEL, NerTagger, load
 from kg.pipeline import Component, Work, register
 
 TYPE_MAP: dict[str, str] = {"PERS": "Person", "LOC": "Place", "ORG": "Organization"}
+
+
+def stems(text: str) -> tuple[str, ...]:
+    """Normalised, clitic-stripped words of a phrase (how spans are compared with lexicons)."""
+    return tuple(strip_clitics(normalize(w))[1] for w in text.split())
+
+
+@lru_cache(maxsize=1)
+def date_words() -> frozenset[tuple[str, ...]]:
+    """Weekdays, months and relative days of the Arabic dates lexicon, as stem tuples."""
+    return frozenset(stems(row[0]) for row in table("ar", "dates") if row and row[0])
 
 
 class NerComponent(Component):
@@ -28,9 +43,11 @@ class NerComponent(Component):
     provides = frozenset({"mentions"})
     languages = frozenset({"ar"})
 
-    def __init__(self, model: str | Path = DEFAULT_MODEL, threshold: float | None = None) -> None:
-        self.tagger: NerTagger = load(model)
+    def __init__(self, model: str | Path = DEFAULT_MODEL, threshold: float | None = None,
+                 tagger: NerTagger | None = None) -> None:
+        self.tagger: NerTagger = tagger or load(model)
         self.threshold = self.tagger.threshold if threshold is None else threshold
+        self.dates = date_words()
 
     def __call__(self, work: Work) -> None:
         doc = work.document
@@ -46,7 +63,7 @@ class NerComponent(Component):
                     continue
                 start, end = toks[sp.start].start, toks[sp.end - 1].end
                 text = doc.text[start:end]
-                if not has_arabic(text):
+                if not has_arabic(text) or stems(text) in self.dates:
                     continue
                 work.mentions.append(Mention(
                     start=start, end=end, text=text, type=typ,
