@@ -183,31 +183,34 @@ def search_pattern(text: str) -> str:
 _RARITY = "ظضغثذخزطصشجحقكفسدعبترمنل" + "zqxjkvbpygfwmucldrhsnioate"
 
 
-def search_hint(text: str) -> str:
-    """The rarest letter of ``text`` that no spelling variant or diacritic can change ("" if none).
+def search_hints(text: str, n: int = 2) -> list[str]:
+    """The ``n`` rarest letters of ``text`` that no spelling variant or diacritic can change.
 
     Queries pre-filter labels with ``CONTAINS(?name, hint)`` (cheap) before the
     regular expression, which engines compile anew for every row when it comes
-    from a variable.
+    from a variable. Missing hints are "" (``CONTAINS(x, "")`` is true).
 
-    >>> search_hint("ابراهيم"), search_hint("Shoigu"), search_hint("اي")
-    ('ب', 'g', '')
+    >>> search_hints("ابراهيم"), search_hints("Shoigu"), search_hints("اي")
+    (['ب', 'ر'], ['g', 'u'], ['', ''])
     """
-    best, rank = "", len(_RARITY) + 1
-    for ch in text.lower():
+    found: list[tuple[int, str]] = []
+    for ch in dict.fromkeys(text.lower()):
         if ch in _MARKS or ch in _GROUP_OF or not ch.isalpha():
             continue
-        r = _RARITY.find(ch)
-        r = -1 if r < 0 else r          # a letter outside both lists is rarer still
-        if r < rank:
-            best, rank = ch, r
-    return best
+        r = _RARITY.find(ch)     # a letter outside both lists (-1) counts as rarest
+        found.append((r, ch))
+    hints = [ch for _, ch in sorted(found)[:n]]
+    return hints + [""] * (n - len(hints))
 
 
 def expand_search(name: str, value: str) -> dict[str, Literal]:
-    """The extra bindings of a ``search`` parameter: ``NAME_hint`` and ``NAME_hint2`` (other case)."""
-    h = search_hint(value)
-    return {f"{name}_hint": Literal(h), f"{name}_hint2": Literal(h.upper())}
+    """Extra bindings of a ``search`` parameter: ``NAME_h1``/``NAME_H1`` and ``NAME_h2``/``NAME_H2``
+    (each hint letter in lower and upper case)."""
+    out: dict[str, Literal] = {}
+    for i, h in enumerate(search_hints(value), 1):
+        out[f"{name}_h{i}"] = Literal(h)
+        out[f"{name}_H{i}"] = Literal(h.upper())
+    return out
 
 
 def undeclared(name: str, value: str) -> URIRef | Literal:

@@ -21,12 +21,15 @@ _MARK = re.compile(r"^([ \t]*)#[ \t]*@values[ \t]*$", re.MULTILINE)
 
 
 def inject(sparql: str, bindings: Mapping[str, Binding]) -> str | None:
-    """The query with the VALUES block at its ``# @values`` mark, or ``None`` when it has no mark."""
-    m = _MARK.search(sparql)
-    if m is None:
+    """The query with the VALUES block at each ``# @values`` mark, or ``None`` when it has no mark.
+
+    Several marks serve queries whose parameters are needed in separate
+    scopes (a sub-select and the query around it).
+    """
+    if _MARK.search(sparql) is None:
         return None
     block = values_clause(bindings) if bindings else ""
-    return f"{sparql[:m.start()]}{m.group(1)}{block}{sparql[m.end():]}"
+    return _MARK.sub(lambda m: f"{m.group(1)}{block}", sparql)
 
 
 def run_query(store: Store, query: str | NamedQuery, params: Mapping[str, str] | None = None) -> QueryResult:
