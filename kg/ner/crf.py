@@ -17,7 +17,9 @@ import numpy as np
 
 from kg.ner.features import Featurizer
 
-_CACHE_MAX = 200_000
+# Distinct words whose scores are cached (2**16 rows of 5×K floats: 24 MB);
+# the cache starts again when full, so memory stays flat on endless streams.
+_CACHE_MAX = 1 << 16
 _OFFSETS = (0, 1, 2, -1, -2)
 
 
@@ -100,7 +102,8 @@ class CRF:
                 new = list(dict.fromkeys(tokens))
             need = self._used + len(new)
             if need > len(self._table):
-                grow = np.zeros((max(need, 2 * len(self._table)), len(_OFFSETS), self.K))
+                size = max(need, min(2 * len(self._table), _CACHE_MAX + 1))
+                grow = np.zeros((size, len(_OFFSETS), self.K))
                 grow[: self._used] = self._table[: self._used]
                 self._table = grow
             idx: list[int] = []

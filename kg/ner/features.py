@@ -19,12 +19,13 @@ from kg.ner.arabic import normalize, shape, strip_clitics
 from kg.ner.gazetteer import Gazetteer
 
 FEATURE_VERSION = 1  # bump when features change: models record it
-_CACHE_MAX = 200_000
+_CACHE_MAX = 100_000  # words; training reuses features, so it caches them
 
 
 class Featurizer:
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, cache_max: int = _CACHE_MAX) -> None:
         self.gaz = gazetteer
+        self.cache_max = cache_max  # 0: no cache (kg.ner.crf caches per word itself)
         self._cache: dict[str, tuple[str, str, list[str]]] = {}
 
     def word(self, token: str) -> tuple[str, str, list[str]]:
@@ -39,10 +40,11 @@ class Featurizer:
         if sh == "ar":
             feats += ["s2=" + stem[:2], "s3=" + stem[:3],
                       "e1=" + stem[-1:], "e2=" + stem[-2:], "e3=" + stem[-3:]]
-        if len(self._cache) >= _CACHE_MAX:
-            self._cache.clear()
         out = (w, stem, feats)
-        self._cache[token] = out
+        if self.cache_max:
+            if len(self._cache) >= self.cache_max:
+                self._cache.clear()
+            self._cache[token] = out
         return out
 
     def roles(self, token: str) -> tuple[str, str, dict[int, list[str]]]:

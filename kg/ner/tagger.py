@@ -66,7 +66,7 @@ class NerTagger:
             raise ModelError(f"model built with feature version {self.meta.get('feature_version')}, "
                              f"this code uses {FEATURE_VERSION}; retrain with kg train-ner", path=meta_path)
         self.threshold: float = float(self.meta.get("threshold", 0.0))
-        self.featurizer = Featurizer(Gazetteer(read(gaz_path)))
+        self.featurizer = Featurizer(Gazetteer(read(gaz_path)), cache_max=0)
         try:
             # The exported weights load in milliseconds; deriving them from the
             # crfsuite file parses its dump (about a second).
