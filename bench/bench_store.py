@@ -60,7 +60,10 @@ ACTOR_TYPES = [("Person", 40), ("GovernmentBody", 15), ("MilitaryForce", 12), ("
 TYPE_WEIGHTS = {"ASSAULT": 20, "ACCUSE": 10, "CONSULT": 10, "REQUEST": 8, "THREATEN": 6, "AGREE": 6, "SUPPORT": 6,
                 "REJECT": 5, "COERCE": 5, "PROTEST": 4, "MOBILIZE": 4, "SANCTION": 4, "COOPERATE": 4, "AID": 3,
                 "CONCEDE": 2, "RETREAT": 2}
-AR_SYL = ["أ", "إ", "ا", "ب", "ت", "س", "م", "ن", "ر", "ي", "ى", "ة", "ؤ", "و", "ك", "ل", "ف", "ج", "د", "ه"]
+# Arabic letters with their approximate frequency in news text (per mille), hamza forms included.
+AR_FREQ = {"ا": 124, "ل": 111, "ي": 73, "م": 62, "و": 59, "ن": 56, "ر": 48, "ت": 45, "ب": 43, "ه": 40, "ع": 39,
+           "د": 35, "س": 31, "ف": 30, "ك": 27, "ق": 26, "ة": 25, "ح": 23, "ج": 15, "أ": 15, "ش": 14, "ص": 13,
+           "ط": 12, "ى": 10, "إ": 9, "ز": 9, "خ": 9, "ض": 7, "ذ": 7, "ث": 6, "غ": 5, "ظ": 3, "ئ": 3, "ؤ": 1, "آ": 1}
 EN_SYL = ["ka", "ra", "mi", "to", "sa", "lu", "ne", "bo", "di", "fe", "go", "ha", "zi", "vo", "pe"]
 MODES = ["phone", "visit", "third-party", "multilateral"]
 
@@ -102,7 +105,8 @@ class Synth:
 
     def name_ar(self) -> str:
         r = self.rng
-        return " ".join("".join(r.choice(AR_SYL) for _ in range(r.randint(3, 5))) for _ in range(2))
+        letters, weights = list(AR_FREQ), list(AR_FREQ.values())
+        return " ".join("".join(r.choices(letters, weights, k=r.randint(4, 6))) for _ in range(2))
 
     def documents(self, fraction: float = 1.0) -> tuple[list[str], int]:
         """N-Quads lines of the first ``fraction`` of the documents, plus the summary graph."""
