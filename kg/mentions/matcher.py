@@ -125,7 +125,14 @@ class PhraseMatcher:
 
         The trie is fixed once built, so a token type's successors never change;
         most tokens reach no child of the root and are rejected by one dict lookup.
+        Below the root, a node without prefix patterns is stepped directly (its
+        children are distinct nodes under distinct keys: no cache, no dedup needed).
         """
+        if not first and not node.prefixes:
+            children = node.children
+            if not children:
+                return ()
+            return tuple([children[f] for f in _later_forms(norm) if f in children])
         cache = node.__dict__.get("_first" if first else "_later")
         if cache is None:
             cache = node.__dict__["_first" if first else "_later"] = {}
@@ -134,8 +141,30 @@ class PhraseMatcher:
         if got is None:
             if len(cache) > 100_000:  # bounded memory on endless streams
                 cache.clear()
-            got = cache[norm] = tuple(self._step(node, _forms(norm) if first else _later_forms(norm)))
+            got = cache[norm] = self._compute(node, _forms(norm) if first else _later_forms(norm))
         return got
+
+    @staticmethod
+    def _compute(node: _Node, forms: tuple[str, ...]) -> tuple[_Node, ...]:
+        """``_step`` inlined (children, then prefix patterns by length, per form), for cache misses."""
+        out: list[_Node] = []
+        children = node.children
+        by_len = None
+        if node.prefixes:
+            if node.by_len is None:
+                node._prefix_children("")  # builds by_len
+            by_len = node.by_len
+        for f in forms:
+            c = children.get(f)
+            if c is not None and c not in out:
+                out.append(c)
+            if by_len:
+                for n, table in by_len.items():
+                    if len(f) >= n:
+                        c = table.get(f[:n])
+                        if c is not None and c not in out:
+                            out.append(c)
+        return tuple(out)
 
     def _walk_nodes(self, norms: list[str], i: int, frontier: tuple[_Node, ...]) -> list[tuple[int, Sequence[_Node]]]:
         """(end, nodes holding payloads) of patterns whose first token (i) reached ``frontier``, longest first."""
