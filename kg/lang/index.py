@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.lang.lexicon import pattern_tokens, table
-from kg.mentions.matcher import PhraseMatcher
+from kg.mentions.matcher import PhraseMatcher, greedy
 from kg.model import PLOVER_TYPES, Sentence
 from kg.pipeline import Work
 from kg.text.normalize import norm_text
@@ -75,7 +75,9 @@ def combined(lang: str) -> PhraseMatcher:
 
 def sentence_matches(work: Work, sent: Sentence) -> dict[str, list[Match]]:
     """All lexicon matches of a sentence by category (cached on the Work)."""
-    cache: dict[int, dict[str, list[Match]]] = work.scratch.setdefault("matches", {})
+    cache: dict[int, dict[str, list[Match]]] | None = work.scratch.get("matches")
+    if cache is None:
+        cache = work.scratch["matches"] = {}
     got = cache.get(sent.index)
     if got is not None:
         return got
@@ -101,6 +103,4 @@ def sentence_matches(work: Work, sent: Sentence) -> dict[str, list[Match]]:
 
 def category(work: Work, sent: Sentence, cat: str, lo: int = 0, hi: int | None = None) -> list[Match]:
     """Greedy (longest, non-overlapping) matches of one category."""
-    from kg.mentions.matcher import greedy
-
     return greedy(sentence_matches(work, sent).get(cat, []), lo, hi)
