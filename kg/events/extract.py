@@ -202,6 +202,7 @@ class EventExtractor(Component):
                 rl = R.Roles([claimant], [d for d in doer if d.entity is not claimant.entity])
                 claimant = None
             elif in_clause and claimant is not None and not rl.sources and "passive" not in flags \
+                    and trig.type not in _TWO_SIDED \
                     and _pronoun_subject(toks, ti, lo, lang):
                 rl.sources = [claimant]  # "X said he had discussed...", "قال X إنه تحدث"
                 rl.targets = R._other_side(rl.sources, rl.targets)
