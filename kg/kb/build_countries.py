@@ -17,15 +17,13 @@ generated aliases are merged with the ones already in the file.
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 from babel import Locale
 
-from kg.resources import ontology_dir
+from kg.kb.generator import run
 
 TABLE = Path(__file__).resolve().parent / "data" / "countries.tsv"
 
@@ -166,20 +164,7 @@ def render(kb_path: Path, entries: list[dict[str, Any]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--kb", type=Path, default=ontology_dir() / "kb.jsonl")
-    ap.add_argument("--check", action="store_true", help="exit 1 if the KB differs from what would be generated")
-    args = ap.parse_args(argv)
-    text = render(args.kb, generate())
-    if args.check:
-        current = args.kb.read_text(encoding="utf-8") if args.kb.is_file() else ""
-        if current != text:
-            print(f"{args.kb} is not up to date; run python -m kg.kb.build_countries", file=sys.stderr)
-            return 1
-        return 0
-    args.kb.write_text(text, encoding="utf-8")
-    print(f"wrote {len(generate())} country entries to {args.kb}")
-    return 0
+    return run(argv, __doc__, "kg.kb.build_countries", "country", generate, render)
 
 
 if __name__ == "__main__":

@@ -14,16 +14,14 @@ adds to a place belong in the table (``--check`` reports the difference).
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 from kg.kb.build_countries import NATIVE_ARABIC
-from kg.resources import ontology_dir
+from kg.kb.generator import run
 
 TABLE = Path(__file__).resolve().parent / "data" / "places.tsv"
 COLUMNS = ("kind", "country", "en", "ar", "en_aliases", "ar_aliases", "wikidata", "extra")
@@ -117,21 +115,7 @@ def render(kb_path: Path, entries: list[dict[str, Any]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--kb", type=Path, default=ontology_dir() / "kb.jsonl")
-    ap.add_argument("--check", action="store_true", help="exit 1 if the KB differs from what would be generated")
-    args = ap.parse_args(argv)
-    entries = generate()
-    text = render(args.kb, entries)
-    if args.check:
-        current = args.kb.read_text(encoding="utf-8") if args.kb.is_file() else ""
-        if current != text:
-            print(f"{args.kb} is not up to date; run python -m kg.kb.build_places", file=sys.stderr)
-            return 1
-        return 0
-    args.kb.write_text(text, encoding="utf-8")
-    print(f"wrote {len(entries)} place entries to {args.kb}")
-    return 0
+    return run(argv, __doc__, "kg.kb.build_places", "place", generate, render)
 
 
 if __name__ == "__main__":
