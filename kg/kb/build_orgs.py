@@ -21,7 +21,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kg.kb.build_places import slug
+from kg.kb.build_places import _unique, slug
 from kg.kb.generator import run
 
 TABLE = Path(__file__).resolve().parent / "data" / "organisations.tsv"
@@ -68,15 +68,6 @@ def read_table(path: Path = TABLE) -> list[dict[str, str]]:
         row["line"] = str(lineno)
         rows.append(row)
     return rows
-
-
-def _unique(forms: list[str], label: str) -> list[str]:
-    """Forms in order, without repeats and without the label itself."""
-    out: list[str] = []
-    for f in forms:
-        if f != label and f not in out:
-            out.append(f)
-    return out
 
 
 def org_entry(row: dict[str, str]) -> dict[str, Any]:
