@@ -121,3 +121,32 @@ def test_cli_bad_param_is_one_line(sparql_store_dir: Path) -> None:
                                    "--param", "actor=<http://x> } DROP ALL #"])
     assert res.exit_code == 1
     assert "E301" in str(res.exception) or "E301" in res.output
+
+
+def test_undeclared_standard_prefixes_are_prepended(sparql_store_dir: Path) -> None:
+    # The brief's own example, through the CLI: cn: used without PREFIX.
+    r = CliRunner().invoke(app, ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?e a cn:Event }",
+                                 "--store", str(sparql_store_dir), "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    lines = r.output.split()
+    assert lines[0] == "n" and int(lines[1]) > 0
+
+
+def test_prefixes_only_where_used_and_undeclared() -> None:
+    q = load_query("PREFIX cn: <urn:mine#>\nSELECT * WHERE { ?s a cn:X ; rdfs:label 'skos:no' . ?s <urn:a#owl> ?o } # xsd:no")
+    head = [l for l in q.text.splitlines() if l.startswith("PREFIX")]
+    assert head == ["PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>", "PREFIX cn: <urn:mine#>"]
+    assert load_query("SELECT ?x WHERE { ?x owl:sameAs wd:Q212 }").text.startswith(
+        "PREFIX wd: <http://www.wikidata.org/entity/>\nPREFIX owl: <http://www.w3.org/2002/07/owl#>\n")
+
+
+def test_syntax_error_is_one_line_naming_the_query(sparql_store_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.rq"
+    bad.write_text("# Broken\nSELECT ?x WHERE {\n  ?x ?p \n}}\n", encoding="utf-8")
+    for spec, name in ((str(bad), str(bad)), ("SELECT ?x WHERE { ?x ?p }", "inline query")):
+        r = CliRunner().invoke(app, ["query", spec, "--store", str(sparql_store_dir)])
+        assert r.exit_code != 0
+        out = str(r.exception)
+        assert "\n" not in out, out
+        assert f"query {name} failed:" in out and "E302" in out
+        assert len(out) < 300

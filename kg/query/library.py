@@ -23,10 +23,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import DataError, QueryNotFoundError, error
-from kg.query.params import KINDS, Param
+from kg.query.params import KINDS, PREFIXES, Param
 from kg.resources import queries_dir
 
 _PARAM = re.compile(r"^@param\s+([A-Za-z_]\w*)\s*:\s*([a-z]+)(\?)?\s*(.*)$")
+#: Prefixes prepended to a query that uses them without declaring them.
+STANDARD_PREFIXES: dict[str, str] = {**PREFIXES, "owl": "http://www.w3.org/2002/07/owl#"}
+# Text that cannot hold a prefixed name: IRIs, string literals, comments.
+_OPAQUE = re.compile("|".join((
+    r'<[^<>"{}|^`\\\s]*>',          # IRI
+    r"'''.*?'''", r'""".*?"""',  # long strings
+    r'"(?:[^"\\\n]|\\.)*"', r"'(?:[^'\\\n]|\\.)*'",  # short strings
+    r"#[^\n]*",                      # comment
+)), re.DOTALL)
+_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE)
 _FORMS = re.compile(r"^\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 
 
@@ -68,13 +78,30 @@ def parse_header(text: str, path: Path | None = None) -> tuple[str, str, dict[st
     return title, " ".join(desc), params, examples
 
 
+def with_prefixes(text: str) -> str:
+    """``text`` with a PREFIX line for each standard prefix it uses but does not declare.
+
+    >>> with_prefixes("SELECT * WHERE { ?e a cn:Event }").splitlines()[0]
+    'PREFIX cn: <https://w3id.org/kg-conflict/ontology#>'
+    >>> with_prefixes("SELECT * WHERE { ?s <urn:x> 'cn:x' }").startswith("SELECT")
+    True
+    """
+    bare = _OPAQUE.sub(" ", text)
+    declared = set(_DECLARED.findall(bare))
+    missing = [p for p in STANDARD_PREFIXES
+               if p not in declared and re.search(rf"(?<![\w.:?$-]){re.escape(p)}:", bare)]
+    if not missing:
+        return text
+    return "".join(f"PREFIX {p}: <{STANDARD_PREFIXES[p]}>\n" for p in missing) + text
+
+
 def from_file(path: Path) -> NamedQuery:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise error(DataError, "E600", path=str(path), line=0, detail="query file is not UTF-8") from None
     title, desc, params, examples = parse_header(text, path)
-    return NamedQuery(path.stem, text, title, desc, params, examples, path)
+    return NamedQuery(path.stem, with_prefixes(text), title, desc, params, examples, path)
 
 
 def library() -> list[NamedQuery]:
@@ -92,7 +119,7 @@ def load_query(spec: str) -> NamedQuery:
     """Resolve ``spec``: a ``.rq`` path, a name in ``queries/`` (with or without ``.rq``) or literal SPARQL."""
     if looks_like_sparql(spec):
         title, desc, params, examples = parse_header(spec)
-        return NamedQuery("<inline>", spec, title, desc, params, examples)
+        return NamedQuery("<inline>", with_prefixes(spec), title, desc, params, examples)
     p = Path(spec)
     if p.is_file():
         return from_file(p)

@@ -13,10 +13,14 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
+from kg.errors import QueryError
 from kg.query.library import NamedQuery, load_query
 from kg.query.params import bind_params
 from kg.store.base import Binding, QueryResult, Store, values_clause
 
+_SPACE = re.compile(r"\s+")
+#: Longest error detail shown (parser messages quote the query and point at columns).
+MAX_DETAIL = 200
 _MARK = re.compile(r"^([ \t]*)#[ \t]*@values[ \t]*$", re.MULTILINE)
 
 
@@ -32,11 +36,35 @@ def inject(sparql: str, bindings: Mapping[str, Binding]) -> str | None:
     return _MARK.sub(lambda m: f"{m.group(1)}{block}", sparql)
 
 
+def one_line(text: str, limit: int = MAX_DETAIL) -> str:
+    """``text`` with its whitespace collapsed, cut to ``limit`` characters.
+
+    >>> one_line("error at 1:5\\n  SELECT ?\\n      ^", 20)
+    'error at 1:5 SELECT…'
+    """
+    flat = _SPACE.sub(" ", text).strip()
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _label(q: NamedQuery) -> str:
+    return str(q.path) if q.path is not None else ("inline query" if q.name == "<inline>" else q.name)
+
+
 def run_query(store: Store, query: str | NamedQuery, params: Mapping[str, str] | None = None) -> QueryResult:
-    """Resolve ``query``, check and type ``params`` against its header, and run it."""
+    """Resolve ``query``, check and type ``params`` against its header, and run it.
+
+    A failure of the query itself (syntax, evaluation) becomes a one-line
+    :class:`~kg.errors.QueryError` naming the query.
+    """
     q = query if isinstance(query, NamedQuery) else load_query(query)
     bindings = bind_params(q.params, params or {}, strict=bool(q.params))
     marked = inject(q.text, bindings)
-    if marked is not None:
-        return store.query(marked)
-    return store.query(q.text, bindings)
+    try:
+        if marked is not None:
+            return store.query(marked)
+        return store.query(q.text, bindings)
+    except QueryError as exc:
+        if type(exc) is not QueryError:  # timeouts, not-found: already one precise line
+            raise
+        detail = exc.message.removeprefix("query failed: ")
+        raise QueryError(f"query {_label(q)} failed: {one_line(detail)}") from None
