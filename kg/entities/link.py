@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from kg.kb import KBEntry
 from kg.lang.index import category
 from kg.mentions.lexicon_hits import kb
+from kg.mentions.matcher import candidates
 from kg.model import Entity, Mention
 from kg.pipeline import Component, Work, register
-from kg.text.normalize import ar_stems, is_arabic, norm_text
+from kg.text.normalize import is_arabic, norm_text
 
 # Which component's reading of a span wins when spans overlap (lower wins).
 _SOURCE_RANK = {"gazetteer": 0, "title": 1, "cue": 2, "stanza": 3, "ner": 4, "surname": 5, "anaphor": 6}
@@ -241,17 +242,21 @@ class Linker(Component):
         doc = work.document
         spans = sorted(mention_entity)
         starts = [a for a, _ in spans]
+        known = {f for f in persons_by_last if len(f) >= 3}
         for sent in doc.sentences:
             for tok in sent.tokens:
+                forms = candidates(tok)[:3]
+                hit = next((f for f in forms if f in known), None)
+                if hit is None:
+                    continue  # most tokens: one set lookup per form
+                if doc.lang == "en" and not tok.text[:1].isupper():
+                    continue
                 k = bisect_right(starts, tok.start) - 1
                 if k >= 0 and spans[k][0] <= tok.start < spans[k][1]:
                     continue
-                if doc.lang == "en" and not tok.text[:1].isupper():
-                    continue
-                forms = ar_stems(tok.norm)[:3] if is_arabic(tok.text) else [tok.norm]
-                for f in forms:
+                for f in (hit,):
                     key = persons_by_last.get(f)
-                    if key and len(f) >= 3:
+                    if key:
                         m = Mention(start=tok.start, end=tok.end, text=tok.text, type="Person",
                                     sentence=sent.index, found_by="surname")
                         get(key, m)
