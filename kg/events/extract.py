@@ -161,6 +161,7 @@ class EventExtractor(Component):
         accuse_at = [ti for ti, _, pays in triggers if pays[0].type in ("ACCUSE", "THREATEN", "REJECT")]
         candidates: list[tuple[float, list[Event]]] = []
         prev_source: Actor | None = None
+        prev_target: Actor | None = None
         for ti, tj, pays in triggers:
             trig: Trigger = pays[0]
             if all(k in speech_tokens for k in range(ti, tj)) and trig.type not in _SPEECH_ACTS:
@@ -202,14 +203,20 @@ class EventExtractor(Component):
                 rl = R.Roles([claimant], [d for d in doer if d.entity is not claimant.entity])
                 claimant = None
             elif in_clause and claimant is not None and not rl.sources and "passive" not in flags \
-                    and trig.type not in _TWO_SIDED \
+                    and (trig.type not in _TWO_SIDED or lang == "en") \
                     and _pronoun_subject(toks, ti, lo, lang):
+                # (an Arabic reported attack's dropped subject is usually the other side, not the speaker)
                 rl.sources = [claimant]  # "X said he had discussed...", "قال X إنه تحدث"
                 rl.targets = R._other_side(rl.sources, rl.targets)
                 claimant = None
             if not rl.sources and prev_source is not None and lang == "ar" and toks[ti].norm[:1] in ("و", "ف") \
                     and "noun" not in flags:
                 rl.sources = [prev_source]  # "أجرى ... ودعا": coordinated verbs share the subject
+            if lang == "en" and prev_source is not None and ti > 0 and toks[ti - 1].norm == "and" \
+                    and "noun" not in flags and (not rl.sources or rl.sources[0] is prev_target):
+                # "X spoke with Y and urged ...": the coordinated verb keeps X as its subject
+                rl.sources = [prev_source]
+                rl.targets = R._other_side(rl.sources, [t for t in rl.targets if t is not prev_target])
             if trig.type in _TWO_SIDED and (bool(rl.sources) != bool(rl.targets)):
                 # an attack names one side: the other side is the nearest actor of another country
                 known = (rl.sources or rl.targets)[0]
@@ -221,6 +228,7 @@ class EventExtractor(Component):
                         rl.sources = [other]
             if rl.sources:
                 prev_source = rl.sources[0]
+                prev_target = rl.targets[0] if rl.targets else None
             if ("noun" in flags or "weak" in flags) and not (rl.sources or rl.targets) \
                     and not (trig.type == "ASSAULT" and figs):
                 continue

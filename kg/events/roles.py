@@ -316,6 +316,10 @@ def _group(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
     """The first actor and those coordinated with it ("A and B", "A وB", "A, B and C")."""
     if not actors:
         return []
+    first = actors[0]
+    if first.mention.attrs.get("demonym") and len(actors) > 1 and actors[1].entity.type == "Person" \
+            and actors[1].mention.start - first.mention.end <= 25:
+        actors = actors[1:]  # "his Russian counterpart Sergei Lavrov": the person, not the adjective
     out = [actors[0]]
     text = sent.text
     base = sent.start
