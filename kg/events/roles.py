@@ -184,7 +184,11 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
             src = [near_before] if near_before is not None and not near_before.mention.attrs.get("demonym") else []
             tgt = _group(sent, after, lang) if after and not _crosses(sent, t_end, after[0].mention.start, lang) else []
             return Roles(src, _other_side(src, tgt))
-        if near_before is not None and not near_before.mention.attrs.get("demonym"):
+        after = [a for a in after if not _locative(sent, a, lang)]  # "قرب دمشق" is where, not who
+        rest = after
+        if near_before is not None and (not near_before.mention.attrs.get("demonym")
+                                        or (_adjacent(sent, near_before, ti) and toks[ti].norm[:1] not in "وف")):
+            # SVO; a nationality right before the verb qualifies its subject ("غارات إسرائيلية استهدفت")
             src = [near_before]
         elif after and not _crosses(sent, t_end, after[0].mention.start, lang) \
                 and not _prep_before(sent, after[0], lang) and not after[0].mention.attrs.get("demonym"):
@@ -283,6 +287,20 @@ def _relative(sent: Sentence, cand: Actor, ti: int, lang: str) -> bool:
     if k < ti and toks[k].text in ",،":
         k += 1
     return k < ti and toks[k].norm in _RELATIVE[lang] and ti - k <= 2
+
+
+_LOCATIVE = {"ar": {"في", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "داخل", "عند", "قبالة", "محيط"},
+             "en": {"in", "near", "inside", "outside", "around", "across", "north", "south", "east", "west"}}
+
+
+def _locative(sent: Sentence, a: Actor, lang: str) -> bool:
+    """Is the actor the object of a place preposition ("near Damascus", "قرب دمشق")?"""
+    return _prev_word(sent, a) in _LOCATIVE[lang]
+
+
+def _adjacent(sent: Sentence, a: Actor, ti: int) -> bool:
+    """Does the actor's mention end right before token ti?"""
+    return ti > 0 and sent.tokens[ti - 1].end == a.mention.end
 
 
 def _prev_word(sent: Sentence, a: Actor) -> str:
