@@ -212,8 +212,21 @@ class EventExtractor(Component):
             if not rl.sources and prev_source is not None and lang == "ar" and toks[ti].norm[:1] in ("و", "ف") \
                     and "noun" not in flags:
                 rl.sources = [prev_source]  # "أجرى ... ودعا": coordinated verbs share the subject
-            if lang == "en" and prev_source is not None and ti > 0 and toks[ti - 1].norm == "and" \
-                    and "noun" not in flags and (not rl.sources or rl.sources[0] is prev_target):
+            and_at = next((k for k in range(ti - 1, max(-1, ti - 4), -1) if toks[k].norm == "and"), None)
+            and_before = and_at is not None and not any(
+                a.mention.start >= toks[and_at].end and a.mention.end <= toks[ti].start for a in role_actors)
+            if lang == "en" and ti > 1 and toks[ti - 1].text == "," and toks[ti].norm.endswith("ing") \
+                    and not rl.sources:
+                # ", warning X": a participle adjunct shares the main clause's subject, or the
+                # speaker of an attribution right before it ("..., X said, warning Y")
+                said = next((s for s in speech if s[1] == ti - 1), None)
+                first = (R.speaker_of(sent, said[0], said[1], role_actors, lang) if said else None) or claimant \
+                    or next((a for a in role_actors if a.mention.end <= toks[ti].start), None)
+                if first is not None:
+                    rl.sources = [first]
+                    rl.targets = R._other_side(rl.sources, rl.targets)
+                    claimant = None if first is claimant else claimant
+            if lang == "en" and prev_source is not None and and_before:
                 # "X spoke with Y and urged ...": the coordinated verb keeps X as its subject
                 rl.sources = [prev_source]
                 rl.targets = R._other_side(rl.sources, [t for t in rl.targets if t is not prev_target])

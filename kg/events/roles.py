@@ -58,7 +58,8 @@ def clauses(sent: Sentence, speech: list[tuple[int, int]], actors: list[Actor], 
             k += 1
         speaker = speaker_of(sent, i, j, actors, lang)
         rest = [t for t in toks[j:] if t.text[:1].isalnum()]
-        if start is None and not rest and i > 2:
+        attribution = not rest or (j < len(toks) and toks[j].text in ",;")
+        if start is None and attribution and i > 2:
             # "..., the United Nations said.": what came before the comma is the report
             final = _final_speaker(sent, i, actors)
             if final is not None:
@@ -66,10 +67,15 @@ def clauses(sent: Sentence, speech: list[tuple[int, int]], actors: list[Actor], 
                 out.append(Clause(0, s_tok, who))
             continue
         if start is None:
-            if lang == "en":
-                start = j  # "X said it had sent ..."
+            # a report follows if a subject comes within a few words ("said on Saturday it had",
+            # "said Russian forces attacked"); "announced new sanctions" has an object instead
+            window = toks[j:j + 4]
+            starts_clause = any(t.norm in _SUBJECT_PRONOUNS for t in window) or any(
+                a.mention.start == t.start and not a.mention.attrs.get("demonym") for t in window for a in actors)
+            if lang == "en" and starts_clause:
+                start = j  # "X said it had sent ...", "X said Russian forces attacked ..."
             else:
-                continue
+                continue  # "announced new sanctions": an object, not a report
         # a speaker right after the complementiser position is not content
         out.append(Clause(start, len(toks), speaker))
     # quote-final attribution: "...," the ministry said.
@@ -88,6 +94,9 @@ def _final_speaker(sent: Sentence, i: int, actors: list[Actor]) -> tuple[int, Ac
         if b > 0 and toks[b - 1].text in {",", "،", '"', "”", "'"}:
             return b - 1, a
     return None
+
+
+_SUBJECT_PRONOUNS = {"it", "he", "she", "they", "we", "i"}
 
 
 def speaker_of(sent: Sentence, i: int, j: int, actors: list[Actor], lang: str) -> Actor | None:

@@ -60,8 +60,12 @@ class RelationExtractor(Component):
                 for pos in ent.attrs.get("positions", []):
                     sent = doc.sentences[pos["sentence"]]
                     org = by_span.get((pos["org_start"], pos["org_end"])) if pos.get("org_start") is not None else None
-                    country = country_ent.get(pos.get("country") or "")
-                    add(ent.id, "holdsPosition", pos["position"], sent, 0.8,
+                    # a national title without a country ("Secretary of State X") takes the person's own
+                    country = country_ent.get(pos.get("country") or ent.country or "")
+                    position = pos["position"]
+                    if position == pos["title"] and country is not None and org is None:
+                        position = f"{pos['title']} of {country.name}"
+                    add(ent.id, "holdsPosition", position, sent, 0.8,
                         title=pos["title"], org=org.id if org else None, country=country.id if country else None)
                     role = pos.get("role") or ""
                     if org is not None:
