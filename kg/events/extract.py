@@ -10,12 +10,15 @@ sentence and (source, target) pair.
 from __future__ import annotations
 
 
+from functools import lru_cache
+
 from kg.entities.link import Actor
 from kg.events import roles as R
 from kg.events.figures import figures
 from kg.events.triggers import Trigger, recip_verbs
 from kg.lang.index import category
 from kg.lang.lexicon import pattern_tokens, table
+from kg.mentions.matcher import candidates
 from kg.model import QUAD_CLASS, SYMMETRIC_TYPES, Event, Sentence
 from kg.pipeline import Component, Work, register
 
@@ -74,6 +77,54 @@ def _other_party(known: Actor, actors: list[Actor], lo: int, hi: int, claimant: 
         if best is None or d < best[0]:
             best = (d, a)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=None)
+def _split_patterns() -> dict[str, list[tuple[tuple[str, ...], Trigger]]]:
+    """Arabic verb + object triggers by verb: matched with a subject between them."""
+    out: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
+    for row in table("ar", "triggers", 2, 4):
+        toks = pattern_tokens(row[0])
+        if len(toks) >= 2 and not any(t.endswith("*") for t in toks):
+            flags = frozenset(f.strip() for f in row[3].split(",") if f.strip())
+            out.setdefault(toks[0], []).append((toks[1:], Trigger(row[1], row[2], flags)))
+    return out
+
+
+def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type: ignore[no-untyped-def]
+    """Add triggers whose verb and object are split by the subject (VSO): "وقعت روسيا وبيلاروسيا اتفاقية".
+
+    Returns the trigger list (span = verb .. object) and, per new trigger start, its subject actor.
+    """
+    toks = sent.tokens
+    patterns = _split_patterns()
+    taken = {k for i, j, _ in triggers for k in range(i, j)}
+    extra = []
+    subjects: dict[int, Actor] = {}
+    starts = {a.mention.start: a for a in actors}
+    for i, tok in enumerate(toks[:-2]):
+        if i in taken:
+            continue
+        cands = [p for f in candidates(tok) for p in patterns.get(f, ())]
+        if not cands or toks[i + 1].start not in starts:
+            continue
+        subj = starts[toks[i + 1].start]
+        group = R._group(sent, [a for a in actors if a.mention.start >= subj.mention.start], "ar")
+        k = next((n for n, t in enumerate(toks) if t.start >= group[-1].mention.end), len(toks))
+        if k < len(toks) and (toks[k].text.isdigit() or toks[k].norm in _QUANTIFIERS):
+            k += 1  # "أطلقت حماس عشرات الصواريخ"
+        for rest, trig in cands:
+            if k + len(rest) <= len(toks) and all(
+                    any(f == r for f in candidates(toks[k + n])) for n, r in enumerate(rest)):
+                extra.append((i, k + len(rest), [trig]))
+                subjects[i] = subj
+                break
+    if not extra:
+        return triggers, subjects
+    return sorted(list(triggers) + extra, key=lambda x: (x[0], -x[1])), subjects
+
+
+_QUANTIFIERS = {"عشرات", "مئات", "الاف", "عده", "بعض", "عدد", "سلسله", "موجه"}
 
 
 def _first_person(toks, ti: int, lang: str) -> bool:  # type: ignore[no-untyped-def]
@@ -158,6 +209,9 @@ class EventExtractor(Component):
         places = [a for a in actors if a.entity.type == "Place"]
         speech_tokens = {k for i, j in speech for k in range(i, j)}
         triggers = category(work, sent, "trigger")
+        split: dict[int, Actor] = {}
+        if lang == "ar":
+            triggers, split = _with_split_triggers(triggers, sent, role_actors)
         accuse_at = [ti for ti, _, pays in triggers if pays[0].type in ("ACCUSE", "THREATEN", "REJECT")]
         candidates: list[tuple[float, list[Event]]] = []
         prev_source: Actor | None = None
@@ -186,7 +240,15 @@ class EventExtractor(Component):
             for k in range(max(0, ti - 5), ti):
                 if toks[k].norm in rv or (lang == "ar" and toks[k].norm[1:] in rv and toks[k].norm[0] in "وف"):
                     flags.add("recip")
-            rl = self._roles(work, sent, ti, tj, role_actors, lang, flags, lo, hi)
+            if ti in split:
+                # verb – subject – object ("أطلقت حماس صواريخ على X"): the subject sits inside the trigger
+                subj = split[ti]
+                after = [a for a in role_actors if a.mention.start >= toks[tj - 1].end and lo <= a.mention.start < hi]
+                rl = R.Roles([subj], R._other_side([subj], R._group(sent, after, lang) if after else []))
+                if "passive" in flags:
+                    rl = R.Roles(rl.targets, rl.sources)
+            else:
+                rl = self._roles(work, sent, ti, tj, role_actors, lang, flags, lo, hi)
             if claimant is not None:
                 # the speaker is not a role of what it reports, unless it is the only actor
                 rl.sources = [a for a in rl.sources if a.entity is not claimant.entity or t_char < lo] or rl.sources
@@ -203,9 +265,10 @@ class EventExtractor(Component):
                 rl = R.Roles([claimant], [d for d in doer if d.entity is not claimant.entity])
                 claimant = None
             elif in_clause and claimant is not None and not rl.sources and "passive" not in flags \
-                    and (trig.type not in _TWO_SIDED or lang == "en") \
+                    and (trig.type not in _TWO_SIDED or lang == "en"
+                         or not any(_country_of(t) == _country_of(claimant) for t in rl.targets)) \
                     and _pronoun_subject(toks, ti, lo, lang):
-                # (an Arabic reported attack's dropped subject is usually the other side, not the speaker)
+                # (a reported attack on the speaker's own side has the other side as its dropped subject)
                 rl.sources = [claimant]  # "X said he had discussed...", "قال X إنه تحدث"
                 rl.targets = R._other_side(rl.sources, rl.targets)
                 claimant = None
@@ -258,6 +321,12 @@ class EventExtractor(Component):
             if t not in best or score > best[t][0]:
                 best[t] = (score, evs)
         out = [e for _, evs in best.values() for e in evs]
+        for score, evs in candidates:
+            # a second act of the same type by another actor ("X fired rockets …, and Y said it struck back")
+            b_evs = best[evs[0].type][1]
+            if evs is not b_evs and evs[0].source and evs[0].source not in {e.source for e in b_evs} \
+                    and evs[0].source not in {e.target for e in b_evs}:
+                out.extend(evs)
         if figs and "ASSAULT" not in best and cue_m:
             out.extend(self._casualty_event(doc, sent, cue_m, role_actors, lang, date, places))
         out = self._dedupe(out)

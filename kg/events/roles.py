@@ -13,7 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from functools import lru_cache
+
 from kg.entities.link import Actor
+from kg.lang.lexicon import pattern_tokens, table
+from kg.text.normalize import norm_text
 from kg.model import Sentence
 
 AR_COMPLEMENTISERS = {"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "انهما", "لان"}
@@ -327,6 +331,12 @@ def _prep_before(sent: Sentence, a: Actor, lang: str) -> bool:
     return w in EN_TARGET_PREPS
 
 
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    """First words of Arabic titles (رئيس، وزير، الرئيس...)."""
+    return frozenset(pattern_tokens(r[0])[0] for r in table("ar", "titles", 4, 4) if pattern_tokens(r[0]))
+
+
 def _group_back(sent: Sentence, before: list[Actor], lang: str) -> list[Actor]:
     """The coordinated actors ending with the last one before the trigger ("A and B")."""
     if len(before) < 2:
@@ -354,8 +364,11 @@ def _group(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
         gap = text[out[-1].mention.end - base:a.mention.start - base].strip()
         if lang == "ar":
             ok = gap in ("", "و", "،", ", و", "، و", "او", "أو") and (gap != "" or a.mention.text.startswith("و"))
-            # "X ورئيس الوزراء الفرنسي Y": a title between coordinated persons
-            ok = ok or (gap.startswith("و") and len(gap.split()) <= 4 and not any(c in gap for c in "،,.:؛"))
+            # "X ورئيس الوزراء الفرنسي Y": a title between coordinated persons (و + a title word,
+            # not a word that merely starts with و such as وزير)
+            first_word = gap.split()[0] if gap.split() else ""
+            ok = ok or (first_word.startswith("و") and norm_text(first_word[1:]) in _title_heads()
+                        and len(gap.split()) <= 4 and not any(c in gap for c in "،,.:؛"))
         else:
             ok = gap.lower() in ("and", ",", ", and", "or", "&")
             ok = ok or (gap.lower().startswith(("and ", ", and ")) and len(gap.split()) <= 5 and "," not in gap[1:])
