@@ -126,8 +126,7 @@ def test_arabic_accusation_with_alleged_support() -> None:
 
 @pytest.mark.parametrize("text,lang", [
     ("Russia and Belarus signed a defence pact.", "en"),
-    pytest.param("وقعت روسيا وبيلاروسيا اتفاقية دفاعية.", "ar", marks=pytest.mark.xfail(
-        strict=True, reason="Arabic VSO 'وقعت X وY اتفاقية' matches no trigger: the subject splits 'وقعت اتفاقية'")),
+    ("وقعت روسيا وبيلاروسيا اتفاقية دفاعية.", "ar"),
 ])
 def test_signing_by_two_parties(text: str, lang: str) -> None:
     ex = run(text, lang)

@@ -100,7 +100,7 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
     patterns = _split_patterns()
     taken = {k for i, j, _ in triggers for k in range(i, j)}
     extra = []
-    subjects: dict[int, Actor] = {}
+    subjects: dict[int, list[Actor]] = {}
     starts = {a.mention.start: a for a in actors}
     for i, tok in enumerate(toks[:-2]):
         if i in taken:
@@ -117,7 +117,7 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
             if k + len(rest) <= len(toks) and all(
                     any(f == r for f in candidates(toks[k + n])) for n, r in enumerate(rest)):
                 extra.append((i, k + len(rest), [trig]))
-                subjects[i] = subj
+                subjects[i] = group
                 break
     if not extra:
         return triggers, subjects
@@ -242,9 +242,12 @@ class EventExtractor(Component):
                     flags.add("recip")
             if ti in split:
                 # verb – subject – object ("أطلقت حماس صواريخ على X"): the subject sits inside the trigger
-                subj = split[ti]
+                group = split[ti]
                 after = [a for a in role_actors if a.mention.start >= toks[tj - 1].end and lo <= a.mention.start < hi]
-                rl = R.Roles([subj], R._other_side([subj], R._group(sent, after, lang) if after else []))
+                tgt = R._group(sent, after, lang) if after else []
+                if not tgt and len(group) > 1:
+                    tgt = group[1:]  # "وقعت روسيا وبيلاروسيا اتفاقية": the two parties
+                rl = R.Roles(group[:1], R._other_side(group[:1], tgt))
                 if "passive" in flags:
                     rl = R.Roles(rl.targets, rl.sources)
             else:
