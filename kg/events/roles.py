@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from kg.entities.link import Actor
@@ -316,9 +317,17 @@ def _adjacent(sent: Sentence, a: Actor, ti: int) -> bool:
     return ti > 0 and sent.tokens[ti - 1].end == a.mention.end
 
 
+def _token_ends(sent: Sentence) -> list[int]:
+    """Token end offsets of a sentence, computed once (kept on the sentence object)."""
+    ends = sent.__dict__.get("_ends")
+    if ends is None or len(ends) != len(sent.tokens):
+        ends = sent.__dict__["_ends"] = [t.end for t in sent.tokens]
+    return ends
+
+
 def _prev_word(sent: Sentence, a: Actor) -> str:
-    prev = [t for t in sent.tokens if t.end <= a.mention.start]
-    return prev[-1].norm if prev else ""
+    k = bisect_right(_token_ends(sent), a.mention.start) - 1
+    return sent.tokens[k].norm if k >= 0 else ""
 
 
 def _prep_before(sent: Sentence, a: Actor, lang: str) -> bool:
