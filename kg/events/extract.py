@@ -103,10 +103,10 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
     subjects: dict[int, list[Actor]] = {}
     starts = {a.mention.start: a for a in actors}
     for i, tok in enumerate(toks[:-2]):
-        if i in taken:
-            continue
+        if toks[i + 1].start not in starts or i in taken:
+            continue  # most tokens: no actor right after them
         cands = [p for f in candidates(tok) for p in patterns.get(f, ())]
-        if not cands or toks[i + 1].start not in starts:
+        if not cands:
             continue
         subj = starts[toks[i + 1].start]
         group = R._group(sent, [a for a in actors if a.mention.start >= subj.mention.start], "ar")
