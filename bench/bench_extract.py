@@ -97,7 +97,8 @@ def run_once(path: Path, limit: int, pipeline: object = None, traced: bool = Fal
         if n in CHECKPOINTS:
             m = {"rss": rss_mb(), "peak_rss": peak_rss_mb()}
             if traced:
-                m["traced_peak"] = tracemalloc.get_traced_memory()[1] / 1e6
+                cur, peak = tracemalloc.get_traced_memory()
+                m["traced"], m["traced_peak"] = cur / 1e6, peak / 1e6
             marks[n] = m
     return {"articles": n, "mb": size / 1e6, "seconds": busy, "marks": marks, "counts": counts}
 
@@ -169,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
             tr = run_once(path, limit, pipe, traced=True)
             tracemalloc.stop()
             for k, m in sorted(tr["marks"].items()):
-                print(f"  tracemalloc peak at {k:>4} articles: {m['traced_peak']:.2f} MB (Python heap)")
+                print(f"  tracemalloc at {k:>4} articles: {m['traced']:.2f} MB now, {m['traced_peak']:.2f} MB peak"
+                      " (Python heap allocated since the traced run began)")
     return 0
 
 
