@@ -98,6 +98,8 @@ class Synth:
         self.weights = [1.0 / (i + 1) ** 0.9 for i in range(len(self.actors))]
         self.types = [t for t, w in TYPE_WEIGHTS.items() for _ in range(w)]
         self.dyads: dict[tuple[str, str, str], list] = {}
+        self.labels: dict[tuple[str, str], str] = {}   # (node, lang) -> smallest label, as kg.rdf.summary
+        self.names: set[tuple[str, str]] = set()       # (node, literal): every distinct label and altLabel
 
     def name_en(self) -> str:
         r = self.rng
@@ -112,6 +114,8 @@ class Synth:
         """N-Quads lines of the first ``fraction`` of the documents, plus the summary graph."""
         r = random.Random(11)
         self.dyads = {}
+        self.labels = {}
+        self.names = set()
         out: list[str] = []
         n_docs = max(1, int(self.n_docs * fraction))
         ev_no = 0
@@ -124,6 +128,7 @@ class Synth:
             q = out.append
             q(f"{doc} <{RDF}type> <{CN}Document> {g} .")
             q(f"{doc} <{RDFS}label> {lit(f'Article {d}')} {g} .")
+            self.label(doc, "", f"Article {d}")
             q(f"{doc} <{SCHEMA}identifier> {lit(f'd{d}')} {g} .")
             q(f"{doc} <{SCHEMA}datePublished> {typed(date, 'date')} {g} .")
             q(f"{doc} <{CN}lang> {lit('ar' if d % 2 else 'en')} {g} .")
@@ -137,7 +142,10 @@ class Synth:
                 q(f"{s} <{RDF}type> <{CN}Actor> {g} .")
                 q(f"{s} <{RDFS}label> {lit(en)}@en {g} .")
                 q(f"{s} <{RDFS}label> {lit(ar)}@ar {g} .")
+                self.label(s, "en", en)
+                self.label(s, "ar", ar)
                 q(f"{s} <{SKOS}altLabel> {lit('ال' + ar)}@ar {g} .")
+                self.names.add((s, f"{lit('ال' + ar)}@ar"))
                 q(f"{s} <{CN}mentionedIn> {doc} {g} .")
                 if typ == "Country":
                     q(f"{s} <{CN}iso3> {lit(ctry)} {g} .")
@@ -148,6 +156,8 @@ class Synth:
             q(f"{ps} <{RDF}type> <{CN}Place> {g} .")
             q(f"{ps} <{RDFS}label> {lit(place[1])}@en {g} .")
             q(f"{ps} <{RDFS}label> {lit(place[2])}@ar {g} .")
+            self.label(ps, "en", place[1])
+            self.label(ps, "ar", place[2])
             q(f"{ps} <{CN}locatedIn> <{ID}entity/{place[3]}> {g} .")
             q(f"{ps} <{CN}mentionedIn> {doc} {g} .")
             offset = 0
@@ -235,11 +245,22 @@ class Synth:
         for t, en, ar in self.treaties[d % 50: d % 50 + 1] if d % 40 == 0 else []:
             out += [(f"<{t}>", f"<{RDF}type>", f"<{CN}Treaty>"), (f"<{t}>", f"<{RDFS}label>", lit(en) + "@en"),
                     (f"<{t}>", f"<{RDFS}label>", lit(ar) + "@ar"), (f"<{t}>", f"<{CN}mentionedIn>", f"<{ID}doc/d{d}>")]
+            self.label(f"<{t}>", "en", en)
+            self.label(f"<{t}>", "ar", ar)
         return out
 
+    def label(self, node: str, lang: str, text: str) -> None:
+        self.names.add((node, lit(text) + (f"@{lang}" if lang else "")))
+        old = self.labels.get((node, lang))
+        if old is None or text < old:
+            self.labels[node, lang] = text
+
     def summary(self) -> list[str]:
+        """Dyads and one skos:prefLabel per node and language, as kg.rdf.summary writes them."""
         g = f"<{ID}graph/summary>"
-        out = []
+        out = [f"{node} <{SKOS}prefLabel> {lit(text)}{'@' + lang if lang else ''} {g} ."
+               for (node, lang), text in sorted(self.labels.items())]
+        out += [f"{node} <{SKOS}hiddenLabel> {name} {g} ." for node, name in sorted(self.names)]
         for i, ((s, t, etype), (n, first, last)) in enumerate(sorted(self.dyads.items())):
             node = f"<{ID}interaction/i{i}>"
             out += [f"{node} <{RDF}type> <{CN}Interaction> {g} .", f"{node} <{CN}source> <{s}> {g} .",
