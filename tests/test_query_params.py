@@ -150,3 +150,10 @@ def test_syntax_error_is_one_line_naming_the_query(sparql_store_dir: Path, tmp_p
         assert "\n" not in out, out
         assert f"query {name} failed:" in out and "E302" in out
         assert len(out) < 300
+
+
+def test_syntax_error_position_counts_the_users_lines(store) -> None:
+    # Prepended PREFIX lines must not shift the reported line: the error is on line 1 as typed.
+    with pytest.raises(Exception) as exc:
+        run_query(store, "SELECT ?e WHERE { ?e a cn:Event")
+    assert "error at 1:" in str(exc.value), str(exc.value)

@@ -51,6 +51,7 @@ class NamedQuery:
     params: dict[str, Param] = field(default_factory=dict)
     examples: list[str] = field(default_factory=list)
     path: Path | None = None
+    added_lines: int = 0  # PREFIX lines prepended by with_prefixes (error positions are shifted back)
 
 
 def parse_header(text: str, path: Path | None = None) -> tuple[str, str, dict[str, Param], list[str]]:
@@ -101,7 +102,8 @@ def from_file(path: Path) -> NamedQuery:
     except UnicodeDecodeError:
         raise error(DataError, "E600", path=str(path), line=0, detail="query file is not UTF-8") from None
     title, desc, params, examples = parse_header(text, path)
-    return NamedQuery(path.stem, with_prefixes(text), title, desc, params, examples, path)
+    full = with_prefixes(text)
+    return NamedQuery(path.stem, full, title, desc, params, examples, path, full.count("\n") - text.count("\n"))
 
 
 def library() -> list[NamedQuery]:
@@ -119,7 +121,8 @@ def load_query(spec: str) -> NamedQuery:
     """Resolve ``spec``: a ``.rq`` path, a name in ``queries/`` (with or without ``.rq``) or literal SPARQL."""
     if looks_like_sparql(spec):
         title, desc, params, examples = parse_header(spec)
-        return NamedQuery("<inline>", with_prefixes(spec), title, desc, params, examples)
+        full = with_prefixes(spec)
+        return NamedQuery("<inline>", full, title, desc, params, examples, None, full.count("\n") - spec.count("\n"))
     p = Path(spec)
     if p.is_file():
         return from_file(p)

@@ -19,6 +19,7 @@ from kg.query.params import bind_params
 from kg.store.base import Binding, QueryResult, Store, values_clause
 
 _SPACE = re.compile(r"\s+")
+_POS = re.compile(r"(error at )(\d+):")
 #: Longest error detail shown (parser messages quote the query and point at columns).
 MAX_DETAIL = 200
 _MARK = re.compile(r"^([ \t]*)#[ \t]*@values[ \t]*$", re.MULTILINE)
@@ -67,4 +68,6 @@ def run_query(store: Store, query: str | NamedQuery, params: Mapping[str, str] |
         if type(exc) is not QueryError:  # timeouts, not-found: already one precise line
             raise
         detail = exc.message.removeprefix("query failed: ")
+        if q.added_lines:  # report positions in the text the user wrote, not with our PREFIX lines
+            detail = _POS.sub(lambda m: f"{m.group(1)}{int(m.group(2)) - q.added_lines}:", detail, count=1)
         raise QueryError(f"query {_label(q)} failed: {one_line(detail)}") from None
