@@ -24,8 +24,10 @@ Usage: python bench/bench_store.py [--events 200000] [--actors 5000] [--subset 0
 from __future__ import annotations
 
 import argparse
+import atexit
 import gc
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -346,6 +348,7 @@ def main() -> None:
     ap.add_argument("--rdflib-repeat", type=int, default=1)
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    atexit.register(shutil.rmtree, tmp, True)  # GBs of N-Quads and stores: never left behind
     syn = Synth(args.events, args.actors)
     queries = library()
     params = syn.params()
