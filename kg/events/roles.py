@@ -163,8 +163,6 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
                 group = before[-2:]
         if len(group) >= 2:
             return Roles([group[0]], [group[1]])
-        if "between" in flags:
-            pass
     src: list[Actor] = []
     tgt: list[Actor] = []
     near_before = None

@@ -319,7 +319,7 @@ class Gazetteer(Component):
             k = h.i
             while k > 0 and (k - 1) not in taken and namelike(toks[k - 1], lang, first=True) and h.i - k < 4:
                 k -= 1
-            if k < h.i and not (k == 0 and h.i - k == 1 and False):
+            if k < h.i:
                 spans.append((k, h.j if kind in _CUE_IN_NAME else h.i))
             elif h.j + 1 < len(toks) and toks[h.j].norm == "of":
                 k = h.j + 1

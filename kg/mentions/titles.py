@@ -80,8 +80,6 @@ class Titles(Component):
                 # move k past the qualifier mention
                 while k < len(toks) and toks[k].start < q.end:
                     k += 1
-                if lang == "en" and org is None and country is None:
-                    pass
         org_in_title = False
         if org is None and country is None:
             for t in toks[h.i + 1:h.j]:
@@ -134,10 +132,8 @@ class Titles(Component):
             if c == b:
                 return None
             s, e = toks[c].start, toks[b - 1].end
-        position = title_en
-        if org_in_title:
-            pass
-        elif org is not None:
+        position = title_en  # a title that names its organisation ("President of the European Council")
+        if org is not None and not org_in_title:
             position = f"{title_en} of {org.name or org.text}"
         elif country is not None:
             position = f"{title_en} of {country.name}"

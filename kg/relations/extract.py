@@ -89,7 +89,6 @@ class RelationExtractor(Component):
 
     @staticmethod
     def _cues(work: Work, sent: Sentence, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
-        lang = work.document.lang
         toks = sent.tokens
         for i, j, pays in category(work, sent, "relation_cues"):
             pred = pays[0]
