@@ -188,7 +188,10 @@ class Gazetteer(Component):
         out = []
         doc = work.document
         toks = sent.tokens
-        for i, j, pays in greedy(sentence_matches(work, sent).get("lex", []), h.i + 1, h.j):
+        # only knowledge-base names, so that the title's own match does not hide them
+        kb_matches = [(i, j, [p for p in pays if p[0] == "kb"]) for i, j, pays in sentence_matches(work, sent).get("lex", [])
+                      if any(p[0] == "kb" for p in pays) and (i, j) != (h.i, h.j)]
+        for i, j, pays in greedy(kb_matches, h.i, h.j):
             for p in pays:
                 if p[0] == "kb" and p[1] in ("name", "alias", "abbr"):
                     e = kb().get(p[2])

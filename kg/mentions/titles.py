@@ -82,7 +82,7 @@ class Titles(Component):
                     k += 1
         org_in_title = False
         if org is None and country is None:
-            for t in toks[h.i + 1:h.j]:
+            for t in toks[h.i:h.j]:  # "رئيس المجلس الأوروبي", "UN Secretary-General"
                 q = by_start.get(t.start)
                 if q is not None and q.type != "Person":
                     org, org_in_title = q, True
