@@ -23,7 +23,7 @@ from typing import Any
 
 from babel import Locale
 
-from kg.kb.generator import run
+from kg.kb.generator import read_kb_lines, run
 
 TABLE = Path(__file__).resolve().parent / "data" / "countries.tsv"
 
@@ -145,20 +145,15 @@ def _merge_existing(new: dict[str, Any], old: dict[str, Any] | None) -> dict[str
 def render(kb_path: Path, entries: list[dict[str, Any]]) -> str:
     """The new file text: header, generated countries (table order), then
     every other existing entry in its original order."""
-    header: list[str] = []
+    header, lines = read_kb_lines(kb_path)
+    keys = {e["key"] for e in entries}
     others: list[str] = []
     old: dict[str, dict[str, Any]] = {}
-    keys = {e["key"] for e in entries}
-    if kb_path.is_file():
-        for line in kb_path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("#"):
-                header.append(line)
-            elif line.strip():
-                obj = json.loads(line)
-                if obj.get("key") in keys and obj.get("type") == "Country":
-                    old[obj["key"]] = obj
-                else:
-                    others.append(line)
+    for line, obj in lines:
+        if obj.get("key") in keys and obj.get("type") == "Country":
+            old[obj["key"]] = obj
+        else:
+            others.append(line)
     body = [json.dumps(_merge_existing(e, old.get(e["key"])), ensure_ascii=False) for e in entries]
     return "\n".join(header + body + others) + "\n"
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.kb.build_places import _unique, slug
-from kg.kb.generator import run
+from kg.kb.generator import read_kb_lines, run
 
 TABLE = Path(__file__).resolve().parent / "data" / "organisations.tsv"
 COLUMNS = ("layer", "sector", "country", "en", "ar", "en_aliases", "ar_aliases", "wikidata", "extra")
@@ -101,18 +101,10 @@ def _ours(obj: dict[str, Any]) -> bool:
 def render(kb_path: Path, entries: list[dict[str, Any]]) -> str:
     """The new file text: header, every other non-place line as it is, the
     generated entries (table order), then the places as they are."""
-    header: list[str] = []
-    others: list[str] = []
-    places: list[str] = []
-    if kb_path.is_file():
-        for line in kb_path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("#"):
-                header.append(line)
-            elif line.strip():
-                obj = json.loads(line)
-                if _ours(obj):
-                    continue
-                (places if obj.get("type") == "Place" else others).append(line)
+    header, lines = read_kb_lines(kb_path)
+    kept = [(line, obj) for line, obj in lines if not _ours(obj)]
+    others = [line for line, obj in kept if obj.get("type") != "Place"]
+    places = [line for line, obj in kept if obj.get("type") == "Place"]
     body = [json.dumps(e, ensure_ascii=False) for e in entries]
     return "\n".join(header + others + body + places) + "\n"
 

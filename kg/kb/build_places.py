@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.kb.build_countries import NATIVE_ARABIC
-from kg.kb.generator import run
+from kg.kb.generator import read_kb_lines, run
 
 TABLE = Path(__file__).resolve().parent / "data" / "places.tsv"
 COLUMNS = ("kind", "country", "en", "ar", "en_aliases", "ar_aliases", "wikidata", "extra")
@@ -102,14 +102,8 @@ def render(kb_path: Path, entries: list[dict[str, Any]]) -> str:
     """The new file text: header and every non-Place line as they are, then
     the generated places (table order). The table is the only source of the
     places: fold names found by `kg kb import` into it."""
-    header: list[str] = []
-    others: list[str] = []
-    if kb_path.is_file():
-        for line in kb_path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("#"):
-                header.append(line)
-            elif line.strip() and json.loads(line).get("type") != "Place":
-                others.append(line)
+    header, lines = read_kb_lines(kb_path)
+    others = [line for line, obj in lines if obj.get("type") != "Place"]
     body = [json.dumps(e, ensure_ascii=False) for e in entries]
     return "\n".join(header + others + body) + "\n"
 

@@ -7,6 +7,7 @@ Each generator renders its own lines of ``ontology/kb.jsonl`` from a table;
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -35,3 +36,16 @@ def run(argv: list[str] | None, doc: str | None, module: str, what: str,
     args.kb.write_text(text, encoding="utf-8")
     print(f"wrote {len(entries)} {what} entries to {args.kb}")
     return 0
+
+
+def read_kb_lines(kb_path: Path) -> tuple[list[str], list[tuple[str, dict[str, Any]]]]:
+    """The KB file's header comment lines, and every entry as (raw line, parsed object)."""
+    header: list[str] = []
+    entries: list[tuple[str, dict[str, Any]]] = []
+    if kb_path.is_file():
+        for line in kb_path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#"):
+                header.append(line)
+            elif line.strip():
+                entries.append((line, json.loads(line)))
+    return header, entries
