@@ -26,9 +26,17 @@ from kg.pipeline import Component, Work, register
 TYPE_MAP: dict[str, str] = {"PERS": "Person", "LOC": "Place", "ORG": "Organization"}
 
 
+_STEMS: dict[str, tuple[str, ...]] = {}
+
+
 def stems(text: str) -> tuple[str, ...]:
     """Normalised, clitic-stripped words of a phrase (how spans are compared with lexicons)."""
-    return tuple(strip_clitics(normalize(w))[1] for w in text.split())
+    got = _STEMS.get(text)
+    if got is None:
+        if len(_STEMS) > 100_000:  # bounded memory on endless streams
+            _STEMS.clear()
+        got = _STEMS[text] = tuple(strip_clitics(normalize(w))[1] for w in text.split())
+    return got
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ from kg.ner.features import Featurizer
 # the cache starts again when full, so memory stays flat on endless streams.
 _CACHE_MAX = 1 << 16
 _OFFSETS = (0, 1, 2, -1, -2)
+_BW_BASE = 1 << 24  # bigram key = id(a) * _BW_BASE + id(b); ids stay far below
 
 
 class CRF:
@@ -40,7 +41,7 @@ class CRF:
         self.state = np.vstack([state, np.zeros((1, self.K))])
         self._zero = len(attrs)
         self._reset_rows()
-        self._pairs = self._bigrams()
+        self._bigrams()
         self._const = {f: self.vector([f]) for f in ("bos", "bos2", "eos", "eos2")}
         # Gazetteer tags: id per tag, and per id its vectors at offsets 0, -1 (g+1=), +1 (g-1=).
         self._gaz_id: dict[str, int] = {"": 0}
@@ -83,53 +84,80 @@ class CRF:
         idx = [self.attr_index.get(f, self._zero) for f in feats]
         return self.state[idx].sum(axis=0)
 
-    def _rows_of(self, feat: Featurizer, tokens: list[str]) -> list[tuple[int, str, str]]:
-        """(row in the role table, normalised word, stem) per token; new words are added in one go.
+    def _rows_of(self, feat: Featurizer, tokens: list[str]) -> np.ndarray:
+        """Row in the role table of each token; new words are added in one go.
 
         Row r of ``self._table`` (5, K) holds a word's score contribution at
-        offsets 0, +1, +2, -1, -2; row 0 is the empty padding word.
+        offsets 0, +1, +2, -1, -2; row 0 is the empty padding word. Per row
+        there are also the word's bigram id (``self._bw``, 0 if it is in no
+        known bigram), its stem (``self._stem``) and whether that stem starts
+        a gazetteer entry (``self._gz``), so a sentence is scored from an
+        array of row numbers with no further per-token Python.
         """
-        rows = self._rows
-        get = rows.get
+        get = self._rows.get
         found = [get(t) for t in tokens]
-        if None not in found:
-            return found  # type: ignore[return-value]
+        if None in found:
+            self._add_rows(feat, tokens)
+            get = self._rows.get
+            found = [get(t) for t in tokens]
+        return np.array(found, dtype=np.intp)
+
+    def _add_rows(self, feat: Featurizer, tokens: list[str]) -> None:
+        rows = self._rows
         new = [t for t in dict.fromkeys(tokens) if t not in rows]
-        if new:
-            if self._used + len(new) > _CACHE_MAX:
-                self._reset_rows()       # bounded memory on endless streams
-                rows = self._rows
-                new = list(dict.fromkeys(tokens))
-            need = self._used + len(new)
-            if need > len(self._table):
-                size = max(need, min(2 * len(self._table), _CACHE_MAX + 1))
-                grow = np.zeros((size, len(_OFFSETS), self.K))
-                grow[: self._used] = self._table[: self._used]
-                self._table = grow
-            idx: list[int] = []
-            starts: list[int] = []
-            get, zero = self.attr_index.get, self._zero
-            r = self._used
-            for t in new:
-                w, stem, roles = feat.roles(t)
-                for o in _OFFSETS:
-                    starts.append(len(idx))
-                    idx.extend([get(f, zero) for f in roles[o]])
-                rows[t] = (r, w, stem)
-                r += 1
-            sums = np.add.reduceat(self.state[idx], starts, axis=0)
-            self._table[self._used:r] = sums.reshape(len(new), len(_OFFSETS), self.K)
-            self._used = r
-        return [rows[t] for t in tokens]
+        if self._used + len(new) > _CACHE_MAX:
+            self._reset_rows()       # bounded memory on endless streams
+            rows = self._rows
+            new = list(dict.fromkeys(tokens))
+        need = self._used + len(new)
+        if need > len(self._table):
+            size = max(need, min(2 * len(self._table), _CACHE_MAX + 1))
+            grow = np.zeros((size, len(_OFFSETS), self.K))
+            grow[: self._used] = self._table[: self._used]
+            self._table = grow
+            bw = np.zeros(size, dtype=np.int64)
+            bw[: self._used] = self._bw[: self._used]
+            self._bw = bw
+            gz = np.zeros(size, dtype=bool)
+            gz[: self._used] = self._gz[: self._used]
+            self._gz = gz
+        idx: list[int] = []
+        starts: list[int] = []
+        get, zero = self.attr_index.get, self._zero
+        bw_ids = self._bw_ids
+        first_stems = feat.gaz.index
+        r = self._used
+        for t in new:
+            w, stem, roles = feat.roles(t)
+            for o in _OFFSETS:
+                starts.append(len(idx))
+                idx.extend([get(f, zero) for f in roles[o]])
+            rows[t] = r
+            self._bw[r] = bw_ids.get(w, 0)
+            self._gz[r] = stem in first_stems
+            self._stem.append(stem)
+            r += 1
+        sums = np.add.reduceat(self.state[idx], starts, axis=0)
+        self._table[self._used:r] = sums.reshape(len(new), len(_OFFSETS), self.K)
+        self._used = r
 
     def _reset_rows(self) -> None:
-        self._rows: dict[str, tuple[int, str, str]] = {}
+        self._rows: dict[str, int] = {}
         self._table = np.zeros((1024, len(_OFFSETS), self.K))
+        self._bw = np.zeros(1024, dtype=np.int64)
+        self._gz = np.zeros(1024, dtype=bool)
+        self._stem: list[str] = [""]  # row 0: padding
         self._used = 1
 
-    def _bigrams(self) -> dict[tuple[str, str], int]:
-        """Ids of the word bigrams the model knows; ``self._pair_table[id]`` holds
-        their vectors at the first word's position and at the second's (id 0: none)."""
+    def _bigrams(self) -> None:
+        """Index the word bigrams the model knows.
+
+        Each word that occurs in a bigram feature gets an id (``self._bw_ids``,
+        from 1); a bigram is the key ``id(a) * _BW_BASE + id(b)``, kept sorted in
+        ``self._pair_keys`` with its row in ``self._pair_table``, which holds
+        the bigram's vectors at the first word's position and at the second's
+        (row 0: none).
+        """
         ids: dict[tuple[str, str], int] = {}
         vecs: list[np.ndarray] = [np.zeros((2, self.K))]
         for attr, i in self.attr_index.items():
@@ -140,7 +168,25 @@ class CRF:
                     vecs.append(np.zeros((2, self.K)))
                 vecs[ids[(a, b)]][0 if attr[2] == "+" else 1] = self.state[i]
         self._pair_table = np.stack(vecs)
-        return ids
+        self._bw_ids: dict[str, int] = {}
+        for a, b in ids:
+            for w in (a, b):
+                if w not in self._bw_ids:
+                    self._bw_ids[w] = len(self._bw_ids) + 1
+        keys = np.array([self._bw_ids[a] * _BW_BASE + self._bw_ids[b] for a, b in ids], dtype=np.int64)
+        rows = np.array(list(ids.values()), dtype=np.intp)
+        order = np.argsort(keys)
+        self._pair_keys = np.append(keys[order], np.iinfo(np.int64).max)  # sentinel: searchsorted stays in range
+        self._pair_rows = np.append(rows[order], 0)
+
+    def _pair_ids(self, bw: np.ndarray) -> np.ndarray:
+        """Row in ``self._pair_table`` of the bigram (i, i+1) at each position (0: unknown or last)."""
+        key = bw[:-1] * _BW_BASE + bw[1:]
+        pos = np.searchsorted(self._pair_keys, key)
+        hit = (self._pair_keys[pos] == key) & (bw[:-1] > 0) & (bw[1:] > 0)
+        out = np.zeros(len(bw), dtype=np.intp)
+        out[:-1] = np.where(hit, self._pair_rows[pos], 0)
+        return out
 
     def _gaz_ids(self, tags: list[str]) -> list[int]:
         ids = self._gaz_id
@@ -150,6 +196,19 @@ class CRF:
             self._gaz_table = np.concatenate([self._gaz_table, row[None]])
         return [ids[g] for g in tags]
 
+    def _gaz_column(self, feat: Featurizer, seq: np.ndarray) -> np.ndarray:
+        """Gazetteer tag id per position, looked up only where a stem starts an entry."""
+        gid = np.zeros(len(seq), dtype=np.intp)
+        cand = np.flatnonzero(self._gz[seq])
+        if not len(cand):
+            return gid
+        stem = self._stem
+        tags = feat.gaz.tags_at(cand.tolist(), lambda i: stem[seq[i]] if i < len(seq) else "")
+        if tags:
+            pos = list(tags)
+            gid[pos] = self._gaz_ids(list(tags.values()))  # may grow the table: index after
+        return gid
+
     def emissions(self, feat: Featurizer, sentences: list[list[str]]) -> tuple[np.ndarray, list[int]]:
         """(B, L, K) state scores of non-empty sentences, zero-padded, and their lengths.
 
@@ -157,39 +216,30 @@ class CRF:
         for the whole batch at once: sentences are laid end to end with two
         padding words between them, so neighbour features never cross over.
         """
-        pad = (0, "", "")
-        seq: list[tuple[int, str, str]] = [pad, pad]
-        starts: list[int] = []
-        infos = self._rows_of(feat, [t for toks in sentences for t in toks])
-        k = 0
-        for toks in sentences:
-            starts.append(len(seq))
-            seq.extend(infos[k:k + len(toks)])
-            k += len(toks)
-            seq += [pad, pad]
-        words = [i[1] for i in seq]
-        R = self._table[[i[0] for i in seq]]         # (N, 5, K)
+        lens = [len(t) for t in sentences]
+        rows = self._rows_of(feat, [t for toks in sentences for t in toks])
+        # sentence b's tokens go to first[b] .. first[b] + lens[b] - 1; row 0 pads
+        n = np.array(lens)
+        first = 2 + np.concatenate([[0], np.cumsum(n + 2)[:-1]]).astype(np.intp)
+        seq = np.zeros(int(n.sum()) + 2 * len(lens) + 2, dtype=np.intp)
+        seq[np.repeat(first - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(len(rows))] = rows
+        R = self._table[seq]                         # (N, 5, K)
         E = R[:, 0].copy()
         E[1:] += R[:-1, 1]                           # previous word seen from here
         E[2:] += R[:-2, 2]
         E[:-1] += R[1:, 3]                           # next word
         E[:-2] += R[2:, 4]
-        lens = [len(t) for t in sentences]
-        first = np.array(starts)
-        last = first + np.array(lens) - 1
+        last = first + n - 1
         E[first] += self._const["bos"]
         E[last] += self._const["eos"]
-        multi = np.array(lens) > 1
+        multi = n > 1
         E[first[multi] + 1] += self._const["bos2"]
         E[last[multi] - 1] += self._const["eos2"]
-        pget = self._pairs.get
-        pid = [pget(ab, 0) for ab in zip(words, words[1:])]
-        pid.append(0)
-        PT = self._pair_table[pid]                   # (N, 2, K): bigram (i, i+1)
+        PT = self._pair_table[self._pair_ids(self._bw[seq])]  # (N, 2, K): bigram (i, i+1)
         E += PT[:, 0]
         E[1:] += PT[:-1, 1]
         # Padding stems are empty and match no gazetteer entry.
-        gid = self._gaz_ids(feat.gaz.tags([i[2] for i in seq]))  # may grow the table: index after
+        gid = self._gaz_column(feat, seq)            # may grow the table: index after
         G = self._gaz_table[gid]                     # (N, 3, K); row 0 (no tag) is zero
         E += G[:, 0]
         E[:-1] += G[1:, 1]                           # the next word is in the gazetteer
@@ -197,7 +247,7 @@ class CRF:
         E[0] = 0.0
         pos = np.arange(max(lens))[None, :]
         # Positions past a sentence's end read row 0 (padding); they are never used.
-        gather = np.where(pos < np.array(lens)[:, None], first[:, None] + pos, 0)
+        gather = np.where(pos < n[:, None], first[:, None] + pos, 0)
         return E[gather], lens
 
     # --- inference ----------------------------------------------------
@@ -213,12 +263,11 @@ class CRF:
         ``viterbi=True`` gives crfsuite's exact Viterbi paths.
         """
         B, L, K = E.shape
-        P = self._marginals(E, lens)
         if not viterbi:
-            best = P.argmax(axis=2)
-            conf = P.max(axis=2).tolist()
-            best_l = best.tolist()
-            return [(best_l[b][: lens[b]], conf[b][: lens[b]]) for b in range(B)]
+            best, conf = self.posterior(E, lens)
+            best_l, conf_l = best.tolist(), conf.tolist()
+            return [(best_l[b][: lens[b]], conf_l[b][: lens[b]]) for b in range(B)]
+        P = self._marginals(E, lens)
         # Viterbi, left-aligned: keep every step's scores, read each sentence's at its own end.
         # s[b, y, y'] = delta[b, y'] + trans[y', y]; argmax over the last axis is
         # several times cheaper than max over a middle one, so max is a gather.
@@ -247,6 +296,12 @@ class CRF:
         for b, path in enumerate(paths):
             out.append((path, P[b, np.arange(len(path)), path].tolist()))
         return out
+
+    def posterior(self, E: np.ndarray, lens: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """(B, L) most probable label of each position and its marginal probability (posterior decoding)."""
+        P = self._marginals(E, lens)
+        best = P.argmax(axis=2)
+        return best, np.take_along_axis(P, best[:, :, None], axis=2)[:, :, 0]
 
     def _marginals(self, E: np.ndarray, lens: list[int]) -> np.ndarray:
         """(B, L, K) forward-backward marginals, both directions in one loop.

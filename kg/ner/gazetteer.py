@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Callable
 
 from kg.errors import DataError, InputError, error
 from kg.ner.arabic import normalize, strip_clitics
@@ -91,6 +92,28 @@ class Gazetteer:
             for ent, typ in index[stems[i]]:
                 k = len(ent)
                 if k == 1 or tuple(stems[i:i + k]) == ent:
+                    out[i] = "B-" + typ
+                    for j in range(i + 1, i + k):
+                        out[j] = "I-" + typ
+                    free = i + k
+                    break
+        return out
+
+    def tags_at(self, starts: list[int], stem_at: Callable[[int], str]) -> dict[int, str]:
+        """``tags`` as {position: tag}, given the ascending positions whose stem starts an entry.
+
+        For callers that know those positions already (kg.ner.crf keeps a
+        flag per word) and need not build the sentence's list of stems.
+        """
+        out: dict[int, str] = {}
+        index = self.index
+        free = 0
+        for i in starts:
+            if i < free:
+                continue
+            for ent, typ in index[stem_at(i)]:
+                k = len(ent)
+                if k == 1 or all(stem_at(i + d) == ent[d] for d in range(1, k)):
                     out[i] = "B-" + typ
                     for j in range(i + 1, i + k):
                         out[j] = "I-" + typ

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pycrfsuite
 
 from kg.errors import ModelError, error
@@ -74,6 +75,9 @@ class NerTagger:
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(f"unreadable CRF model ({exc})", path=self.path) from None
         self._ref: pycrfsuite.Tagger | None = None
+        self._label_array = np.array(self.crf.labels, dtype=object)
+        # a model without "O" (never the case for BIO corpora) has no position to skip
+        self._outside = self.crf.labels.index("O") if "O" in self.crf.labels else -1
 
     def tag_many(self, sentences: list[list[str]], threshold: float | None = None, viterbi: bool = False
                  ) -> list[tuple[list[str], list[Span]]]:
@@ -88,9 +92,11 @@ class NerTagger:
         idx = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         for k in range(0, len(idx), BATCH):
             chunk = idx[k:k + BATCH]
-            decoded = self.crf.decode(*self.crf.emissions(self.featurizer, [sentences[i] for i in chunk]),
-                                      viterbi=viterbi)
-            self._collect(chunk, decoded, cut, out)
+            E, lens = self.crf.emissions(self.featurizer, [sentences[i] for i in chunk])
+            if viterbi:
+                self._collect(chunk, self.crf.decode(E, lens, viterbi=True), cut, out)
+            else:
+                self._collect_arrays(chunk, *self.crf.posterior(E, lens), lens, cut, out)
         return out
 
     def _collect(self, chunk: list[int], decoded: list[tuple[list[int], Any]], cut: float,
@@ -104,6 +110,36 @@ class NerTagger:
                 if sc >= cut:
                     found.append(Span(s, e, typ, sc))
             out[i] = (tags, found)
+
+    def _collect_arrays(self, chunk: list[int], best: np.ndarray, conf: np.ndarray, lens: list[int],
+                        cut: float, out: list[tuple[list[str], list[Span]]]) -> None:
+        """``_collect`` for (B, L) label and confidence arrays: only non-O positions are visited."""
+        labels = self.crf.labels
+        rows = self._label_array[best].tolist()
+        conf_l = conf.tolist()
+        for b, i in enumerate(chunk):
+            out[i] = (rows[b][: lens[b]], [])
+        inside = best != self._outside
+        inside &= np.arange(best.shape[1])[None, :] < np.array(lens)[:, None]
+        bs, ts = np.nonzero(inside)  # row-major: by sentence, then position
+        open_b, start, end, typ = -1, 0, 0, ""
+        for b, t, k in zip(bs.tolist(), ts.tolist(), best[bs, ts].tolist()):
+            tag = labels[k]
+            if b == open_b and t == end and tag[2:] == typ and tag.startswith("I-"):
+                end = t + 1
+                continue
+            if open_b >= 0:
+                self._keep(chunk[open_b], conf_l, open_b, start, end, typ, cut, out)
+            open_b, start, end, typ = b, t, t + 1, tag[2:]
+        if open_b >= 0:
+            self._keep(chunk[open_b], conf_l, open_b, start, end, typ, cut, out)
+
+    @staticmethod
+    def _keep(i: int, conf: list[list[float]], b: int, s: int, e: int, typ: str, cut: float,
+              out: list[tuple[list[str], list[Span]]]) -> None:
+        sc = min(conf[b][s:e])
+        if sc >= cut:
+            out[i][1].append(Span(s, e, typ, sc))
 
     def tag_full(self, tokens: list[str], threshold: float | None = None) -> tuple[list[str], list[Span]]:
         """(tags, spans scoring at least ``threshold``) of one sentence."""
