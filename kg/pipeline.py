@@ -17,6 +17,7 @@ Annotations: ``sentences``, ``tokens``, ``parse`` (heads and deprels),
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar, Iterable
 
@@ -97,6 +98,7 @@ class Pipeline:
                 raise error(PipelineError, "E400", component=c.name, missing=", ".join(sorted(missing)))
             have |= c.provides
         self.provides = have
+        self._settled: set[str] = set()  # languages whose resources are loaded (see _settle)
 
     @classmethod
     def from_names(cls, names: Iterable[str]) -> "Pipeline":
@@ -121,7 +123,19 @@ class Pipeline:
             if doc.lang in c.languages:
                 c(work)
             work.done |= c.provides
+        if doc.lang not in self._settled:
+            self._settle(doc.lang)
         return work.extraction()
+
+    def _settle(self, lang: str) -> None:
+        """After a language's first document: move what is alive (lexicons, tries, the KB,
+        the NER model) out of the garbage collector's sight.
+
+        They live as long as the process, yet every full collection would walk
+        them again (about 100k objects): some 6% of the extraction time.
+        """
+        self._settled.add(lang)
+        gc.freeze()
 
 
 _DEFAULT: Pipeline | None = None

@@ -30,6 +30,7 @@ _TOKEN = re.compile(
 )
 _END = set(".!?؟")
 _CLOSERS = set("\"'”’»)]\u201d")
+_PUNCT = _END | _CLOSERS
 # Abbreviations that end with a period but rarely end a sentence.
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep",
@@ -43,16 +44,22 @@ _NORMS: dict[str, str] = {}  # token text → norm; a dict lookup is cheaper tha
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
-    out = []
+    out: list[Token] = []
+    append = out.append
+    find = text.find
     norms = _NORMS
     if len(norms) > 262_144:  # bounded memory on endless streams
         norms.clear()
-    for m in _TOKEN.finditer(text, start, end):
-        t = m.group()
+    pos = start
+    # findall + find is cheaper than a match object per token; only spaces lie
+    # between tokens (``\S`` matches anything else), so find() lands on the match.
+    for t in _TOKEN.findall(text, start, end):
+        s = find(t, pos)
+        pos = s + len(t)
         n = norms.get(t)
         if n is None:
             n = norms[t] = norm_token(t, "")
-        out.append(Token(t, m.start(), m.end(), n))
+        append(Token(t, s, pos, n))
     return out
 
 
@@ -83,29 +90,23 @@ def segment(doc: Document) -> None:
     text = doc.text
     for para in re.finditer(r"[^\n]+", text):
         tokens = tokenize(text, para.start(), para.end())
-        cur: list[Token] = []
-        for i, tok in enumerate(tokens):
-            cur.append(tok)
-            tt = tok.text
-            if tt in _END:  # only punctuation can end a sentence: skip the checks for words
-                boundary = _is_boundary(tokens, i, text)
-            elif tt in _CLOSERS:
-                boundary = (len(cur) > 1 and cur[-2].text in _END and tok.start == cur[-2].end
-                            and i + 1 < len(tokens) and _is_boundary(tokens, i - 1, text))
-            else:
+        s0 = 0  # first token of the current sentence
+        # only punctuation can end a sentence: the checks run on those tokens alone
+        for i in [i for i, t in enumerate(tokens) if t.text in _PUNCT]:
+            tok = tokens[i]
+            if tok.text in _END:
+                if not _is_boundary(tokens, i, text):
+                    continue
+                # closing quotes right after belong to this sentence: the last one ends it
+                if i + 1 < len(tokens) and tokens[i + 1].text in _CLOSERS and tokens[i + 1].start == tok.end:
+                    continue
+            elif not (i > s0 and tokens[i - 1].text in _END and tok.start == tokens[i - 1].end
+                      and i + 1 < len(tokens) and _is_boundary(tokens, i - 1, text)):
                 continue
-            if boundary:
-                # attach closing quotes to this sentence
-                if tok.text in _END:
-                    k = i + 1
-                    while k < len(tokens) and tokens[k].text in _CLOSERS and tokens[k].start == tokens[k - 1].end:
-                        k += 1
-                    if k > i + 1:
-                        continue
-                sentences.append(_make(text, len(sentences), cur))
-                cur = []
-        if cur:
-            sentences.append(_make(text, len(sentences), cur))
+            sentences.append(_make(text, len(sentences), tokens[s0:i + 1]))
+            s0 = i + 1
+        if s0 < len(tokens):
+            sentences.append(_make(text, len(sentences), tokens[s0:]))
     doc.sentences = sentences
 
 
