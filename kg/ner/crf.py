@@ -42,6 +42,7 @@ class CRF:
         self._zero = len(attrs)
         self._reset_rows()
         self._bigrams()
+        self._known: tuple[Featurizer, frozenset[str]] | None = None  # see _neighbour_values
         self._const = {f: self.vector([f]) for f in ("bos", "bos2", "eos", "eos2")}
         # Gazetteer tags: id per tag, and per id its vectors at offsets 0, -1 (g+1=), +1 (g-1=).
         self._gaz_id: dict[str, int] = {"": 0}
@@ -126,20 +127,46 @@ class CRF:
         get, zero = self.attr_index.get, self._zero
         bw_ids = self._bw_ids
         first_stems = feat.gaz.index
+        known = self._neighbour_values(feat)
+        bws: list[int] = []
+        gzs: list[bool] = []
+        stems = self._stem
         r = self._used
         for t in new:
             w, stem, roles = feat.roles(t)
-            for o in _OFFSETS:
+            if w in known or stem in known:
+                for o in _OFFSETS:
+                    starts.append(len(idx))
+                    idx.extend([get(f, zero) for f in roles[o]])
+            else:  # an unknown word: of its features only its own (offset 0) can be in the model
                 starts.append(len(idx))
-                idx.extend([get(f, zero) for f in roles[o]])
+                idx.extend([get(f, zero) for f in roles[0]])
+                for _ in _OFFSETS[1:]:
+                    starts.append(len(idx))
+                    idx.append(zero)
             rows[t] = r
-            self._bw[r] = bw_ids.get(w, 0)
-            self._gz[r] = stem in first_stems
-            self._stem.append(stem)
+            bws.append(bw_ids.get(w, 0))
+            gzs.append(stem in first_stems)
+            stems.append(stem)
             r += 1
         sums = np.add.reduceat(self.state[idx], starts, axis=0)
         self._table[self._used:r] = sums.reshape(len(new), len(_OFFSETS), self.K)
+        self._bw[self._used:r] = bws
+        self._gz[self._used:r] = gzs
         self._used = r
+
+    def _neighbour_values(self, feat: Featurizer) -> frozenset[str]:
+        """Words and stems that occur in the model in a feature a word gives its neighbours (w-1=, s+1= ...).
+
+        The prefixes are read off ``feat.roles`` itself; a word whose form and
+        stem are not in this set adds nothing at offsets other than 0.
+        """
+        if self._known is None or self._known[0] is not feat:
+            _, _, roles = feat.roles("x")
+            prefixes = {f.split("=", 1)[0] for o in _OFFSETS[1:] for f in roles[o]}
+            values = frozenset(a.split("=", 1)[1] for a in self.attrs if a.split("=", 1)[0] in prefixes)
+            self._known = (feat, values)
+        return self._known[1]
 
     def _reset_rows(self) -> None:
         self._rows: dict[str, int] = {}
@@ -216,6 +243,24 @@ class CRF:
         for the whole batch at once: sentences are laid end to end with two
         padding words between them, so neighbour features never cross over.
         """
+        E, gather, lens = self._flat_emissions(feat, sentences)
+        return E[gather], lens
+
+    def tag_batch(self, feat: Featurizer, sentences: list[list[str]]
+                  ) -> tuple[np.ndarray, np.ndarray, list[int]]:
+        """(B, L) most probable label per position, its marginal probability, and the lengths.
+
+        Posterior decoding of non-empty sentences (see ``decode``), the fast
+        path: exponentials are taken on the sentences laid end to end, before
+        padding to the batch's longest sentence.
+        """
+        E, gather, lens = self._flat_emissions(feat, sentences)
+        best, conf = self._posterior(E, gather, lens)
+        return best, conf, lens
+
+    def _flat_emissions(self, feat: Featurizer, sentences: list[list[str]]
+                        ) -> tuple[np.ndarray, np.ndarray, list[int]]:
+        """(N, K) scores of the sentences laid end to end, and the (B, L) index of each sentence's positions."""
         lens = [len(t) for t in sentences]
         rows = self._rows_of(feat, [t for toks in sentences for t in toks])
         # sentence b's tokens go to first[b] .. first[b] + lens[b] - 1; row 0 pads
@@ -248,7 +293,7 @@ class CRF:
         pos = np.arange(max(lens))[None, :]
         # Positions past a sentence's end read row 0 (padding); they are never used.
         gather = np.where(pos < n[:, None], first[:, None] + pos, 0)
-        return E[gather], lens
+        return E, gather, lens
 
     # --- inference ----------------------------------------------------
     def decode(self, E: np.ndarray, lens: list[int], viterbi: bool = False
@@ -303,6 +348,52 @@ class CRF:
         best = P.argmax(axis=2)
         return best, np.take_along_axis(P, best[:, :, None], axis=2)[:, :, 0]
 
+    def _posterior(self, E: np.ndarray, gather: np.ndarray, lens: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """``posterior`` from flat (N, K) scores and the (B, L) gather index of ``_flat_emissions``."""
+        B, L = gather.shape
+        K = self.K
+        # exp(E - row max): the max by columns (a reduction over a short inner axis is slow in numpy)
+        m = E[:, 0].copy()
+        for k in range(1, K):
+            np.maximum(m, E[:, k], out=m)
+        Xf = np.empty((len(E) + 1, K))
+        np.exp(E - m[:, None], out=Xf[:-1])
+        Xf[-1] = 1.0                                       # the ones row right-aligned padding reads
+        n = np.array(lens)[:, None]
+        pos = np.arange(L)[None, :]
+        start = gather[:, :1]
+        X = Xf[gather]                                     # (B, L, K) left-aligned; padded rows unused
+        Xr = Xf[np.where(pos >= L - n, start + pos - (L - n), len(E))]  # right-aligned, ones before
+        H = self._sweep(X, Xr)
+        ar = np.arange(B)[:, None]
+        alpha = H[:, :, :K].transpose(1, 0, 2) * X               # (B, L, K) left-aligned
+        beta = H[::-1, :, K:].transpose(1, 0, 2)[ar, np.clip(pos + (L - n), 0, L - 1)]
+        U = alpha * beta                                    # marginals up to a constant per position
+        best = U.argmax(axis=2)
+        conf = np.take_along_axis(U, best[:, :, None], axis=2)[:, :, 0] / (U @ np.ones(K))
+        return best, conf
+
+    def _sweep(self, X: np.ndarray, Xr: np.ndarray) -> np.ndarray:
+        """(L, B, 2K) forward messages (left-aligned X) beside backward ones (right-aligned Xr), one loop.
+
+        Row layout [forward K | backward K]; one block-diagonal matrix serves both.
+        """
+        B, L, K = X.shape
+        W = np.empty((L, B, 2 * K))
+        W[1:, :, :K] = X.transpose(1, 0, 2)[:-1]          # forward step u uses X[u-1]
+        W[1:, :, K:] = Xr.transpose(1, 0, 2)[:0:-1]       # backward step u uses Xr[L-u]
+        H = np.empty((L, B, 2 * K))
+        H[0] = 1.0
+        tmp = np.empty((B, 2 * K))
+        M2 = self._blockdiag
+        for u in range(1, L):
+            np.multiply(H[u - 1], W[u], out=tmp)
+            np.dot(tmp, M2, out=H[u])
+            if u % 8 == 0:
+                h = H[u].reshape(B, 2, K)
+                h /= h.sum(axis=2, keepdims=True)
+        return H
+
     def _marginals(self, E: np.ndarray, lens: list[int]) -> np.ndarray:
         """(B, L, K) forward-backward marginals, both directions in one loop.
 
@@ -318,20 +409,7 @@ class CRF:
         pos = np.arange(L)[None, :]
         to_right = np.clip(pos - (L - n), 0, L - 1)        # right-aligned slot t reads left slot t-(L-n)
         Xr = np.where((pos >= L - n)[:, :, None], X[ar, to_right], 1.0)
-        # Row layout [forward K | backward K]; one block-diagonal matrix serves both.
-        W = np.empty((L, B, 2 * K))
-        W[1:, :, :K] = X.transpose(1, 0, 2)[:-1]          # forward step u uses X[u-1]
-        W[1:, :, K:] = Xr.transpose(1, 0, 2)[:0:-1]       # backward step u uses Xr[L-u]
-        H = np.empty((L, B, 2 * K))
-        H[0] = 1.0
-        tmp = np.empty((B, 2 * K))
-        M2 = self._blockdiag
-        for u in range(1, L):
-            np.multiply(H[u - 1], W[u], out=tmp)
-            np.dot(tmp, M2, out=H[u])
-            if u % 8 == 0:
-                h = H[u].reshape(B, 2, K)
-                h /= h.sum(axis=2, keepdims=True)
+        H = self._sweep(X, Xr)
         alpha = H[:, :, :K].transpose(1, 0, 2) * X             # (B, L, K) left-aligned
         beta_r = H[::-1, :, K:].transpose(1, 0, 2)             # (B, L, K) right-aligned
         beta = beta_r[ar, np.clip(pos + (L - n), 0, L - 1)]   # back to left-aligned

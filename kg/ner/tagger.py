@@ -92,11 +92,12 @@ class NerTagger:
         idx = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         for k in range(0, len(idx), BATCH):
             chunk = idx[k:k + BATCH]
-            E, lens = self.crf.emissions(self.featurizer, [sentences[i] for i in chunk])
+            batch = [sentences[i] for i in chunk]
             if viterbi:
-                self._collect(chunk, self.crf.decode(E, lens, viterbi=True), cut, out)
+                self._collect(chunk, self.crf.decode(*self.crf.emissions(self.featurizer, batch), viterbi=True),
+                              cut, out)
             else:
-                self._collect_arrays(chunk, *self.crf.posterior(E, lens), lens, cut, out)
+                self._collect_arrays(chunk, *self.crf.tag_batch(self.featurizer, batch), cut, out)
         return out
 
     def _collect(self, chunk: list[int], decoded: list[tuple[list[int], Any]], cut: float,
