@@ -150,8 +150,13 @@ def main(argv: list[str] | None = None) -> int:
               f"(runs: {', '.join(f'{x:.1f}' for x in aps)})")
         print(f"  MB/s per core:       median {statistics.median(mbs):.3f}")
         print(f"  ms per article:      median {1e3 / statistics.median(aps):.2f}")
+        # Runs share one process: the first meets every word for the first time
+        # (as unseen news does), later ones find the per-word caches filled.
+        print(f"  first run (cold per-word caches): {aps[0]:.1f} articles/s; "
+              f"later runs (warm): {statistics.median(aps[1:]) if len(aps) > 1 else float('nan'):.1f} articles/s")
         if lang == "ar":
-            print(f"  ratio to target {TARGET_AR:.0f} articles/s: {statistics.median(aps) / TARGET_AR:.2f}x")
+            print(f"  ratio to target {TARGET_AR:.0f} articles/s: {statistics.median(aps) / TARGET_AR:.2f}x median, "
+                  f"{aps[0] / TARGET_AR:.2f}x first run")
         if a.profile and pipe is not None:
             total = sum(c.seconds for c in pipe.components) or 1.0
             print("  time per component (all runs): " + ", ".join(
