@@ -11,14 +11,15 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.kb import KBEntry
 from kg.lang.index import category
 from kg.mentions.lexicon_hits import kb
 from kg.mentions.matcher import candidates
-from kg.model import Entity, Mention
+from kg.model import Entity, Mention, Sentence, Token
 from kg.pipeline import Component, Work, register
 from kg.text.normalize import is_arabic, norm_text
 
@@ -35,6 +36,7 @@ class Actor:
     entity: Entity
 
 
+@lru_cache(maxsize=65536)
 def _clean_ar(text: str) -> str:
     """Arabic label without a leading conjunction/preposition clitic."""
     n = norm_text(text)
@@ -42,6 +44,17 @@ def _clean_ar(text: str) -> str:
         if n.startswith(p + "ال") or (n.startswith(p) and n[1:] and len(text) > 4 and text[1:2] in "أاإآ"):
             return text[1:]
     return text
+
+
+@lru_cache(maxsize=65536)
+def _norm_clean(text: str) -> str:
+    """Normalised form of a name without its leading clitic (mentions repeat: computed once)."""
+    return norm_text(_clean_ar(text))
+
+
+# mention texts and names repeat within and across documents: normalised once
+_norm = lru_cache(maxsize=65536)(norm_text)
+_is_arabic = lru_cache(maxsize=65536)(is_arabic)
 
 
 class Linker(Component):
@@ -58,10 +71,13 @@ class Linker(Component):
         last_body: dict[str, str] = {}       # body name_en → entity key
         last_of_kind: dict[str, str] = {}    # anaphor kind → entity key
         persons_by_last: dict[str, str] = {}
+        surnames_done: dict[str, int] = {}  # person key → how many of its mentions gave their surname
         mention_entity: dict[tuple[int, int], str] = {}
 
         def get(key: str, m: Mention, e: KBEntry | None = None) -> Entity:
             if key not in entities:
+                if e is None and m.key and m.found_by == "gazetteer":
+                    e = kb().get(m.key)  # looked up only when it starts an entity
                 entities[key] = self._new_entity(key, m, e)
                 order.append(key)
             ent = entities[key]
@@ -95,7 +111,6 @@ class Linker(Component):
                     continue
                 m = it
                 assert isinstance(m, Mention)
-                e_kb = kb().get(m.key) if m.key and m.found_by in ("gazetteer",) else None
                 if m.type == "Country" and m.key:
                     key = m.key
                     if not m.attrs.get("demonym") and key not in first_country:
@@ -125,20 +140,15 @@ class Linker(Component):
                 elif m.type == "Person":
                     key = self._person_key(m, persons_by_last)
                 else:
-                    key = f"{m.type}:{norm_text(m.name or m.text)}"
-                ent = get(key, m, e_kb)
+                    key = f"{m.type}:{_norm(m.name or m.text)}"
+                ent = get(key, m)
                 self._absorb(ent, m)
                 if ent.type == "Person":
-                    toks = norm_text(_clean_ar(ent.labels.get("ar") or "") or ent.name).split()
-                    for form in {norm_text(_clean_ar(mm.text)) for mm in ent.mentions} | {" ".join(toks)}:
-                        parts = form.split()
-                        if len(parts) >= 2:
-                            persons_by_last.setdefault(parts[-1], key)
-                            persons_by_last.setdefault(_bare_surname(parts[-1]), key)
+                    self._add_surnames(ent, key, persons_by_last, surnames_done)
         self._surnames(work, entities, persons_by_last, mention_entity, get)
         ents = [entities[k] for k in order]
         for ent in ents:
-            if not ent.labels.get("en") and ent.name and not is_arabic(ent.name):
+            if not ent.labels.get("en") and ent.name and not _is_arabic(ent.name):
                 ent.labels["en"] = ent.name
         for n, ent in enumerate(ents, 1):
             ent.attrs["key"] = ent.key
@@ -160,17 +170,16 @@ class Linker(Component):
         """Keep the best reading of overlapping spans; merge title info into KB persons."""
         ranked = sorted(mentions, key=lambda m: (_SOURCE_RANK.get(m.found_by, 9), -(m.end - m.start), m.start))
         kept: list[Mention] = []
+        spans = _Spans() if all(m.start < m.end for m in mentions) else None
         for m in ranked:
             if m.attrs.get("inside_body"):
                 kept.append(m)  # a country named inside its body's name: nested, not competing
                 continue
-            clash = None
-            for k in kept:
-                if m.start < k.end and k.start < m.end and not k.attrs.get("inside_body"):
-                    clash = k
-                    break
+            clash = spans.first_overlap(m) if spans is not None else _first_overlap(m, kept)
             if clash is None:
                 kept.append(m)
+                if spans is not None:
+                    spans.add(m)
             elif clash.type == "Person" and m.type == "Person":
                 for a, v in m.attrs.items():
                     clash.attrs.setdefault(a, v)
@@ -182,8 +191,20 @@ class Linker(Component):
         return kept
 
     @staticmethod
+    def _add_surnames(ent: Entity, key: str, persons_by_last: dict[str, str], done: dict[str, int]) -> None:
+        """Index the person's full names by surname: its label and each mention not indexed yet."""
+        label = _norm(_clean_ar(ent.labels.get("ar") or "") or ent.name)
+        n = done.get(key, 0)
+        done[key] = len(ent.mentions)
+        for form in [label] + [_norm_clean(mm.text) for mm in ent.mentions[n:]]:
+            parts = form.split()
+            if len(parts) >= 2:  # the first entity to claim a surname keeps it
+                persons_by_last.setdefault(parts[-1], key)
+                persons_by_last.setdefault(_bare_surname(parts[-1]), key)
+
+    @staticmethod
     def _person_key(m: Mention, persons_by_last: dict[str, str]) -> str:
-        form = norm_text(_clean_ar(m.text))
+        form = _norm_clean(m.text)
         parts = form.split()
         if len(parts) == 1:
             for p in (parts[0], _bare_surname(parts[0])):
@@ -211,7 +232,7 @@ class Linker(Component):
 
     @staticmethod
     def _absorb(ent: Entity, m: Mention) -> None:
-        lang = "ar" if is_arabic(m.text) else "en"
+        lang = "ar" if _is_arabic(m.text) else "en"
         if m.attrs.get("demonym"):
             ent.attrs.setdefault("demonym_only", True)
         else:
@@ -243,24 +264,95 @@ class Linker(Component):
         spans = sorted(mention_entity)
         starts = [a for a, _ in spans]
         known = {f for f in persons_by_last if len(f) >= 3}
-        for sent in doc.sentences:
-            for tok in sent.tokens:
-                forms = candidates(tok)[:3]
-                hit = next((f for f in forms if f in known), None)
-                if hit is None:
-                    continue  # most tokens: one set lookup per form
-                if doc.lang == "en" and not tok.text[:1].isupper():
-                    continue
-                k = bisect_right(starts, tok.start) - 1
-                if k >= 0 and spans[k][0] <= tok.start < spans[k][1]:
-                    continue
-                for f in (hit,):
-                    key = persons_by_last.get(f)
-                    if key:
-                        m = Mention(start=tok.start, end=tok.end, text=tok.text, type="Person",
-                                    sentence=sent.index, found_by="surname")
-                        get(key, m)
-                        break
+        hits = _surname_hits(doc.sentences, known)
+        for sent, tok, hit in hits:
+            if doc.lang == "en" and not tok.text[:1].isupper():
+                continue
+            k = bisect_right(starts, tok.start) - 1
+            if k >= 0 and spans[k][0] <= tok.start < spans[k][1]:
+                continue
+            m = Mention(start=tok.start, end=tok.end, text=tok.text, type="Person",
+                        sentence=sent.index, found_by="surname")
+            get(persons_by_last[hit], m)
+
+
+def _first_overlap(m: Mention, kept: list[Mention]) -> Mention | None:
+    """The first kept (not nested) mention that overlaps ``m``."""
+    for k in kept:
+        if m.start < k.end and k.start < m.end and not k.attrs.get("inside_body"):
+            return k
+    return None
+
+
+class _Spans:
+    """Kept mentions that do not overlap one another (all non-empty), by position.
+
+    Their starts and ends ascend together, so the ones overlapping a span are
+    a contiguous run found by bisection; of those, the first kept wins.
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.items: list[tuple[int, int, Mention]] = []  # (start, order kept, mention)
+
+    def add(self, m: Mention) -> None:
+        k = bisect_left(self.starts, m.start)
+        self.starts.insert(k, m.start)
+        self.ends.insert(k, m.end)
+        self.items.insert(k, (m.start, len(self.items), m))
+
+    def first_overlap(self, m: Mention) -> Mention | None:
+        lo = bisect_right(self.ends, m.start)   # first kept ending after m starts
+        hi = bisect_left(self.starts, m.end)    # kept starting before m ends: [0, hi)
+        if lo >= hi:
+            return None
+        return min(self.items[lo:hi], key=lambda it: it[1])[2]
+
+
+class _FormIndex:
+    """Token norms seen so far, by each form they may match a surname under (``candidates``,
+    first three): finding a document's possible surnames is then a few set operations
+    instead of a lookup per token.
+    """
+
+    LIMIT = 100_000  # norms kept (bounded memory on endless streams)
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.by_form: dict[str, list[str]] = {}
+
+    def matching(self, forms: set[str], norms: set[str]) -> set[str]:
+        """The ``norms`` one of whose forms is in ``forms``."""
+        if not self.seen.issuperset(norms):
+            if len(self.seen) > self.LIMIT:
+                self.seen.clear()
+                self.by_form.clear()
+            for n in norms - self.seen:
+                self.seen.add(n)
+                for f in _surname_forms(n):
+                    self.by_form.setdefault(f, []).append(n)
+        out: set[str] = set()
+        for f in forms:
+            out.update(self.by_form.get(f, ()))
+        return out & norms
+
+
+def _surname_forms(norm: str) -> tuple[str, ...]:
+    """The forms a token of this norm may be a surname under, most literal first."""
+    return candidates(Token(norm, 0, 0, norm))[:3]  # the forms depend on the norm alone
+
+
+_INDEX = _FormIndex()
+
+
+def _surname_hits(sentences: list[Sentence], known: set[str]) -> list[tuple[Sentence, Token, str]]:
+    """(sentence, token, known form) of each token one of whose forms is in ``known``."""
+    norms = {t.norm for sent in sentences for t in sent.tokens}
+    hit_of = {n: next(f for f in _surname_forms(n) if f in known) for n in _INDEX.matching(known, norms)}
+    if not hit_of:
+        return []  # no surname in this document
+    return [(sent, tok, hit_of[tok.norm]) for sent in sentences for tok in sent.tokens if tok.norm in hit_of]
 
 
 def _bare_surname(norm: str) -> str:

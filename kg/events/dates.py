@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from bisect import bisect_left
 
 from kg.lang.lexicon import table
 from kg.model import Document, Sentence
@@ -42,7 +42,6 @@ def words(lang: str) -> dict[str, tuple[str, int]]:
     return _CACHE[lang]
 
 
-@lru_cache(maxsize=262144)
 def _lookup(tok_norm: str, lang: str) -> tuple[str, int] | None:
     w = words(lang)
     forms = ar_stems(tok_norm) if is_arabic(tok_norm) else [tok_norm.rstrip(",.")]
@@ -52,32 +51,65 @@ def _lookup(tok_norm: str, lang: str) -> tuple[str, int] | None:
     return None
 
 
-_HITS: dict[str, dict[str, tuple[str, int] | None]] = {}
+_SEEN: dict[str, set[str]] = {}                           # lang → token norms looked up so far
+_FOUND: dict[str, dict[str, tuple[str, int]]] = {}         # lang → those of them that are date words
+
+
+def _date_words(norms: list[str], lang: str) -> dict[str, tuple[str, int]]:
+    """Date words by norm, with every norm of ``norms`` looked up (once per norm and process)."""
+    seen = _SEEN.get(lang)
+    if seen is None or len(seen) > 262_144:  # bounded memory on endless streams
+        seen = _SEEN[lang] = set()
+        _FOUND[lang] = {}
+    found = _FOUND[lang]
+    if not seen.issuperset(norms):
+        for n in set(norms).difference(seen):
+            seen.add(n)
+            w = _lookup(n, lang)
+            if w:
+                found[n] = w
+    return found
 
 
 def _hits(sent: Sentence, lang: str) -> list[tuple[int, tuple[str, int]]]:
-    """(token index, date word) of a sentence's date words, looked up once per token type."""
-    cache = _HITS.get(lang)
-    if cache is None or len(cache) > 262_144:  # bounded memory on endless streams
-        cache = _HITS[lang] = {}
+    """(token index, date word) of a sentence's date words."""
+    norms = [t.norm for t in sent.tokens]
+    found = _date_words(norms, lang)
+    if found.keys().isdisjoint(norms):
+        return []  # most sentences: no date word
+    return [(k, found[n]) for k, n in enumerate(norms) if n in found]
+
+
+_YEAR = re.compile(r"(19|20)\d\d")
+
+
+def _numeric_at(text: str) -> list[int]:
+    """Sorted offsets of "-", "/" or "." between two digits: every ISO or day/month/year
+    date holds one, so sentences without one skip the date regexes (str.find is cheaper
+    than a regex over the whole text)."""
     out = []
-    for k, tok in enumerate(sent.tokens):
-        n = tok.norm
-        w = cache.get(n, False)
-        if w is False:
-            w = cache[n] = _lookup(n, lang)
-        if w:
-            out.append((k, w))
+    for sep in "-/.":
+        p = text.find(sep, 1)
+        while p != -1:
+            if text[p - 1].isdigit() and text[p + 1:p + 2].isdigit():
+                out.append(p)
+            p = text.find(sep, p + 1)
+    out.sort()
     return out
 
 
-def explicit_dates(sent: Sentence, lang: str, hits: list[tuple[int, tuple[str, int]]] | None = None) -> list[dt.date]:
-    """Full dates (day, month name or number, year) written in a sentence."""
+def explicit_dates(sent: Sentence, lang: str, hits: list[tuple[int, tuple[str, int]]] | None = None,
+                   numeric: bool = True) -> list[dt.date]:
+    """Full dates (day, month name or number, year) written in a sentence.
+
+    ``numeric=False``: the caller knows the sentence holds no numeric date.
+    """
     out: list[dt.date] = []
-    for m in _ISO.finditer(sent.text):
-        out.extend(_safe(int(m[1]), int(m[2]), int(m[3])))
-    for m in _DMY.finditer(sent.text):
-        out.extend(_safe(int(m[3]), int(m[2]), int(m[1])))
+    if numeric:
+        for m in _ISO.finditer(sent.text):
+            out.extend(_safe(int(m[1]), int(m[2]), int(m[3])))
+        for m in _DMY.finditer(sent.text):
+            out.extend(_safe(int(m[3]), int(m[2]), int(m[1])))
     toks = sent.tokens
     for k, w in _hits(sent, lang) if hits is None else hits:
         if w[0] != "month":
@@ -89,7 +121,7 @@ def explicit_dates(sent: Sentence, lang: str, hits: list[tuple[int, tuple[str, i
         elif k + 1 < len(toks) and toks[k + 1].text.isdigit() and int(toks[k + 1].text) <= 31:
             day = int(toks[k + 1].text)
         for d in (1, 2, 3):
-            if k + d < len(toks) and re.fullmatch(r"(19|20)\d\d", toks[k + d].text):
+            if k + d < len(toks) and _YEAR.fullmatch(toks[k + d].text):
                 year = int(toks[k + d].text)
                 break
         if day and year:
@@ -141,6 +173,12 @@ def sentence_date(sent: Sentence, lang: str, doc_date: dt.date | None,
     return None
 
 
+def _any_within(offsets: list[int], start: int, end: int) -> bool:
+    """Is one of the sorted ``offsets`` in [start, end)?"""
+    k = bisect_left(offsets, start)
+    return k < len(offsets) and offsets[k] < end
+
+
 class Dates(Component):
     name = "dates"
     requires = frozenset({"sentences"})
@@ -154,7 +192,9 @@ class Dates(Component):
         # both the document date (resolve_document) and the sentence dates
         lang = doc.lang
         hits = [_hits(s, lang) for s in doc.sentences]
-        explicit = [explicit_dates(s, lang, h) for s, h in zip(doc.sentences, hits)]
+        numeric = _numeric_at(doc.text)
+        explicit = [explicit_dates(s, lang, h, _any_within(numeric, s.start, s.end))
+                    for s, h in zip(doc.sentences, hits)]
         if not doc.date:
             found = [d for ex in explicit for d in ex]
             if found:

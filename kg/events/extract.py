@@ -10,6 +10,7 @@ sentence and (source, target) pair.
 from __future__ import annotations
 
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from kg.entities.link import Actor
@@ -102,15 +103,15 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
     extra = []
     subjects: dict[int, list[Actor]] = {}
     starts = {a.mention.start: a for a in actors}
-    for i, tok in enumerate(toks[:-2]):
-        if toks[i + 1].start not in starts or i in taken:
-            continue  # most tokens: no actor right after them
-        cands = [p for f in candidates(tok) for p in patterns.get(f, ())]
+    for i in _before_actors(sent, starts):
+        if i in taken:
+            continue
+        cands = [p for f in candidates(toks[i]) for p in patterns.get(f, ())]
         if not cands:
             continue
         subj = starts[toks[i + 1].start]
         group = R._group(sent, [a for a in actors if a.mention.start >= subj.mention.start], "ar")
-        k = next((n for n, t in enumerate(toks) if t.start >= group[-1].mention.end), len(toks))
+        k = R.token_at(sent, group[-1].mention.end, len(toks))
         if k < len(toks) and (toks[k].text.isdigit() or toks[k].norm in _QUANTIFIERS):
             k += 1  # "أطلقت حماس عشرات الصواريخ"
         for rest, trig in cands:
@@ -122,6 +123,19 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
     if not extra:
         return triggers, subjects
     return sorted(list(triggers) + extra, key=lambda x: (x[0], -x[1])), subjects
+
+
+def _before_actors(sent: Sentence, actor_starts: dict[int, Actor]) -> list[int]:
+    """Ascending indices i < len(tokens) - 2 of the tokens right before a token where an actor starts."""
+    starts = R._token_starts(sent)
+    out = set()
+    for c in actor_starts:
+        k = bisect_left(starts, c)
+        while k < len(starts) and starts[k] == c:
+            if 1 <= k <= len(starts) - 2:
+                out.add(k - 1)
+            k += 1
+    return sorted(out)
 
 
 _QUANTIFIERS = {"عشرات", "مئات", "الاف", "عده", "بعض", "عدد", "سلسله", "موجه"}
@@ -151,9 +165,10 @@ def _all_trigger_words(lang: str) -> frozenset[str]:
 _TW: dict[str, frozenset[str]] = {}
 
 
-def _pronoun_subject(toks, ti: int, lo: int, lang: str) -> bool:  # type: ignore[no-untyped-def]
+def _pronoun_subject(sent: Sentence, ti: int, lo: int, lang: str) -> bool:
     """Does a pronoun stand between the clause start and the trigger ("said he had", "إنه تحدث")?"""
-    start = next((k for k, t in enumerate(toks) if t.start >= lo), ti)
+    toks = sent.tokens
+    start = R.token_at(sent, lo, ti)
     window = range(max(0, start - 1), ti)
     if lang == "ar" and ti <= start:
         return True  # pro-drop: the verb right after "إن/أن" carries its own subject
@@ -194,6 +209,13 @@ class EventExtractor(Component):
         toks = sent.tokens
         # qualifiers inside a person's title ("رئيس المجلس الأوروبي X") are not actors of their own
         role_actors = [a for a in actors if a.entity.type not in ("Treaty", "Place") and not a.mention.attrs.get("qualifier")]
+        triggers = category(work, sent, "trigger")
+        split: dict[int, list[Actor]] = {}
+        if lang == "ar" and role_actors:
+            triggers, split = _with_split_triggers(triggers, sent, role_actors)
+        cue_m = category(work, sent, "casualties")
+        if not triggers and not cue_m:
+            return []  # most sentences: no trigger and no casualty cue, so no event
         speech_m = category(work, sent, "speech")
         speech = [(i, j) for i, j, pays in speech_m if pays[0] in ("say", "quote")]
         according = [(i, j) for i, j, pays in speech_m if pays[0] == "according"]
@@ -203,15 +225,10 @@ class EventExtractor(Component):
             after = [a for a in role_actors if a.mention.start >= toks[j - 1].end]
             if after:
                 claimant_all = after[0]
-        cue_m = category(work, sent, "casualties")
         figs = figures(toks, lang, cue_m)
         ctx_words = {p[0] for _, _, p in category(work, sent, "context")}
         places = [a for a in actors if a.entity.type == "Place"]
         speech_tokens = {k for i, j in speech for k in range(i, j)}
-        triggers = category(work, sent, "trigger")
-        split: dict[int, Actor] = {}
-        if lang == "ar":
-            triggers, split = _with_split_triggers(triggers, sent, role_actors)
         accuse_at = [ti for ti, _, pays in triggers if pays[0].type in ("ACCUSE", "THREATEN", "REJECT")]
         candidates: list[tuple[float, list[Event]]] = []
         prev_source: Actor | None = None
@@ -270,7 +287,7 @@ class EventExtractor(Component):
             elif in_clause and claimant is not None and not rl.sources and "passive" not in flags \
                     and (trig.type not in _TWO_SIDED or lang == "en"
                          or not any(_country_of(t) == _country_of(claimant) for t in rl.targets)) \
-                    and _pronoun_subject(toks, ti, lo, lang):
+                    and _pronoun_subject(sent, ti, lo, lang):
                 # (a reported attack on the speaker's own side has the other side as its dropped subject)
                 rl.sources = [claimant]  # "X said he had discussed...", "قال X إنه تحدث"
                 rl.targets = R._other_side(rl.sources, rl.targets)
@@ -397,9 +414,7 @@ class EventExtractor(Component):
         historical = "historical" in ctx_words
         if doc_date and not historical:
             year = int(doc_date[:4])
-            for t in sent.tokens:
-                if t.text.isdigit() and len(t.text) == 4 and 1900 <= int(t.text) < year - 1:
-                    historical = True
+            historical = any(1900 <= y < year - 1 for y in _years(sent))
         if historical:
             ctx.append("historical")
         return ctx
@@ -435,6 +450,15 @@ class EventExtractor(Component):
         target.captured = figs.get("captured")
         if target.captured and not target.mode:
             target.mode = "abduct"
+
+
+def _years(sent: Sentence) -> list[int]:
+    """Four-digit numbers written in a sentence (computed once per sentence)."""
+    got = sent.__dict__.get("_years")
+    if got is None or got[0] != len(sent.tokens):
+        got = sent.__dict__["_years"] = (
+            len(sent.tokens), [int(t.text) for t in sent.tokens if t.text.isdigit() and len(t.text) == 4])
+    return got[1]
 
 
 class Finalize(Component):

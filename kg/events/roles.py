@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from kg.entities.link import Actor
@@ -62,8 +62,8 @@ def clauses(sent: Sentence, speech: list[tuple[int, int]], actors: list[Actor], 
                 break
             k += 1
         speaker = speaker_of(sent, i, j, actors, lang)
-        rest = [t for t in toks[j:] if t.text[:1].isalnum()]
-        attribution = not rest or (j < len(toks) and toks[j].text in ",;")
+        words_after = any(t.text[:1].isalnum() for t in toks[j:])
+        attribution = not words_after or (j < len(toks) and toks[j].text in ",;")
         if start is None and attribution and i > 2:
             # "..., the United Nations said.": what came before the comma is the report
             final = _final_speaker(sent, i, actors)
@@ -91,8 +91,8 @@ def _final_speaker(sent: Sentence, i: int, actors: list[Actor]) -> tuple[int, Ac
     """(comma token, speaker) for "<report>, [the] X said." — X right before the verb, after a comma."""
     toks = sent.tokens
     for a in actors:
-        k = next((n for n, t in enumerate(toks) if t.start >= a.mention.start), None)
-        e = next((n for n, t in enumerate(toks) if t.start >= a.mention.end), len(toks))
+        k = token_at(sent, a.mention.start)
+        e = token_at(sent, a.mention.end, len(toks))
         if k is None or e != i:
             continue
         b = k - 1 if k > 0 and toks[k - 1].norm == "the" else k
@@ -122,14 +122,23 @@ def speaker_of(sent: Sentence, i: int, j: int, actors: list[Actor], lang: str) -
 
 def _crosses(sent: Sentence, a: int, b: int, lang: str) -> bool:
     """Is there a clause boundary (comma, complementiser, quote) between chars a and b?"""
-    comps = AR_COMPLEMENTISERS if lang == "ar" else EN_COMPLEMENTISERS
-    bounds = _BOUNDARY_AR if lang == "ar" else _BOUNDARY_EN
-    for t in sent.tokens:
+    bounds = _boundaries(sent, lang)
+    k = bisect_left(bounds, a)
+    return k < len(bounds) and bounds[k] < b
+
+
+def _boundaries(sent: Sentence, lang: str) -> list[int]:
+    """Sorted start offsets of a sentence's clause-boundary tokens (computed once per sentence)."""
+    key = "_bounds_" + lang
+    got = sent.__dict__.get(key)
+    if got is None or got[0] != len(sent.tokens):
+        comps = AR_COMPLEMENTISERS if lang == "ar" else EN_COMPLEMENTISERS
+        bounds = _BOUNDARY_AR if lang == "ar" else _BOUNDARY_EN
         # quotes are not boundaries here: Arabic news quotes names ("اتهمت X “بيونغيانغ”");
         # reported clauses are found by `clauses`
-        if a <= t.start < b and (t.text in bounds or t.norm in comps or t.text == ":"):
-            return True
-    return False
+        got = sent.__dict__[key] = (len(sent.tokens), sorted(
+            t.start for t in sent.tokens if t.text in bounds or t.norm in comps or t.text == ":"))
+    return got[1]
 
 
 def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, flags: set[str],
@@ -266,7 +275,7 @@ def _agent(sent: Sentence, tj: int, after: list[Actor], lang: str) -> Actor | No
     """The actor right after an agent marker following the trigger (within 3 tokens)."""
     toks = sent.tokens
     for a in after:
-        k = next((i for i, t in enumerate(toks) if t.start >= a.mention.start), None)
+        k = token_at(sent, a.mention.start)
         if k is None or k - tj > 4:
             break
         words = tuple(t.norm for t in toks[max(tj, k - 2):k])
@@ -295,7 +304,7 @@ _RELATIVE = {"en": {"who", "which", "that"}, "ar": {"الذي", "التي", "ا�
 def _relative(sent: Sentence, cand: Actor, ti: int, lang: str) -> bool:
     """Is the trigger the verb of a relative clause on ``cand`` ("X, who accuses", "X الذي اتهم")?"""
     toks = sent.tokens
-    k = next((i for i, t in enumerate(toks) if t.start >= cand.mention.end), ti)
+    k = token_at(sent, cand.mention.end, ti)
     if k < ti and toks[k].text in ",،":
         k += 1
     return k < ti and toks[k].norm in _RELATIVE[lang] and ti - k <= 2
@@ -313,6 +322,21 @@ def _locative(sent: Sentence, a: Actor, lang: str) -> bool:
 def _adjacent(sent: Sentence, a: Actor, ti: int) -> bool:
     """Does the actor's mention end right before token ti?"""
     return ti > 0 and sent.tokens[ti - 1].end == a.mention.end
+
+
+def _token_starts(sent: Sentence) -> list[int]:
+    """Token start offsets of a sentence (ascending), computed once (kept on the sentence object)."""
+    starts = sent.__dict__.get("_starts")
+    if starts is None or len(starts) != len(sent.tokens):
+        starts = sent.__dict__["_starts"] = [t.start for t in sent.tokens]
+    return starts
+
+
+def token_at(sent: Sentence, char: int, default: int | None = None) -> int | None:
+    """Index of the first token that starts at or after ``char``, else ``default``."""
+    starts = _token_starts(sent)
+    k = bisect_left(starts, char)
+    return k if k < len(starts) else default
 
 
 def _token_ends(sent: Sentence) -> list[int]:
