@@ -151,6 +151,7 @@ class Gazetteer(Component):
         for sent in doc.sentences:
             hits = sentence_hits(work, sent)
             used: set[int] = set()
+            first = len(work.mentions)
             for n, h in enumerate(hits):
                 if n in used:
                     continue
@@ -182,6 +183,7 @@ class Gazetteer(Component):
                     m = self._treaty(doc, sent, hits, h)
                     if m:
                         work.mentions.append(m)
+            _drop_treaty_places(work.mentions, first)
         work.mentions.extend(self._extra)
 
     def _inner(self, work: Work, sent: Sentence, h: Hit) -> list[Mention]:
@@ -350,6 +352,9 @@ class Gazetteer(Component):
         i, j = h.i, h.j
         if lang == "ar":
             k = j
+            named = _named_after_place(hits, h) if not _definite(toks[j - 1].norm) else None
+            if named is not None:
+                k = named.j  # "اتفاقية أوسلو": the place's name is the treaty's
             while k < len(toks) and k - j < 6:
                 t = toks[k]
                 if t.text in "()":
@@ -388,6 +393,48 @@ class Gazetteer(Component):
         name = text if lang == "en" else h.data[0] + (f" ({year})" if year else "")
         return Mention(start=s, end=t, text=text, type="Treaty", sentence=sent.index, found_by="cue",
                        name=name if lang == "en" else None, attrs={"year": year, "cue": h.data[0]})
+
+
+def _place_hit(h: Hit) -> bool:
+    """A knowledge-base hit naming a place: a capital or a Place entry."""
+    if h.kind == "capital":
+        return True
+    if h.kind not in ("name", "alias") or not h.key:
+        return False
+    e = kb().get(h.key)
+    return e is not None and e.type == "Place"
+
+
+def _named_after_place(hits: list[Hit], cue: Hit) -> Hit | None:
+    """The place hit right after a treaty cue, if any (Arabic construct state: cue + name)."""
+    for x in hits:
+        if x.i == cue.j and _place_hit(x):
+            return x
+    return None
+
+
+def _definite(norm: str) -> bool:
+    """An Arabic word with the article, after a conjunction or preposition (الاتفاق، وبالاتفاقية، للمعاهدة)."""
+    return norm.lstrip("وف").startswith(("ال", "بال", "كال", "لل"))
+
+
+def _drop_treaty_places(mentions: list[Mention], first: int) -> None:
+    """Remove, among ``mentions[first:]`` (one sentence), place mentions inside a treaty's span.
+
+    In "the Oslo Accords" or "اتفاقية أوسلو" the place names the treaty and is
+    not itself mentioned as a place (or its country) taking part.
+    """
+    treaties = [(m.start, m.end) for m in mentions[first:] if m.type == "Treaty"]
+    if not treaties:
+        return
+    keep = [m for m in mentions[first:]
+            if not (m.found_by == "gazetteer" and m.attrs.get("kind") in _PLACE_KINDS
+                    and (m.type == "Place" or m.attrs.get("kind") == "capital")
+                    and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in treaties))]
+    mentions[first:] = keep
+
+
+_PLACE_KINDS = ("capital", "name", "alias")
 
 
 @register("gazetteer")
