@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from kg.kb import KBEntry
 from kg.lang.index import category
@@ -55,6 +56,15 @@ def _norm_clean(text: str) -> str:
 # mention texts and names repeat within and across documents: normalised once
 _norm = lru_cache(maxsize=65536)(norm_text)
 _is_arabic = lru_cache(maxsize=65536)(is_arabic)
+
+
+def sentence_norms(work: Work) -> list[list[str]]:
+    """Token norms of each sentence of the document, listed once (cached on the Work):
+    linking, dates and events look words up by norm."""
+    got: list[list[str]] | None = work.scratch.get("norms")
+    if got is None:
+        got = work.scratch["norms"] = [[t.norm for t in s.tokens] for s in work.document.sentences]
+    return got
 
 
 class Linker(Component):
@@ -264,7 +274,7 @@ class Linker(Component):
         spans = sorted(mention_entity)
         starts = [a for a, _ in spans]
         known = {f for f in persons_by_last if len(f) >= 3}
-        hits = _surname_hits(doc.sentences, known)
+        hits = _surname_hits(doc.sentences, sentence_norms(work), known)
         for sent, tok, hit in hits:
             if doc.lang == "en" and not tok.text[:1].isupper():
                 continue
@@ -338,21 +348,41 @@ class _FormIndex:
         return out & norms
 
 
+class _Norm(NamedTuple):
+    """A token reduced to its norm: all that ``candidates`` reads."""
+
+    norm: str
+
+
+def forms_of(norm: str) -> tuple[str, ...]:
+    """The forms under which a token of this norm matches (``candidates``), most literal first."""
+    return candidates(_Norm(norm))  # type: ignore[arg-type]
+
+
 def _surname_forms(norm: str) -> tuple[str, ...]:
-    """The forms a token of this norm may be a surname under, most literal first."""
-    return candidates(Token(norm, 0, 0, norm))[:3]  # the forms depend on the norm alone
+    """The forms a token of this norm may be a surname under."""
+    return forms_of(norm)[:3]
 
 
 _INDEX = _FormIndex()
 
 
-def _surname_hits(sentences: list[Sentence], known: set[str]) -> list[tuple[Sentence, Token, str]]:
-    """(sentence, token, known form) of each token one of whose forms is in ``known``."""
-    norms = {t.norm for sent in sentences for t in sent.tokens}
-    hit_of = {n: next(f for f in _surname_forms(n) if f in known) for n in _INDEX.matching(known, norms)}
+def _surname_hits(sentences: list[Sentence], norms: list[list[str]],
+                  known: set[str]) -> list[tuple[Sentence, Token, str]]:
+    """(sentence, token, known form) of each token one of whose forms is in ``known``.
+
+    ``norms``: the token norms of each sentence.
+    """
+    hit_of = {n: next(f for f in _surname_forms(n) if f in known)
+              for n in _INDEX.matching(known, set().union(*norms))}
     if not hit_of:
         return []  # no surname in this document
-    return [(sent, tok, hit_of[tok.norm]) for sent in sentences for tok in sent.tokens if tok.norm in hit_of]
+    out = []
+    for sent, ns in zip(sentences, norms):
+        if not hit_of.keys().isdisjoint(ns):
+            toks = sent.tokens
+            out.extend((sent, toks[k], hit_of[n]) for k, n in enumerate(ns) if n in hit_of)
+    return out
 
 
 def _bare_surname(norm: str) -> str:

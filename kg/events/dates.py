@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 
+from kg.entities.link import sentence_norms
 from kg.lang.lexicon import table
 from kg.model import Document, Sentence
 from kg.pipeline import Component, Work, register
@@ -71,9 +72,10 @@ def _date_words(norms: list[str], lang: str) -> dict[str, tuple[str, int]]:
     return found
 
 
-def _hits(sent: Sentence, lang: str) -> list[tuple[int, tuple[str, int]]]:
-    """(token index, date word) of a sentence's date words."""
-    norms = [t.norm for t in sent.tokens]
+def _hits(sent: Sentence, lang: str, norms: list[str] | None = None) -> list[tuple[int, tuple[str, int]]]:
+    """(token index, date word) of a sentence's date words (``norms``: its token norms, if known)."""
+    if norms is None:
+        norms = [t.norm for t in sent.tokens]
     found = _date_words(norms, lang)
     if found.keys().isdisjoint(norms):
         return []  # most sentences: no date word
@@ -191,7 +193,7 @@ class Dates(Component):
         # each sentence is scanned once: its date words and explicit dates serve
         # both the document date (resolve_document) and the sentence dates
         lang = doc.lang
-        hits = [_hits(s, lang) for s in doc.sentences]
+        hits = [_hits(s, lang, ns) for s, ns in zip(doc.sentences, sentence_norms(work))]
         numeric = _numeric_at(doc.text)
         explicit = [explicit_dates(s, lang, h, _any_within(numeric, s.start, s.end))
                     for s, h in zip(doc.sentences, hits)]

@@ -10,16 +10,15 @@ sentence and (source, target) pair.
 from __future__ import annotations
 
 
-from bisect import bisect_left
 from functools import lru_cache
 
-from kg.entities.link import Actor
+from kg.entities.link import Actor, forms_of, sentence_norms
 from kg.events import roles as R
 from kg.events.figures import figures
 from kg.events.triggers import Trigger, recip_verbs
-from kg.lang.index import category
+from kg.lang.index import Match, sentence_matches
 from kg.lang.lexicon import pattern_tokens, table
-from kg.mentions.matcher import candidates
+from kg.mentions.matcher import candidates, greedy
 from kg.model import QUAD_CLASS, SYMMETRIC_TYPES, Event, Sentence
 from kg.pipeline import Component, Work, register
 
@@ -31,11 +30,14 @@ _DIPLOMATIC = {"CONSULT", "AGREE", "REQUEST", "SUPPORT", "REJECT", "ACCUSE", "TH
 _MILITARY = {"ASSAULT", "MOBILIZE", "COERCE", "RETREAT"}
 
 
-def _negated(work: Work, sent: Sentence, ti: int, lang: str, ttype: str) -> str | None:
-    """'neg', 'deny' or 'modal' if the trigger at token ti is negated or hedged."""
+def _negated(negations: list[Match], sent: Sentence, ti: int, lang: str, ttype: str) -> str | None:
+    """'neg', 'deny' or 'modal' if the trigger at token ti is negated or hedged.
+
+    ``negations``: the sentence's matches of the negation lexicon (all, overlapping).
+    """
     toks = sent.tokens
     lo = max(0, ti - 6)
-    for i, j, pays in category(work, sent, "negation", lo, ti):
+    for i, j, pays in greedy(negations, lo, ti) if negations else ():
         kind = pays[0]
         dist = ti - j
         if kind == "neg" and dist <= 2:
@@ -92,23 +94,74 @@ def _split_patterns() -> dict[str, list[tuple[tuple[str, ...], Trigger]]]:
     return out
 
 
-def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type: ignore[no-untyped-def]
+class _SplitVerbs:
+    """Token norms that may be the verb of a split trigger, with its patterns (rest, trigger);
+    every norm is looked up once, so a sentence is checked with set operations."""
+
+    LIMIT = 100_000  # norms kept (bounded memory on endless streams)
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.verbs: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
+
+    def positions(self, norms: list[str]) -> list[int]:
+        """Ascending indices of the ``norms`` that may start a split trigger (registers them for ``patterns``)."""
+        if not self.seen.issuperset(norms):
+            if len(self.seen) > self.LIMIT:
+                self.seen.clear()
+                self.verbs.clear()
+            patterns = _split_patterns()
+            for n in set(norms).difference(self.seen):
+                self.seen.add(n)
+                cands = [p for f in forms_of(n) for p in patterns.get(f, ())]
+                if cands:
+                    self.verbs[n] = cands
+        present = self.verbs.keys() & set(norms)
+        if not present:
+            return []  # most sentences
+        return sorted(k for v in present for k in _indices(norms, v))
+
+    def patterns(self, norm: str) -> list[tuple[tuple[str, ...], Trigger]]:
+        return self.verbs.get(norm, [])
+
+
+def _indices(items: list[str], x: str) -> list[int]:
+    """Every index of ``x`` in ``items`` (list.index scans in C)."""
+    out = []
+    k = items.index(x)
+    while True:
+        out.append(k)
+        try:
+            k = items.index(x, k + 1)
+        except ValueError:
+            return out
+
+
+_SPLIT_VERBS = _SplitVerbs()
+
+
+def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor], norms: list[str]):  # type: ignore[no-untyped-def]
     """Add triggers whose verb and object are split by the subject (VSO): "وقعت روسيا وبيلاروسيا اتفاقية".
 
     Returns the trigger list (span = verb .. object) and, per new trigger start, its subject actor.
+    ``norms``: the sentence's token norms.
     """
-    toks = sent.tokens
-    patterns = _split_patterns()
-    taken = {k for i, j, _ in triggers for k in range(i, j)}
-    extra = []
     subjects: dict[int, list[Actor]] = {}
+    verbs_at = _SPLIT_VERBS.positions(norms)
+    if not verbs_at:
+        return triggers, subjects  # no verb of a split trigger
+    toks = sent.tokens
+    taken: set[int] | None = None
+    extra = []
     starts = {a.mention.start: a for a in actors}
-    for i in _before_actors(sent, starts):
+    for i in verbs_at:
+        if i >= len(toks) - 2 or toks[i + 1].start not in starts:
+            continue  # a split trigger's subject follows its verb
+        if taken is None:
+            taken = {k for i, j, _ in triggers for k in range(i, j)}
         if i in taken:
             continue
-        cands = [p for f in candidates(toks[i]) for p in patterns.get(f, ())]
-        if not cands:
-            continue
+        cands = _SPLIT_VERBS.patterns(toks[i].norm)
         subj = starts[toks[i + 1].start]
         group = R._group(sent, [a for a in actors if a.mention.start >= subj.mention.start], "ar")
         k = R.token_at(sent, group[-1].mention.end, len(toks))
@@ -123,19 +176,6 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
     if not extra:
         return triggers, subjects
     return sorted(list(triggers) + extra, key=lambda x: (x[0], -x[1])), subjects
-
-
-def _before_actors(sent: Sentence, actor_starts: dict[int, Actor]) -> list[int]:
-    """Ascending indices i < len(tokens) - 2 of the tokens right before a token where an actor starts."""
-    starts = R._token_starts(sent)
-    out = set()
-    for c in actor_starts:
-        k = bisect_left(starts, c)
-        while k < len(starts) and starts[k] == c:
-            if 1 <= k <= len(starts) - 2:
-                out.add(k - 1)
-            k += 1
-    return sorted(out)
 
 
 _QUANTIFIERS = {"عشرات", "مئات", "الاف", "عده", "بعض", "عدد", "سلسله", "موجه"}
@@ -196,27 +236,29 @@ class EventExtractor(Component):
         actors_by_sent: dict[int, list[Actor]] = work.scratch.get("actors", {})
         dates: dict[int, str | None] = work.scratch.get("sentence_dates", {})
         events: list[Event] = []
-        for sent in doc.sentences:
+        for sent, norms in zip(doc.sentences, sentence_norms(work)):
             actors = actors_by_sent.get(sent.index, [])
-            events.extend(self._sentence(work, sent, actors, dates.get(sent.index) or doc.date))
+            events.extend(self._sentence(work, sent, norms, actors, dates.get(sent.index) or doc.date))
         for n, ev in enumerate(events, 1):
             ev.id = f"{doc.id}#ev{n}"
         work.events = events
 
-    def _sentence(self, work: Work, sent: Sentence, actors: list[Actor], date: str | None) -> list[Event]:
+    def _sentence(self, work: Work, sent: Sentence, norms: list[str], actors: list[Actor],
+                  date: str | None) -> list[Event]:
         doc = work.document
         lang = doc.lang
         toks = sent.tokens
         # qualifiers inside a person's title ("رئيس المجلس الأوروبي X") are not actors of their own
         role_actors = [a for a in actors if a.entity.type not in ("Treaty", "Place") and not a.mention.attrs.get("qualifier")]
-        triggers = category(work, sent, "trigger")
+        found = sentence_matches(work, sent)  # lexicon matches by category (absent: none)
+        triggers = greedy(found["trigger"]) if "trigger" in found else []
         split: dict[int, list[Actor]] = {}
         if lang == "ar" and role_actors:
-            triggers, split = _with_split_triggers(triggers, sent, role_actors)
-        cue_m = category(work, sent, "casualties")
+            triggers, split = _with_split_triggers(triggers, sent, role_actors, norms)
+        cue_m = greedy(found["casualties"]) if "casualties" in found else []
         if not triggers and not cue_m:
             return []  # most sentences: no trigger and no casualty cue, so no event
-        speech_m = category(work, sent, "speech")
+        speech_m = greedy(found["speech"]) if "speech" in found else []
         speech = [(i, j) for i, j, pays in speech_m if pays[0] in ("say", "quote")]
         according = [(i, j) for i, j, pays in speech_m if pays[0] == "according"]
         cls = R.clauses(sent, speech, role_actors, lang)
@@ -226,7 +268,7 @@ class EventExtractor(Component):
             if after:
                 claimant_all = after[0]
         figs = figures(toks, lang, cue_m)
-        ctx_words = {p[0] for _, _, p in category(work, sent, "context")}
+        ctx_words = {p[0] for _, _, p in greedy(found["context"])} if "context" in found else set()
         places = [a for a in actors if a.entity.type == "Place"]
         speech_tokens = {k for i, j in speech for k in range(i, j)}
         accuse_at = [ti for ti, _, pays in triggers if pays[0].type in ("ACCUSE", "THREATEN", "REJECT")]
@@ -237,7 +279,7 @@ class EventExtractor(Component):
             trig: Trigger = pays[0]
             if all(k in speech_tokens for k in range(ti, tj)) and trig.type not in _SPEECH_ACTS:
                 continue  # the speech verb itself ("said"), unless the trigger goes beyond it
-            hedge = _negated(work, sent, ti, lang, trig.type)
+            hedge = _negated(found.get("negation", []), sent, ti, lang, trig.type)
             if hedge == "modal" and trig.type in _PLANNABLE:
                 trig = Trigger(trig.type, trig.mode or "planned", trig.flags)  # planned talks, planned build-up
             elif hedge:

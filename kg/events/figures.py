@@ -92,19 +92,18 @@ def numbers(tokens: list[Token], lang: str) -> list[tuple[int, int, int]]:
     cache = _KINDS.setdefault(lang, {})
     if len(cache) > 100_000:  # bounded memory on endless streams
         cache.clear()
-    k = 0
-    while k < len(tokens):
+    kinds = [cache.get((t.text, t.norm), False) for t in tokens]
+    for k in [k for k, kind in enumerate(kinds) if kind is False]:
         t = tokens[k]
-        key = (t.text, t.norm)
-        kind = cache.get(key, False)
-        if kind is False:
-            kind = cache[key] = _kind(t, lang)
-        if kind is None:
-            k += 1
+        kinds[k] = cache[(t.text, t.norm)] = _kind(t, lang)
+    nxt = 0  # a multiplier after a number is part of it
+    for k in [k for k, kind in enumerate(kinds) if kind is not None]:  # most tokens: not a number
+        if k < nxt:
             continue
+        kind = kinds[k]
         if kind is _DUAL:
             out.append((k, k + 1, 2))
-            k += 1
+            nxt = k + 1
             continue
         val: int = kind  # type: ignore[assignment]
         end = k + 1
@@ -114,7 +113,7 @@ def numbers(tokens: list[Token], lang: str) -> list[tuple[int, int, int]]:
                 val *= mult[m]
                 end += 1
         out.append((k, end, val))
-        k = end
+        nxt = end
     return out
 
 

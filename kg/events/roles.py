@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from functools import lru_cache
 
 from kg.entities.link import Actor
@@ -122,23 +122,18 @@ def speaker_of(sent: Sentence, i: int, j: int, actors: list[Actor], lang: str) -
 
 def _crosses(sent: Sentence, a: int, b: int, lang: str) -> bool:
     """Is there a clause boundary (comma, complementiser, quote) between chars a and b?"""
-    bounds = _boundaries(sent, lang)
-    k = bisect_left(bounds, a)
-    return k < len(bounds) and bounds[k] < b
-
-
-def _boundaries(sent: Sentence, lang: str) -> list[int]:
-    """Sorted start offsets of a sentence's clause-boundary tokens (computed once per sentence)."""
-    key = "_bounds_" + lang
-    got = sent.__dict__.get(key)
-    if got is None or got[0] != len(sent.tokens):
-        comps = AR_COMPLEMENTISERS if lang == "ar" else EN_COMPLEMENTISERS
-        bounds = _BOUNDARY_AR if lang == "ar" else _BOUNDARY_EN
+    comps = AR_COMPLEMENTISERS if lang == "ar" else EN_COMPLEMENTISERS
+    bounds = _BOUNDARY_AR if lang == "ar" else _BOUNDARY_EN
+    toks = sent.tokens
+    k = bisect_right(_token_ends(sent), a)  # tokens before k end by a, so start before it
+    while k < len(toks) and toks[k].start < b:
+        t = toks[k]
         # quotes are not boundaries here: Arabic news quotes names ("اتهمت X “بيونغيانغ”");
         # reported clauses are found by `clauses`
-        got = sent.__dict__[key] = (len(sent.tokens), sorted(
-            t.start for t in sent.tokens if t.text in bounds or t.norm in comps or t.text == ":"))
-    return got[1]
+        if a <= t.start and (t.text in bounds or t.norm in comps or t.text == ":"):
+            return True
+        k += 1
+    return False
 
 
 def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, flags: set[str],
@@ -324,23 +319,21 @@ def _adjacent(sent: Sentence, a: Actor, ti: int) -> bool:
     return ti > 0 and sent.tokens[ti - 1].end == a.mention.end
 
 
-def _token_starts(sent: Sentence) -> list[int]:
-    """Token start offsets of a sentence (ascending), computed once (kept on the sentence object)."""
-    starts = sent.__dict__.get("_starts")
-    if starts is None or len(starts) != len(sent.tokens):
-        starts = sent.__dict__["_starts"] = [t.start for t in sent.tokens]
-    return starts
-
-
 def token_at(sent: Sentence, char: int, default: int | None = None) -> int | None:
     """Index of the first token that starts at or after ``char``, else ``default``."""
-    starts = _token_starts(sent)
-    k = bisect_left(starts, char)
-    return k if k < len(starts) else default
+    toks = sent.tokens
+    k = bisect_right(_token_ends(sent), char)  # the first token ending after char…
+    if k < len(toks) and toks[k].start < char:
+        k += 1  # …unless char falls inside it
+    return k if k < len(toks) else default
 
 
 def _token_ends(sent: Sentence) -> list[int]:
-    """Token end offsets of a sentence, computed once (kept on the sentence object)."""
+    """Token end offsets of a sentence, computed once (kept on the sentence object).
+
+    Tokens are in text order and do not overlap, so their ends ascend: the token at
+    or after an offset is found by bisection.
+    """
     ends = sent.__dict__.get("_ends")
     if ends is None or len(ends) != len(sent.tokens):
         ends = sent.__dict__["_ends"] = [t.end for t in sent.tokens]
