@@ -38,6 +38,7 @@ _OPAQUE = re.compile("|".join((
 )), re.DOTALL)
 _DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE)
 _FORMS = re.compile(r"^\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -109,6 +110,22 @@ def from_file(path: Path) -> NamedQuery:
 def library() -> list[NamedQuery]:
     """Every query in ``queries/``, sorted by name."""
     return [from_file(p) for p in sorted(queries_dir().glob("*.rq"))]
+
+
+def query_form(text: str) -> str | None:
+    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``: the first such keyword outside IRIs,
+    strings and comments; ``None`` when there is none (an update).
+
+    SPARQLWrapper guesses the form from the raw text, comments included: a comment saying
+    "dropped" made it send a SELECT as an update (DROP).
+
+    >>> query_form("# names dropped, asked\\nPREFIX a: <urn:select#>\\nSELECT * WHERE { ?s ?p 'ask' }")
+    'SELECT'
+    >>> query_form("DROP SILENT GRAPH <urn:g>") is None
+    True
+    """
+    m = _QUERY_FORM.search(_OPAQUE.sub(" ", text))
+    return m.group(1).upper() if m else None
 
 
 def looks_like_sparql(spec: str) -> bool:

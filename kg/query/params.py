@@ -17,7 +17,8 @@ Kinds (header ``# @param NAME: KIND[?] description``; ``?`` = optional):
 - ``date``: ``YYYY-MM-DD`` → ``xsd:date``.
 - ``integer``: → ``xsd:integer``.
 - ``search``: free text → a regular expression (a literal) that matches it
-  ignoring Arabic diacritics, hamza and letter-form variants, and Latin case.
+  ignoring Arabic diacritics, hamza and letter-form variants, and Latin case;
+  also binds ``NAME_key``, the folded text, to look up ``cn:searchKey``.
 
 >>> coerce(Param("t", "plover"), "assault")
 rdflib.term.URIRef('https://w3id.org/kg-conflict/vocab/eventType/ASSAULT')
@@ -179,38 +180,34 @@ def search_pattern(text: str) -> str:
     return "".join(out)
 
 
-# Letters from rarest to commonest (approximate frequencies), to pick a selective hint.
-_RARITY = "ظضغثذخزطصشجحقكفسدعبترمنل" + "zqxjkvbpygfwmucldrhsnioate"
+def search_key(text: str) -> str:
+    """``text`` folded the way the search patterns fold it: Arabic marks dropped, each
+    variant letter replaced by the first of its group, ASCII letters in lower case.
 
+    The summary graph keeps the folded form of every name (``cn:searchKey``), so
+    entity search finds its candidates with a plain ``CONTAINS`` on the folded
+    query instead of a regular expression per name (engines compile a pattern
+    that comes from a variable anew for every row). Whenever the pattern of a
+    text matches a name, the name's key contains the text's key; the pattern
+    then decides on the few candidates.
 
-def search_hints(text: str, n: int = 2) -> list[str]:
-    """The ``n`` rarest letters of ``text`` that no spelling variant or diacritic can change.
-
-    Queries pre-filter labels with ``CONTAINS(?name, hint)`` (cheap) before the
-    regular expression, which engines compile anew for every row when it comes
-    from a variable. Missing hints are "" (``CONTAINS(x, "")`` is true).
-
-    >>> search_hints("ابراهيم"), search_hints("Shoigu"), search_hints("اي")
-    (['ب', 'ر'], ['g', 'u'], ['', ''])
+    >>> search_key("إِبْرَاهِيم"), search_key("Shoigu")
+    ('ابراهيم', 'shoigu')
     """
-    found: list[tuple[int, str]] = []
-    for ch in dict.fromkeys(text.lower()):
-        if ch in _MARKS or ch in _GROUP_OF or not ch.isalpha():
+    out: list[str] = []
+    for ch in text:
+        if ch in _MARKS:
             continue
-        r = _RARITY.find(ch)     # a letter outside both lists (-1) counts as rarest
-        found.append((r, ch))
-    hints = [ch for _, ch in sorted(found)[:n]]
-    return hints + [""] * (n - len(hints))
+        if ch in _GROUP_OF:
+            out.append(_GROUP_OF[ch][0])
+        else:
+            out.append(ch.lower() if ch.isascii() else ch)
+    return "".join(out)
 
 
 def expand_search(name: str, value: str) -> dict[str, Literal]:
-    """Extra bindings of a ``search`` parameter: ``NAME_h1``/``NAME_H1`` and ``NAME_h2``/``NAME_H2``
-    (each hint letter in lower and upper case)."""
-    out: dict[str, Literal] = {}
-    for i, h in enumerate(search_hints(value), 1):
-        out[f"{name}_h{i}"] = Literal(h)
-        out[f"{name}_H{i}"] = Literal(h.upper())
-    return out
+    """Extra binding of a ``search`` parameter: ``NAME_key``, the folded text (:func:`search_key`)."""
+    return {f"{name}_key": Literal(search_key(" ".join(value.split())))}
 
 
 def undeclared(name: str, value: str) -> URIRef | Literal:

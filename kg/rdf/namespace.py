@@ -129,3 +129,8 @@ class CN(DefinedNamespace):
     eventCount: object
     firstDate: object
     lastDate: object
+
+    # Summary graph: labels and the search index
+    displayLabel: object         # the label queries show: the smallest skos:prefLabel
+    searchKey: object            # a name folded for search (kg.query.params.search_key)
+    entityClass: object          # an entity's class (kg.model.ENTITY_TYPES)

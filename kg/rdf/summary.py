@@ -1,4 +1,4 @@
-"""Summaries: dyads (one ``cn:Interaction`` per source, target, event type) and labels.
+"""Summaries: dyads (one ``cn:Interaction`` per source, target, event type), labels, search index.
 
 Recomputed from the whole store after each build and written atomically to
 the named graph ``id:graph/summary``:
@@ -8,20 +8,33 @@ the named graph ``id:graph/summary``:
 - one ``skos:prefLabel`` per labelled node and language (the smallest of its
   ``rdfs:label`` values in that language over all documents), so queries read a
   label with one triple instead of one copy per document mentioning the node;
+- one ``cn:displayLabel`` per labelled node: the smallest of those (English
+  sorts before Arabic), the label the queries show, read without aggregating;
 - the search index: every distinct name of a node (its ``rdfs:label`` and
   ``skos:altLabel`` values) once, as ``skos:hiddenLabel`` (SKOS: a label for
-  text search, not for display), so entity search scans each name once.
+  text search, not for display), the folded form of each name once as
+  ``cn:searchKey`` (:func:`kg.query.params.search_key`), and the node's
+  entity classes (``cn:entityClass``, the classes of ``kg.model.ENTITY_TYPES``
+  the documents give it), so entity search reads nothing outside this graph.
 
-Works on any :class:`~kg.store.base.Store` (embedded or remote): three
+``cn:displayLabel``, ``cn:searchKey`` and ``cn:entityClass`` appear nowhere
+else: a query that joins one of them reads only these triples (tens of
+thousands), whatever plan the engine picks.
+
+Works on any :class:`~kg.store.base.Store` (embedded or remote): four
 SELECTs, one graph replace.
 """
 
 from __future__ import annotations
 
+import time
+from typing import Callable
+
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
-from kg.model import QUAD_CLASS
+from kg.model import ENTITY_TYPES, QUAD_CLASS
+from kg.query.params import search_key
 from kg.rdf import iri
 from kg.rdf.namespace import CN
 from kg.store.base import Store, Triple
@@ -64,23 +77,57 @@ WHERE {
 """
 
 
+# VALUES: only the entity classes, so the engine reads their instances, not every typed node.
+_CLASSES = f"""
+PREFIX cn: <https://w3id.org/kg-conflict/ontology#>
+SELECT DISTINCT ?s ?c
+WHERE {{
+  VALUES ?c {{ {" ".join(f"cn:{t}" for t in ENTITY_TYPES)} }}
+  GRAPH ?g {{ ?s a ?c }}
+  FILTER(?g != ?summary)
+}}
+"""
+
+
 def name_triples(store: Store) -> list[Triple]:
-    """Every distinct name (``rdfs:label``, ``skos:altLabel``) of a node once, as ``skos:hiddenLabel``."""
+    """Every distinct name (``rdfs:label``, ``skos:altLabel``) of a node once, as ``skos:hiddenLabel``,
+    and every distinct folded form of them once, as ``cn:searchKey``."""
     res = store.query(_NAMES, {"summary": iri.SUMMARY_GRAPH})
-    return [(row["s"], SKOS.hiddenLabel, row["name"]) for row in res.terms
-            if isinstance(row["s"], URIRef) and isinstance(row.get("name"), Literal)]
+    out: list[Triple] = []
+    keys: set[tuple[URIRef, str]] = set()
+    for row in res.terms:
+        s, name = row["s"], row.get("name")
+        if isinstance(s, URIRef) and isinstance(name, Literal):
+            out.append((s, SKOS.hiddenLabel, name))
+            keys.add((s, search_key(str(name))))
+    out += [(s, CN.searchKey, Literal(k)) for s, k in sorted(keys)]
+    return out
 
 
 def label_triples(store: Store) -> list[Triple]:
-    """One ``skos:prefLabel`` per node and language: its smallest ``rdfs:label`` there."""
+    """One ``skos:prefLabel`` per node and language (its smallest ``rdfs:label`` there) and one
+    ``cn:displayLabel`` per node (the smallest of those, with its language)."""
     res = store.query(_LABELS, {"summary": iri.SUMMARY_GRAPH})
     out: list[Triple] = []
+    shown: dict[URIRef, Literal] = {}
     for row in res.terms:
         s, lang, label = row["s"], row.get("lang"), row.get("label")
         if not isinstance(s, URIRef) or not isinstance(label, Literal):
             continue
-        out.append((s, SKOS.prefLabel, Literal(str(label), lang=str(lang) if lang else None)))
+        lit = Literal(str(label), lang=str(lang) if lang else None)
+        out.append((s, SKOS.prefLabel, lit))
+        old = shown.get(s)
+        if old is None or (str(lit), lit.language or "") < (str(old), old.language or ""):
+            shown[s] = lit
+    out += [(s, CN.displayLabel, lit) for s, lit in shown.items()]
     return out
+
+
+def class_triples(store: Store) -> list[Triple]:
+    """``cn:entityClass`` for every node the documents type with one of ``kg.model.ENTITY_TYPES``."""
+    res = store.query(_CLASSES, {"summary": iri.SUMMARY_GRAPH})
+    return [(row["s"], CN.entityClass, row["c"]) for row in res.terms
+            if isinstance(row["s"], URIRef) and isinstance(row.get("c"), URIRef)]
 
 
 def dyad_triples(store: Store) -> list[Triple]:
@@ -112,11 +159,30 @@ def dyad_triples(store: Store) -> list[Triple]:
     return out
 
 
-def refresh_summaries(store: Store) -> int:
-    """Recompute and atomically replace the summary graph; returns its triple count."""
-    triples = dyad_triples(store) + label_triples(store) + name_triples(store)
+#: The parts of the summary graph, in the order they are computed.
+PARTS: dict[str, Callable[[Store], list[Triple]]] = {
+    "dyads": dyad_triples, "labels": label_triples, "names": name_triples, "classes": class_triples,
+}
+
+
+def refresh_summaries(store: Store, timings: dict[str, float] | None = None) -> int:
+    """Recompute and atomically replace the summary graph; returns its triple count.
+
+    ``timings``, when given, receives the seconds spent on each part and on the write.
+    """
+    triples: list[Triple] = []
+    for name, part in PARTS.items():
+        t0 = time.perf_counter()
+        triples += part(store)
+        if timings is not None:
+            timings[name] = time.perf_counter() - t0
+    t0 = time.perf_counter()
     if not triples:
         store.remove_graph(iri.SUMMARY_GRAPH)
-        return 0
-    return store.replace_graph(iri.SUMMARY_GRAPH, triples)
+        n = 0
+    else:
+        n = store.replace_graph(iri.SUMMARY_GRAPH, triples)
+    if timings is not None:
+        timings["write"] = time.perf_counter() - t0
+    return n
 

@@ -84,6 +84,30 @@ def from_ox(t: object) -> Node | None:
     raise TypeError(f"unsupported term from Oxigraph: {t!r}")
 
 
+def _select(names: list[str], res: ox.QuerySolutions) -> QueryResult:
+    """A SELECT result as rdflib terms (and their lexical forms), each distinct term converted once.
+
+    Building an rdflib literal is slow (a typed one parses its value: ~18 µs
+    for a date) and results repeat terms (actors, dates, labels): converting
+    each distinct term once made a 10k-row answer about 1 s faster.
+    """
+    memo: dict[object, tuple[Node | None, str | None]] = {None: (None, None)}
+    terms: list[dict[str, Node | None]] = []
+    rows: list[dict[str, str | None]] = []
+    for sol in res:
+        trow: dict[str, Node | None] = {}
+        srow: dict[str, str | None] = {}
+        for n, t in zip(names, sol):  # a solution iterates its values in variable order
+            pair = memo.get(t)
+            if pair is None:
+                node = from_ox(t)
+                pair = memo[t] = (node, str(node))
+            trow[n], srow[n] = pair
+        terms.append(trow)
+        rows.append(srow)
+    return QueryResult("select", names, rows, terms)
+
+
 def _nt(t: Node) -> str:
     """N-Triples form of a term, via Oxigraph's own escaping."""
     return str(to_ox(t))
@@ -155,9 +179,7 @@ class OxigraphStore(Store):
             if isinstance(res, ox.QueryBoolean):
                 return QueryResult.ask(bool(res))
             if isinstance(res, ox.QuerySolutions):
-                names = [v.value for v in res.variables]
-                rows = [{n: from_ox(sol[n]) for n in names} for sol in res]
-                return QueryResult.select(names, rows)
+                return _select([v.value for v in res.variables], res)
             return QueryResult.graph_result(
                 (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in res  # type: ignore[misc]
             )

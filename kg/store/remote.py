@@ -29,6 +29,7 @@ from SPARQLWrapper import BASIC, DIGEST, JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException, Unauthorized
 
 from kg.errors import QueryError, QueryTimeoutError, RemoteStoreError, error
+from kg.query.library import query_form
 from kg.store.base import Binding, Quad, QueryResult, Store, Triple, bind_values
 
 #: Named graphs written by kg (documents, summaries, ontology) live under this prefix.
@@ -127,6 +128,9 @@ class SparqlStore(Store):
             w.setQuery(text)
             if fmt:
                 w.setReturnFormat(fmt)
+                # SPARQLWrapper guesses the form from the text, comments included ("dropped" → DROP,
+                # sent as an update): a query's form comes from kg's own reading instead.
+                w.queryType = query_form(text) or w.queryType
             try:
                 return w.query()
             except Unauthorized as exc:
@@ -154,10 +158,7 @@ class SparqlStore(Store):
     # ---- reading ---------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> QueryResult:
         text = bind_values(sparql, bindings)
-        probe = SPARQLWrapper(self.endpoint)
-        probe.setQuery(text)
-        kind = probe.queryType
-        if kind in ("CONSTRUCT", "DESCRIBE"):
+        if query_form(text) in ("CONSTRUCT", "DESCRIBE"):
             res = self._run(self.endpoint, text, TURTLE)
             body = res.response.read()
             g = Graph()
