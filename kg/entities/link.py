@@ -11,15 +11,16 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from operator import attrgetter
+from typing import NamedTuple, Union
 
 from kg.kb import KBEntry
-from kg.lang.index import category
+from kg.lang.index import sentence_matches
 from kg.mentions.lexicon_hits import kb
-from kg.mentions.matcher import candidates
+from kg.mentions.matcher import candidates, greedy
 from kg.model import Entity, Mention, Sentence, Token
 from kg.pipeline import Component, Work, register
 from kg.text.normalize import is_arabic, norm_text
@@ -29,9 +30,8 @@ _SOURCE_RANK = {"gazetteer": 0, "title": 1, "cue": 2, "stanza": 3, "ner": 4, "su
 _SECTOR_BY_TYPE = {"GovernmentBody": "GOV", "MilitaryForce": "MIL", "IGO": "IGO", "Media": "MED", "ArmedGroup": "REB"}
 
 
-@dataclass
-class Actor:
-    """A mention that can fill an event role, with its entity."""
+class Actor(NamedTuple):
+    """A mention that can fill an event role, with its entity (a tuple: there is one per mention)."""
 
     mention: Mention
     entity: Entity
@@ -58,6 +58,15 @@ _norm = lru_cache(maxsize=65536)(norm_text)
 _is_arabic = lru_cache(maxsize=65536)(is_arabic)
 
 
+@lru_cache(maxsize=65536)
+def _bare_surname(norm: str) -> str:
+    """Surname without its article: "al-assad" → "assad", "الاسد" → "اسد"."""
+    for p in ("al-", "el-", "ال"):
+        if norm.startswith(p) and len(norm) - len(p) >= 3:
+            return norm[len(p):]
+    return norm
+
+
 def sentence_norms(work: Work) -> list[list[str]]:
     """Token norms of each sentence of the document, listed once (cached on the Work):
     linking, dates and events look words up by norm."""
@@ -67,6 +76,43 @@ def sentence_norms(work: Work) -> list[list[str]]:
     return got
 
 
+Anaphor = tuple[int, int, str]  # (start, end, kind) of an anaphoric phrase ("the ministry")
+
+
+@dataclass
+class _Linking:
+    """What linking remembers while it walks a document's mentions in text order."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)  # key → entity, in order of first mention
+    first_country: list[str] = field(default_factory=list)
+    last_body: dict[str, str] = field(default_factory=dict)  # body name_en → entity key
+    last_of_kind: dict[str, str] = field(default_factory=dict)  # anaphor kind → entity key
+    persons_by_last: dict[str, str] = field(default_factory=dict)  # surname → person key
+    surnames_done: dict[str, int] = field(default_factory=dict)  # person key → mentions indexed by surname
+    mention_entity: dict[tuple[int, int], str] = field(default_factory=dict)  # span → entity key
+
+    def add(self, key: str, m: Mention) -> Entity:
+        """Attach a mention to the entity of ``key``, made at its first mention."""
+        ent = self.entities.get(key)
+        if ent is None:
+            e = kb().get(m.key) if m.key and m.found_by == "gazetteer" else None
+            ent = self.entities[key] = _new_entity(m, e)
+        ent.mentions.append(m)
+        self.mention_entity[(m.start, m.end)] = key
+        return ent
+
+    def add_surnames(self, ent: Entity, key: str) -> None:
+        """Index the person's full names by surname: its label and each mention not indexed yet."""
+        label = _norm(_clean_ar(ent.labels.get("ar") or "") or ent.name)
+        n = self.surnames_done.get(key, 0)
+        self.surnames_done[key] = len(ent.mentions)
+        for form in [label] + [_norm_clean(mm.text) for mm in ent.mentions[n:]]:
+            parts = form.split()
+            if len(parts) >= 2:  # the first entity to claim a surname keeps it
+                self.persons_by_last.setdefault(parts[-1], key)
+                self.persons_by_last.setdefault(_bare_surname(parts[-1]), key)
+
+
 class Linker(Component):
     name = "link"
     requires = frozenset({"mentions"})
@@ -74,206 +120,74 @@ class Linker(Component):
 
     def __call__(self, work: Work) -> None:
         doc = work.document
-        mentions = self._resolve_overlaps(work.mentions)
-        entities: dict[str, Entity] = {}
-        order: list[str] = []
-        first_country: list[str] = []
-        last_body: dict[str, str] = {}       # body name_en → entity key
-        last_of_kind: dict[str, str] = {}    # anaphor kind → entity key
-        persons_by_last: dict[str, str] = {}
-        surnames_done: dict[str, int] = {}  # person key → how many of its mentions gave their surname
-        mention_entity: dict[tuple[int, int], str] = {}
-
-        def get(key: str, m: Mention, e: KBEntry | None = None) -> Entity:
-            if key not in entities:
-                if e is None and m.key and m.found_by == "gazetteer":
-                    e = kb().get(m.key)  # looked up only when it starts an entity
-                entities[key] = self._new_entity(key, m, e)
-                order.append(key)
-            ent = entities[key]
-            ent.mentions.append(m)
-            mention_entity[m.span] = key
-            return ent
-
-        ana_spans: dict[int, list[tuple[int, int, str]]] = {}
-        for sent in doc.sentences:
-            for i, j, pays in category(work, sent, "anaphora"):
-                ana_spans.setdefault(sent.index, []).append((sent.tokens[i].start, sent.tokens[j - 1].end, pays[0]))
-
+        st = _Linking()
         by_sentence: dict[int, list[Mention]] = {}
-        for m in mentions:
+        for m in _resolve_overlaps(work.mentions):
             by_sentence.setdefault(m.sentence, []).append(m)
         for sent in doc.sentences:
-            items: list[tuple[int, object]] = [(m.start, m) for m in by_sentence.get(sent.index, [])]
-            covered = [(m.start, m.end) for m in by_sentence.get(sent.index, [])]
-            for s, e, kind in ana_spans.get(sent.index, []):
-                if not any(a <= s < b or a < e <= b for a, b in covered):
-                    items.append((s, (s, e, kind)))
-            items.sort(key=lambda x: x[0])
-            for _, it in items:
-                if isinstance(it, tuple):
-                    s, e, kind = it
-                    key = last_of_kind.get(kind)
-                    if key:
-                        m = Mention(start=s, end=e, text=doc.text[s:e], type=entities[key].type,
-                                    sentence=sent.index, found_by="anaphor", attrs={"anaphor": kind})
-                        get(key, m)
-                    continue
-                m = it
-                assert isinstance(m, Mention)
-                if m.type == "Country" and m.key:
-                    key = m.key
-                    if not m.attrs.get("demonym") and key not in first_country:
-                        first_country.append(key)
-                elif m.attrs.get("kind") == "body":
-                    body = m.attrs["body"]
-                    if m.key:
-                        key = m.key
-                    elif m.type == "ArmedGroup":
-                        key = f"ArmedGroup:{body}"  # "the rebels": one actor per article
-                    elif body in last_body:
-                        key = last_body[body]
-                    elif first_country:
-                        c = kb().get(first_country[0])
-                        iso = (c.iso3 or c.key) if c else first_country[0]
-                        key = f"{body}|{iso}"
-                        m.country = iso
-                        m.name = f"{body} of {c.name if c else iso}"
-                    else:
-                        key = f"{body}|?"
-                    last_body[body] = key
-                    kind = "ministry" if body.lower().startswith(("ministry", "department")) or "ministry" in body.lower() else \
-                        ("army" if m.type == "MilitaryForce" else "body")
-                    last_of_kind[kind] = key
-                elif m.key:
-                    key = m.key
-                elif m.type == "Person":
-                    key = self._person_key(m, persons_by_last)
+            ms = by_sentence.get(sent.index, [])
+            anaphors = _anaphors(work, sent)
+            if not anaphors:
+                for m in ms:  # most sentences: mentions only, already in text order
+                    self._link(st, m)
+                continue
+            for it in _with_anaphors(ms, anaphors):
+                if isinstance(it, Mention):
+                    self._link(st, it)
                 else:
-                    key = f"{m.type}:{_norm(m.name or m.text)}"
-                ent = get(key, m)
-                self._absorb(ent, m)
-                if ent.type == "Person":
-                    self._add_surnames(ent, key, persons_by_last, surnames_done)
-        self._surnames(work, entities, persons_by_last, mention_entity, get)
-        ents = [entities[k] for k in order]
-        for ent in ents:
+                    self._anaphor(st, doc.text, sent, it)
+        self._surnames(work, st)
+        ents = list(st.entities.values())
+        for n, ent in enumerate(ents, 1):
             if not ent.labels.get("en") and ent.name and not _is_arabic(ent.name):
                 ent.labels["en"] = ent.name
-        for n, ent in enumerate(ents, 1):
             ent.attrs["key"] = ent.key
             ent.id = f"e{n}"
-        key_to_id = {k: entities[k].id for k in order}
         work.entities = ents
-        work.scratch["mention_entity"] = {span: key_to_id[k] for span, k in mention_entity.items()}
-        actors: dict[int, list[Actor]] = {}
-        for ent in ents:
-            for m in ent.mentions:
-                actors.setdefault(m.sentence, []).append(Actor(m, ent))
-        for lst in actors.values():
-            lst.sort(key=lambda a: a.mention.start)
-        work.scratch["actors"] = actors
+        ids = {k: ent.id for k, ent in st.entities.items()}
+        work.scratch["mention_entity"] = {span: ids[k] for span, k in st.mention_entity.items()}
+        work.scratch["actors"] = _actors(ents)
 
     # ------------------------------------------------------------------
     @staticmethod
-    def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
-        """Keep the best reading of overlapping spans; merge title info into KB persons."""
-        ranked = sorted(mentions, key=lambda m: (_SOURCE_RANK.get(m.found_by, 9), -(m.end - m.start), m.start))
-        kept: list[Mention] = []
-        spans = _Spans() if all(m.start < m.end for m in mentions) else None
-        for m in ranked:
-            if m.attrs.get("inside_body"):
-                kept.append(m)  # a country named inside its body's name: nested, not competing
-                continue
-            clash = spans.first_overlap(m) if spans is not None else _first_overlap(m, kept)
-            if clash is None:
-                kept.append(m)
-                if spans is not None:
-                    spans.add(m)
-            elif clash.type == "Person" and m.type == "Person":
-                for a, v in m.attrs.items():
-                    clash.attrs.setdefault(a, v)
-                clash.country = clash.country or m.country
-                clash.sector = clash.sector or m.sector
-                if m.found_by == "title" and clash.found_by == "gazetteer":
-                    clash.attrs["title_found"] = True
-        kept.sort(key=lambda m: m.start)
-        return kept
-
-    @staticmethod
-    def _add_surnames(ent: Entity, key: str, persons_by_last: dict[str, str], done: dict[str, int]) -> None:
-        """Index the person's full names by surname: its label and each mention not indexed yet."""
-        label = _norm(_clean_ar(ent.labels.get("ar") or "") or ent.name)
-        n = done.get(key, 0)
-        done[key] = len(ent.mentions)
-        for form in [label] + [_norm_clean(mm.text) for mm in ent.mentions[n:]]:
-            parts = form.split()
-            if len(parts) >= 2:  # the first entity to claim a surname keeps it
-                persons_by_last.setdefault(parts[-1], key)
-                persons_by_last.setdefault(_bare_surname(parts[-1]), key)
-
-    @staticmethod
-    def _person_key(m: Mention, persons_by_last: dict[str, str]) -> str:
-        form = _norm_clean(m.text)
-        parts = form.split()
-        if len(parts) == 1:
-            for p in (parts[0], _bare_surname(parts[0])):
-                if p in persons_by_last:
-                    return persons_by_last[p]
-        return f"Person:{form}"
-
-    @staticmethod
-    def _new_entity(key: str, m: Mention, e: KBEntry | None) -> Entity:
-        labels: dict[str, str] = {}
-        if e is not None:
-            labels = {k: v for k, v in e.labels.items() if k in ("ar", "en") and v}
-            ent = Entity(id="", name=e.name, type=e.type if m.type != "Country" else "Country", labels=labels,
-                         country=e.iso3 or e.country, sector=e.sector, key=e.key,
-                         same_as=[f"http://www.wikidata.org/entity/{e.wikidata}"] if e.wikidata else [])
-            if ent.type == "Country":
-                ent.sector = None
-            return ent
-        name = m.name or _clean_ar(m.text)
-        ent = Entity(id="", name=name, type=m.type, country=m.country,
-                     sector=m.sector or _SECTOR_BY_TYPE.get(m.type), key=m.key)
-        if m.key and "|" in m.key:
-            ent.key = m.key
-        return ent
-
-    @staticmethod
-    def _absorb(ent: Entity, m: Mention) -> None:
-        lang = "ar" if _is_arabic(m.text) else "en"
-        if m.attrs.get("demonym"):
-            ent.attrs.setdefault("demonym_only", True)
+    def _link(st: _Linking, m: Mention) -> None:
+        """Link one mention: find its entity's key, attach it, update what later mentions refer to."""
+        if m.type == "Country" and m.key:
+            key = m.key
+            if not m.attrs.get("demonym") and key not in st.first_country:
+                st.first_country.append(key)
+        elif m.attrs.get("kind") == "body":
+            key = _body_key(st, m)
+        elif m.key:
+            key = m.key
+        elif m.type == "Person":
+            key = _person_key(m, st.persons_by_last)
         else:
-            ent.attrs["demonym_only"] = False
-        if lang not in ent.labels or (m.found_by != "anaphor" and not ent.labels[lang]):
-            if m.found_by != "anaphor" and not m.attrs.get("demonym"):
-                ent.labels[lang] = _clean_ar(m.text) if lang == "ar" else m.text
-        if lang == "en" and ent.labels.get("en") is None:
-            ent.labels["en"] = ent.name
-        ent.country = ent.country or m.country
-        ent.sector = ent.sector or m.sector
-        if m.attrs.get("position"):
-            ent.attrs.setdefault("positions", [])
-            pos = {k: m.attrs.get(k) for k in ("title", "role", "position", "org_start", "org_end")}
-            pos["country"] = m.country
-            pos["sentence"] = m.sentence
-            if pos not in ent.attrs["positions"]:
-                ent.attrs["positions"].append(pos)
-        if m.attrs.get("year"):
-            ent.attrs["year"] = m.attrs["year"]
+            key = f"{m.type}:{_norm(m.name or m.text)}"
+        ent = st.add(key, m)
+        _absorb(ent, m)
+        if ent.type == "Person":
+            st.add_surnames(ent, key)
 
     @staticmethod
-    def _surnames(work: Work, entities: dict[str, Entity], persons_by_last: dict[str, str],
-                  mention_entity: dict[tuple[int, int], str], get) -> None:  # type: ignore[no-untyped-def]
+    def _anaphor(st: _Linking, text: str, sent: Sentence, ana: Anaphor) -> None:
+        """An anaphoric phrase refers to the last body of its kind, if any."""
+        s, e, kind = ana
+        key = st.last_of_kind.get(kind)
+        if key:
+            m = Mention(start=s, end=e, text=text[s:e], type=st.entities[key].type,
+                        sentence=sent.index, found_by="anaphor", attrs={"anaphor": kind})
+            st.add(key, m)
+
+    @staticmethod
+    def _surnames(work: Work, st: _Linking) -> None:
         """Bare surnames of persons already named in full elsewhere in the document."""
-        if not persons_by_last:
+        if not st.persons_by_last:
             return
         doc = work.document
-        spans = sorted(mention_entity)
+        spans = sorted(st.mention_entity)
         starts = [a for a, _ in spans]
-        known = {f for f in persons_by_last if len(f) >= 3}
+        known = {f for f in st.persons_by_last if len(f) >= 3}
         hits = _surname_hits(doc.sentences, sentence_norms(work), known)
         for sent, tok, hit in hits:
             if doc.lang == "en" and not tok.text[:1].isupper():
@@ -283,41 +197,186 @@ class Linker(Component):
                 continue
             m = Mention(start=tok.start, end=tok.end, text=tok.text, type="Person",
                         sentence=sent.index, found_by="surname")
-            get(persons_by_last[hit], m)
+            st.add(st.persons_by_last[hit], m)
 
 
-def _first_overlap(m: Mention, kept: list[Mention]) -> Mention | None:
-    """The first kept (not nested) mention that overlaps ``m``."""
-    for k in kept:
-        if m.start < k.end and k.start < m.end and not k.attrs.get("inside_body"):
-            return k
-    return None
+def _body_key(st: _Linking, m: Mention) -> str:
+    """Key of a body's mention; a body named without its country takes the article's first country."""
+    body = m.attrs["body"]
+    if m.key:
+        key = m.key
+    elif m.type == "ArmedGroup":
+        key = f"ArmedGroup:{body}"  # "the rebels": one actor per article
+    elif body in st.last_body:
+        key = st.last_body[body]
+    elif st.first_country:
+        c = kb().get(st.first_country[0])
+        iso = (c.iso3 or c.key) if c else st.first_country[0]
+        key = f"{body}|{iso}"
+        m.country = iso
+        m.name = f"{body} of {c.name if c else iso}"
+    else:
+        key = f"{body}|?"
+    st.last_body[body] = key
+    kind = "ministry" if body.lower().startswith(("ministry", "department")) or "ministry" in body.lower() else \
+        ("army" if m.type == "MilitaryForce" else "body")
+    st.last_of_kind[kind] = key
+    return key
 
 
-class _Spans:
-    """Kept mentions that do not overlap one another (all non-empty), by position.
+def _person_key(m: Mention, persons_by_last: dict[str, str]) -> str:
+    form = _norm_clean(m.text)
+    parts = form.split()
+    if len(parts) == 1:
+        for p in (parts[0], _bare_surname(parts[0])):
+            if p in persons_by_last:
+                return persons_by_last[p]
+    return f"Person:{form}"
 
-    Their starts and ends ascend together, so the ones overlapping a span are
-    a contiguous run found by bisection; of those, the first kept wins.
+
+def _new_entity(m: Mention, e: KBEntry | None) -> Entity:
+    labels: dict[str, str] = {}
+    if e is not None:
+        labels = {k: v for k, v in e.labels.items() if k in ("ar", "en") and v}
+        ent = Entity(id="", name=e.name, type=e.type if m.type != "Country" else "Country", labels=labels,
+                     country=e.iso3 or e.country, sector=e.sector, key=e.key,
+                     same_as=[f"http://www.wikidata.org/entity/{e.wikidata}"] if e.wikidata else [])
+        if ent.type == "Country":
+            ent.sector = None
+        return ent
+    name = m.name or _clean_ar(m.text)
+    ent = Entity(id="", name=name, type=m.type, country=m.country,
+                 sector=m.sector or _SECTOR_BY_TYPE.get(m.type), key=m.key)
+    if m.key and "|" in m.key:
+        ent.key = m.key
+    return ent
+
+
+def _absorb(ent: Entity, m: Mention) -> None:
+    lang = "ar" if _is_arabic(m.text) else "en"
+    if m.attrs.get("demonym"):
+        ent.attrs.setdefault("demonym_only", True)
+    else:
+        ent.attrs["demonym_only"] = False
+    if lang not in ent.labels or (m.found_by != "anaphor" and not ent.labels[lang]):
+        if m.found_by != "anaphor" and not m.attrs.get("demonym"):
+            ent.labels[lang] = _clean_ar(m.text) if lang == "ar" else m.text
+    if lang == "en" and ent.labels.get("en") is None:
+        ent.labels["en"] = ent.name
+    ent.country = ent.country or m.country
+    ent.sector = ent.sector or m.sector
+    if m.attrs.get("position"):
+        ent.attrs.setdefault("positions", [])
+        pos = {k: m.attrs.get(k) for k in ("title", "role", "position", "org_start", "org_end")}
+        pos["country"] = m.country
+        pos["sentence"] = m.sentence
+        if pos not in ent.attrs["positions"]:
+            ent.attrs["positions"].append(pos)
+    if m.attrs.get("year"):
+        ent.attrs["year"] = m.attrs["year"]
+
+
+def _anaphors(work: Work, sent: Sentence) -> list[Anaphor]:
+    """Anaphoric phrases of a sentence (lexicon ``anaphora``)."""
+    found = sentence_matches(work, sent).get("anaphora")
+    if not found:
+        return []
+    toks = sent.tokens
+    return [(toks[i].start, toks[j - 1].end, pays[0]) for i, j, pays in greedy(found)]
+
+
+def _with_anaphors(ms: list[Mention], anaphors: list[Anaphor]) -> list[Union[Mention, Anaphor]]:
+    """The sentence's mentions and the anaphors no mention covers, in text order."""
+    items: list[tuple[int, Union[Mention, Anaphor]]] = [(m.start, m) for m in ms]
+    covered = [(m.start, m.end) for m in ms]
+    for s, e, kind in anaphors:
+        if not any(a <= s < b or a < e <= b for a, b in covered):
+            items.append((s, (s, e, kind)))
+    items.sort(key=lambda x: x[0])
+    return [it for _, it in items]
+
+
+_MENTION_START = attrgetter("mention.start")
+
+
+def _actors(ents: list[Entity]) -> dict[int, list[Actor]]:
+    """Each entity's mentions as actors, by sentence, in text order (entity order for ties)."""
+    pairs = [Actor(m, ent) for ent in ents for m in ent.mentions]
+    pairs.sort(key=_MENTION_START)
+    out: dict[int, list[Actor]] = {}
+    for a in pairs:
+        out.setdefault(a.mention.sentence, []).append(a)
+    return out
+
+
+def _rank(m: Mention) -> tuple[int, int, int]:
+    """Which reading of overlapping spans wins: the better source, then the longer span."""
+    return (_SOURCE_RANK.get(m.found_by, 9), m.start - m.end, m.start)
+
+
+def _position(m: Mention) -> tuple[int, int, int]:
+    """Text order; among mentions that start together, the order of ``_rank``."""
+    return (m.start, _SOURCE_RANK.get(m.found_by, 9), m.start - m.end)
+
+
+def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the best reading of overlapping spans; merge title info into KB persons.
+
+    Only mentions that overlap others compete, so each run of overlapping
+    spans is resolved on its own (all of them at once if a span is empty).
     """
+    ordered = sorted(mentions, key=_position)
+    if all(m.start < m.end for m in mentions):
+        dropped: set[int] = set()
+        for run in _overlap_runs(ordered):
+            dropped |= _dropped(sorted(run, key=_rank))
+    else:
+        dropped = _dropped(sorted(mentions, key=_rank))
+    return [m for m in ordered if id(m) not in dropped] if dropped else ordered
 
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.items: list[tuple[int, int, Mention]] = []  # (start, order kept, mention)
 
-    def add(self, m: Mention) -> None:
-        k = bisect_left(self.starts, m.start)
-        self.starts.insert(k, m.start)
-        self.ends.insert(k, m.end)
-        self.items.insert(k, (m.start, len(self.items), m))
+def _overlap_runs(ordered: list[Mention]) -> list[list[Mention]]:
+    """Runs of two or more (not nested) mentions whose spans overlap in a chain, from mentions in text order."""
+    runs: list[list[Mention]] = []
+    run: list[Mention] = []
+    end = -1
+    for m in ordered:
+        if m.attrs.get("inside_body"):
+            continue  # a country named inside its body's name: nested, not competing
+        if m.start < end:
+            run.append(m)
+            end = max(end, m.end)
+            continue
+        if len(run) > 1:
+            runs.append(run)
+        run = [m]
+        end = m.end
+    if len(run) > 1:
+        runs.append(run)
+    return runs
 
-    def first_overlap(self, m: Mention) -> Mention | None:
-        lo = bisect_right(self.ends, m.start)   # first kept ending after m starts
-        hi = bisect_left(self.starts, m.end)    # kept starting before m ends: [0, hi)
-        if lo >= hi:
-            return None
-        return min(self.items[lo:hi], key=lambda it: it[1])[2]
+
+def _dropped(ranked: list[Mention]) -> set[int]:
+    """ids of the mentions that lose to a better-ranked overlapping one (``ranked``: best first)."""
+    kept: list[Mention] = []
+    dropped: set[int] = set()
+    for m in ranked:
+        if m.attrs.get("inside_body"):
+            kept.append(m)  # a country named inside its body's name: nested, not competing
+            continue
+        clash = next((k for k in kept if m.start < k.end and k.start < m.end and not k.attrs.get("inside_body")), None)
+        if clash is None:
+            kept.append(m)
+            continue
+        dropped.add(id(m))
+        if clash.type == "Person" and m.type == "Person":
+            for a, v in m.attrs.items():
+                clash.attrs.setdefault(a, v)
+            clash.country = clash.country or m.country
+            clash.sector = clash.sector or m.sector
+            if m.found_by == "title" and clash.found_by == "gazetteer":
+                clash.attrs["title_found"] = True
+    return dropped
 
 
 class _FormIndex:
@@ -383,14 +442,6 @@ def _surname_hits(sentences: list[Sentence], norms: list[list[str]],
             toks = sent.tokens
             out.extend((sent, toks[k], hit_of[n]) for k, n in enumerate(ns) if n in hit_of)
     return out
-
-
-def _bare_surname(norm: str) -> str:
-    """Surname without its article: "al-assad" → "assad", "الاسد" → "اسد"."""
-    for p in ("al-", "el-", "ال"):
-        if norm.startswith(p) and len(norm) - len(p) >= 3:
-            return norm[len(p):]
-    return norm
 
 
 def prune_unused(work: Work) -> None:

@@ -10,16 +10,17 @@ sentence and (source, target) pair.
 from __future__ import annotations
 
 
+from bisect import bisect_right
 from functools import lru_cache
 
-from kg.entities.link import Actor, forms_of, sentence_norms
+from kg.entities.link import Actor
 from kg.events import roles as R
 from kg.events.figures import figures
 from kg.events.triggers import Trigger, recip_verbs
 from kg.lang.index import Match, sentence_matches
 from kg.lang.lexicon import pattern_tokens, table
 from kg.mentions.matcher import candidates, greedy
-from kg.model import QUAD_CLASS, SYMMETRIC_TYPES, Event, Sentence
+from kg.model import QUAD_CLASS, SYMMETRIC_TYPES, Event, Sentence, Token
 from kg.pipeline import Component, Work, register
 
 # Acts that news reports as planned ("will meet", "plans a build-up"): PLOVER codes them with a mode.
@@ -94,74 +95,38 @@ def _split_patterns() -> dict[str, list[tuple[tuple[str, ...], Trigger]]]:
     return out
 
 
-class _SplitVerbs:
-    """Token norms that may be the verb of a split trigger, with its patterns (rest, trigger);
-    every norm is looked up once, so a sentence is checked with set operations."""
-
-    LIMIT = 100_000  # norms kept (bounded memory on endless streams)
-
-    def __init__(self) -> None:
-        self.seen: set[str] = set()
-        self.verbs: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
-
-    def positions(self, norms: list[str]) -> list[int]:
-        """Ascending indices of the ``norms`` that may start a split trigger (registers them for ``patterns``)."""
-        if not self.seen.issuperset(norms):
-            if len(self.seen) > self.LIMIT:
-                self.seen.clear()
-                self.verbs.clear()
-            patterns = _split_patterns()
-            for n in set(norms).difference(self.seen):
-                self.seen.add(n)
-                cands = [p for f in forms_of(n) for p in patterns.get(f, ())]
-                if cands:
-                    self.verbs[n] = cands
-        present = self.verbs.keys() & set(norms)
-        if not present:
-            return []  # most sentences
-        return sorted(k for v in present for k in _indices(norms, v))
-
-    def patterns(self, norm: str) -> list[tuple[tuple[str, ...], Trigger]]:
-        return self.verbs.get(norm, [])
+_SPLIT_BY_NORM: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
 
 
-def _indices(items: list[str], x: str) -> list[int]:
-    """Every index of ``x`` in ``items`` (list.index scans in C)."""
-    out = []
-    k = items.index(x)
-    while True:
-        out.append(k)
-        try:
-            k = items.index(x, k + 1)
-        except ValueError:
-            return out
+def _split_candidates(tok: Token) -> list[tuple[tuple[str, ...], Trigger]]:
+    """Split-trigger patterns (rest, trigger) whose verb the token may be (cached per norm)."""
+    got = _SPLIT_BY_NORM.get(tok.norm)
+    if got is None:
+        if len(_SPLIT_BY_NORM) > 100_000:  # bounded memory on endless streams
+            _SPLIT_BY_NORM.clear()
+        patterns = _split_patterns()
+        got = _SPLIT_BY_NORM[tok.norm] = [p for f in candidates(tok) for p in patterns.get(f, ())]
+    return got
 
 
-_SPLIT_VERBS = _SplitVerbs()
-
-
-def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor], norms: list[str]):  # type: ignore[no-untyped-def]
+def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type: ignore[no-untyped-def]
     """Add triggers whose verb and object are split by the subject (VSO): "وقعت روسيا وبيلاروسيا اتفاقية".
 
     Returns the trigger list (span = verb .. object) and, per new trigger start, its subject actor.
-    ``norms``: the sentence's token norms.
     """
-    subjects: dict[int, list[Actor]] = {}
-    verbs_at = _SPLIT_VERBS.positions(norms)
-    if not verbs_at:
-        return triggers, subjects  # no verb of a split trigger
     toks = sent.tokens
     taken: set[int] | None = None
     extra = []
+    subjects: dict[int, list[Actor]] = {}
     starts = {a.mention.start: a for a in actors}
-    for i in verbs_at:
-        if i >= len(toks) - 2 or toks[i + 1].start not in starts:
-            continue  # a split trigger's subject follows its verb
+    for i in _before_actors(sent, starts):
+        cands = _split_candidates(toks[i])
+        if not cands:
+            continue  # most tokens before an actor: not the verb of a split trigger
         if taken is None:
             taken = {k for i, j, _ in triggers for k in range(i, j)}
         if i in taken:
             continue
-        cands = _SPLIT_VERBS.patterns(toks[i].norm)
         subj = starts[toks[i + 1].start]
         group = R._group(sent, [a for a in actors if a.mention.start >= subj.mention.start], "ar")
         k = R.token_at(sent, group[-1].mention.end, len(toks))
@@ -176,6 +141,18 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor], norms: l
     if not extra:
         return triggers, subjects
     return sorted(list(triggers) + extra, key=lambda x: (x[0], -x[1])), subjects
+
+
+def _before_actors(sent: Sentence, actor_starts: dict[int, Actor]) -> list[int]:
+    """Ascending indices i < len(tokens) - 2 of the tokens right before a token where an actor starts."""
+    toks = sent.tokens
+    ends = R._token_ends(sent)
+    out = set()
+    for c in actor_starts:
+        k = bisect_right(ends, c)  # the first token ending after c
+        if 1 <= k <= len(toks) - 2 and toks[k].start == c:
+            out.add(k - 1)
+    return sorted(out)
 
 
 _QUANTIFIERS = {"عشرات", "مئات", "الاف", "عده", "بعض", "عدد", "سلسله", "موجه"}
@@ -236,15 +213,14 @@ class EventExtractor(Component):
         actors_by_sent: dict[int, list[Actor]] = work.scratch.get("actors", {})
         dates: dict[int, str | None] = work.scratch.get("sentence_dates", {})
         events: list[Event] = []
-        for sent, norms in zip(doc.sentences, sentence_norms(work)):
+        for sent in doc.sentences:
             actors = actors_by_sent.get(sent.index, [])
-            events.extend(self._sentence(work, sent, norms, actors, dates.get(sent.index) or doc.date))
+            events.extend(self._sentence(work, sent, actors, dates.get(sent.index) or doc.date))
         for n, ev in enumerate(events, 1):
             ev.id = f"{doc.id}#ev{n}"
         work.events = events
 
-    def _sentence(self, work: Work, sent: Sentence, norms: list[str], actors: list[Actor],
-                  date: str | None) -> list[Event]:
+    def _sentence(self, work: Work, sent: Sentence, actors: list[Actor], date: str | None) -> list[Event]:
         doc = work.document
         lang = doc.lang
         toks = sent.tokens
@@ -254,7 +230,7 @@ class EventExtractor(Component):
         triggers = greedy(found["trigger"]) if "trigger" in found else []
         split: dict[int, list[Actor]] = {}
         if lang == "ar" and role_actors:
-            triggers, split = _with_split_triggers(triggers, sent, role_actors, norms)
+            triggers, split = _with_split_triggers(triggers, sent, role_actors)
         cue_m = greedy(found["casualties"]) if "casualties" in found else []
         if not triggers and not cue_m:
             return []  # most sentences: no trigger and no casualty cue, so no event
