@@ -224,42 +224,16 @@ class PhraseMatcher:
         norms = [t.norm for t in tokens]
         root = self.root
         cache = root.__dict__.get("_first")
-        step = self._next
-        n = len(norms)
         out: list[tuple[int, int, tuple[_Node, ...]]] = []
         for i, norm in enumerate(norms):
             first = cache.get(norm) if cache is not None else None
             if first is None:
-                first = step(root, norm, True)
+                first = self._next(root, norm, True)
                 cache = root.__dict__["_first"]
             if not first:
                 continue
-            # ``_walk_nodes`` inlined: it runs for a quarter of all tokens
-            found: list[tuple[int, int, tuple[_Node, ...]]] = []
-            j = i + 1
-            nodes = first
-            while True:
-                for node in nodes:
-                    if node.payloads:
-                        found.append((i, j, nodes))
-                        break
-                if j >= n:
-                    break
-                if len(nodes) == 1:
-                    nodes = step(nodes[0], norms[j], False)
-                else:
-                    nxt: list[_Node] = []
-                    for node in nodes:
-                        for c in step(node, norms[j], False):
-                            if c not in nxt:
-                                nxt.append(c)
-                    nodes = tuple(nxt)
-                if not nodes:
-                    break
-                j += 1
-            if found:
-                found.reverse()  # longest first
-                out.extend(found)
+            for end, nodes in self._walk_nodes(norms, i, first):
+                out.append((i, end, nodes))
         return out
 
     def find(self, tokens: Sequence[Token], greedy: bool = True) -> Iterator[tuple[int, int, list[Any]]]:

@@ -83,21 +83,10 @@ class Gazetteer:
 
     def tags(self, stems: list[str]) -> list[str]:
         """A BIO gazetteer tag per position ('' when no entry covers it), longest match first."""
-        out = [""] * len(stems)
-        index = self.index
-        free = 0  # first position not inside an earlier match
-        for i in [i for i, s in enumerate(stems) if s in index]:
-            if i < free:
-                continue
-            for ent, typ in index[stems[i]]:
-                k = len(ent)
-                if k == 1 or tuple(stems[i:i + k]) == ent:
-                    out[i] = "B-" + typ
-                    for j in range(i + 1, i + k):
-                        out[j] = "I-" + typ
-                    free = i + k
-                    break
-        return out
+        n = len(stems)
+        found = self.tags_at([i for i, s in enumerate(stems) if s in self.index],
+                             lambda i: stems[i] if i < n else "")
+        return [found.get(i, "") for i in range(n)]
 
     def tags_at(self, starts: list[int], stem_at: Callable[[int], str]) -> dict[int, str]:
         """``tags`` as {position: tag}, given the ascending positions whose stem starts an entry.
