@@ -99,3 +99,19 @@ def test_word_cache_reset_keeps_results(monkeypatch) -> None:
     for _ in range(3):
         got = tg.tag_full(toks + SENTENCES[1].split())[0][: len(toks)]
         assert got == want[0]
+
+
+def test_spans_follow_the_tags_and_the_posterior_matches_marginals() -> None:
+    # spans are read from non-O positions only: they must equal conlleval's reading of the tags,
+    # and each score the smallest marginal (from the reference forward-backward) over the span
+    from kg.ner.evaluate import spans as conll_spans
+
+    tg = load()
+    sents = [s.split() for s in SENTENCES]
+    for toks, (tags, found) in zip(sents, tg.tag_many(sents, threshold=0.0)):
+        assert [(s.start, s.end, s.type) for s in found] == conll_spans(tags)
+        E, lens = tg.crf.emissions(tg.featurizer, [toks])
+        P = tg.crf._marginals(E, lens)[0]
+        assert tags == [tg.crf.labels[k] for k in P.argmax(axis=1)]
+        for s in found:
+            assert s.score == pytest.approx(min(P[j].max() for j in range(s.start, s.end)))

@@ -21,7 +21,6 @@ import pycrfsuite
 
 from kg.errors import ModelError, error
 from kg.ner.crf import CRF
-from kg.ner.evaluate import spans
 from kg.ner.features import FEATURE_VERSION, Featurizer
 from kg.ner.gazetteer import Gazetteer, read
 from kg.resources import package_data
@@ -94,27 +93,28 @@ class NerTagger:
             chunk = idx[k:k + BATCH]
             batch = [sentences[i] for i in chunk]
             if viterbi:
-                self._collect(chunk, self.crf.decode(*self.crf.emissions(self.featurizer, batch), viterbi=True),
-                              cut, out)
+                self._collect_arrays(chunk, *self._viterbi(batch), cut, out)
             else:
                 self._collect_arrays(chunk, *self.crf.tag_batch(self.featurizer, batch), cut, out)
         return out
 
-    def _collect(self, chunk: list[int], decoded: list[tuple[list[int], Any]], cut: float,
-                 out: list[tuple[list[str], list[Span]]]) -> None:
-        labels = self.crf.labels
-        for i, (path, conf) in zip(chunk, decoded):
-            tags = [labels[k] for k in path]
-            found = []
-            for s, e, typ in spans(tags):
-                sc = min(conf[s:e])
-                if sc >= cut:
-                    found.append(Span(s, e, typ, sc))
-            out[i] = (tags, found)
+    def _viterbi(self, batch: list[list[str]]) -> tuple[np.ndarray, np.ndarray, list[int]]:
+        """``CRF.tag_batch``'s (best, conf, lens) with crfsuite's Viterbi paths as labels."""
+        E, lens = self.crf.emissions(self.featurizer, batch)
+        best = np.zeros(E.shape[:2], dtype=np.intp)
+        conf = np.zeros(E.shape[:2])
+        for b, (path, c) in enumerate(self.crf.decode(E, lens, viterbi=True)):
+            best[b, : len(path)] = path
+            conf[b, : len(c)] = c
+        return best, conf, lens
 
     def _collect_arrays(self, chunk: list[int], best: np.ndarray, conf: np.ndarray, lens: list[int],
                         cut: float, out: list[tuple[list[str], list[Span]]]) -> None:
-        """``_collect`` for (B, L) label and confidence arrays: only non-O positions are visited."""
+        """Tags and thresholded spans from (B, L) label and confidence arrays; only non-O positions are visited.
+
+        Spans follow kg.ner.evaluate.spans (an I- without a matching B- opens a
+        new span); a span's score is its smallest token confidence.
+        """
         labels = self.crf.labels
         rows = self._label_array[best].tolist()
         conf_l = conf.tolist()
