@@ -428,13 +428,15 @@ def _drop_treaty_places(mentions: list[Mention], first: int) -> None:
     if not treaties:
         return
     keep = [m for m in mentions[first:]
-            if not (m.found_by == "gazetteer" and m.attrs.get("kind") in _PLACE_KINDS
-                    and (m.type == "Place" or m.attrs.get("kind") == "capital")
+            if not (_place_mention(m)
                     and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in treaties))]
     mentions[first:] = keep
 
 
-_PLACE_KINDS = ("capital", "name", "alias")
+def _place_mention(m: Mention) -> bool:
+    """A gazetteer mention from a place hit (see ``_place_hit``): a capital, or a Place entry's name."""
+    kind = m.attrs.get("kind")
+    return m.found_by == "gazetteer" and (kind == "capital" or (kind in ("name", "alias") and m.type == "Place"))
 
 
 @register("gazetteer")
