@@ -20,7 +20,7 @@ Part B — side by side on a subset (default 1/100 of the documents: rdflib need
   minutes and gigabytes for the full graph): load, export and every library query
   on pyoxigraph and on rdflib, medians and ratios. Target: loading ≥ 10× faster.
 
-Usage: python bench/bench_store.py [--events 200000] [--actors 5000] [--subset 0.01] [--repeat 3]
+Usage: python bench/bench_store.py [--events 200000] [--actors 5000] [--subset 0.01] [--repeat 5]
                                    [--only QUERY[,QUERY...]] [--no-rdflib]
 """
 
@@ -316,7 +316,7 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=200_000)
     ap.add_argument("--actors", type=int, default=5_000)
     ap.add_argument("--subset", type=float, default=0.01, help="fraction of the documents given to rdflib (part B)")
-    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement on pyoxigraph (median)")
+    ap.add_argument("--repeat", type=int, default=5, help="runs per measurement on pyoxigraph (median)")
     ap.add_argument("--rdflib-repeat", type=int, default=1)
     ap.add_argument("--only", default="", help="comma-separated library queries to time (default: all)")
     ap.add_argument("--no-rdflib", action="store_true", help="skip part B (the side-by-side with rdflib)")

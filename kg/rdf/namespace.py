@@ -131,6 +131,6 @@ class CN(DefinedNamespace):
     lastDate: object
 
     # Summary graph: labels and the search index
-    displayLabel: object         # the label queries show: the smallest skos:prefLabel
+    displayLabel: object         # the label queries show for an entity: its smallest skos:prefLabel
     searchKey: object            # a name folded for search (kg.query.params.search_key)
     entityClass: object          # an entity's class (kg.model.ENTITY_TYPES)

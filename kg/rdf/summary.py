@@ -8,8 +8,10 @@ the named graph ``id:graph/summary``:
 - one ``skos:prefLabel`` per labelled node and language (the smallest of its
   ``rdfs:label`` values in that language over all documents), so queries read a
   label with one triple instead of one copy per document mentioning the node;
-- one ``cn:displayLabel`` per labelled node: the smallest of those (English
-  sorts before Arabic), the label the queries show, read without aggregating;
+- one ``cn:displayLabel`` per labelled entity (a node with an entity class,
+  below): the smallest of those (English sorts before Arabic), the label the
+  queries show, read without aggregating (documents are shown by IRI: leaving
+  them out keeps the table the queries join small);
 - the search index: every distinct name of a node (its ``rdfs:label`` and
   ``skos:altLabel`` values) once, as ``skos:hiddenLabel`` (SKOS: a label for
   text search, not for display), the folded form of each name once as
@@ -104,9 +106,10 @@ def name_triples(store: Store) -> list[Triple]:
     return out
 
 
-def label_triples(store: Store) -> list[Triple]:
+def label_triples(store: Store, entities: set[URIRef] | None = None) -> list[Triple]:
     """One ``skos:prefLabel`` per node and language (its smallest ``rdfs:label`` there) and one
-    ``cn:displayLabel`` per node (the smallest of those, with its language)."""
+    ``cn:displayLabel`` per node of ``entities`` (every node when ``None``): the smallest of
+    those, with its language."""
     res = store.query(_LABELS, {"summary": iri.SUMMARY_GRAPH})
     out: list[Triple] = []
     shown: dict[URIRef, Literal] = {}
@@ -116,6 +119,8 @@ def label_triples(store: Store) -> list[Triple]:
             continue
         lit = Literal(str(label), lang=str(lang) if lang else None)
         out.append((s, SKOS.prefLabel, lit))
+        if entities is not None and s not in entities:
+            continue
         old = shown.get(s)
         if old is None or (str(lit), lit.language or "") < (str(old), old.language or ""):
             shown[s] = lit
@@ -159,23 +164,22 @@ def dyad_triples(store: Store) -> list[Triple]:
     return out
 
 
-#: The parts of the summary graph, in the order they are computed.
-PARTS: dict[str, Callable[[Store], list[Triple]]] = {
-    "dyads": dyad_triples, "labels": label_triples, "names": name_triples, "classes": class_triples,
-}
-
-
 def refresh_summaries(store: Store, timings: dict[str, float] | None = None) -> int:
     """Recompute and atomically replace the summary graph; returns its triple count.
 
     ``timings``, when given, receives the seconds spent on each part and on the write.
     """
-    triples: list[Triple] = []
-    for name, part in PARTS.items():
+    def part(name: str, fn: Callable[..., list[Triple]], *args: object) -> list[Triple]:
         t0 = time.perf_counter()
-        triples += part(store)
+        out = fn(store, *args)
         if timings is not None:
             timings[name] = time.perf_counter() - t0
+        return out
+
+    classes = part("classes", class_triples)
+    triples = part("dyads", dyad_triples) + classes
+    triples += part("labels", label_triples, {s for s, _, _ in classes})
+    triples += part("names", name_triples)
     t0 = time.perf_counter()
     if not triples:
         store.remove_graph(iri.SUMMARY_GRAPH)
