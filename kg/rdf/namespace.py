@@ -49,6 +49,7 @@ class CN(DefinedNamespace):
     Document: object
     Evidence: object
     Interaction: object          # materialised dyad summary (source, target, type)
+    EventList: object            # materialised: the events of one type an actor takes part in
     Event: object
     EventType: object            # SKOS concept scheme members
     Mode: object
@@ -134,3 +135,7 @@ class CN(DefinedNamespace):
     displayLabel: object         # the label queries show for an entity: its smallest skos:prefLabel
     searchKey: object            # a name folded for search (kg.query.params.search_key)
     entityClass: object          # an entity's class (kg.model.ENTITY_TYPES)
+
+    # Summary graph: event lists (actor → its events of one type)
+    eventList: object            # actor → cn:EventList
+    event: object                # cn:EventList → each of its events
