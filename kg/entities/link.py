@@ -30,8 +30,9 @@ _SOURCE_RANK = {"gazetteer": 0, "title": 1, "cue": 2, "stanza": 3, "ner": 4, "su
 _SECTOR_BY_TYPE = {"GovernmentBody": "GOV", "MilitaryForce": "MIL", "IGO": "IGO", "Media": "MED", "ArmedGroup": "REB"}
 
 
-class Actor(NamedTuple):
-    """A mention that can fill an event role, with its entity (a tuple: there is one per mention)."""
+@dataclass(slots=True)  # one per mention, read often by events and relations
+class Actor:
+    """A mention that can fill an event role, with its entity."""
 
     mention: Mention
     entity: Entity
@@ -446,12 +447,9 @@ def _surname_hits(sentences: list[Sentence], norms: list[list[str]],
 
 def prune_unused(work: Work) -> None:
     """Drop entities known only through a demonym that no event or relation uses."""
-    used: set[str] = set()
-    for ev in work.events:
-        used.update(x for x in (ev.source, ev.target, ev.location, ev.claimed_by) if x)
-    for r in work.relations:
-        used.add(r.subject)
-        used.add(r.object)
+    # (None, for a role an event lacks, is no entity id)
+    used = {x for ev in work.events for x in (ev.source, ev.target, ev.location, ev.claimed_by)}
+    used.update([r.subject for r in work.relations], [r.object for r in work.relations])
     keep = []
     for e in work.entities:
         if e.attrs.get("demonym_only") and e.id not in used:

@@ -10,13 +10,13 @@ sentence and (source, target) pair.
 from __future__ import annotations
 
 
-from bisect import bisect_right
+from bisect import bisect_left
 from functools import lru_cache
 
 from kg.entities.link import Actor
 from kg.events import roles as R
 from kg.events.figures import figures
-from kg.events.triggers import Trigger, recip_verbs
+from kg.events.triggers import Trigger, recip_forms
 from kg.lang.index import Match, sentence_matches
 from kg.lang.lexicon import pattern_tokens, table
 from kg.mentions.matcher import candidates, greedy
@@ -118,16 +118,21 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
     taken: set[int] | None = None
     extra = []
     subjects: dict[int, list[Actor]] = {}
-    starts = {a.mention.start: a for a in actors}
-    for i in _before_actors(sent, starts):
-        cands = _split_candidates(toks[i])
+    starts = {a.mention.start: a for a in actors}  # ascending: actors are in text order
+    for c, subj in starts.items():
+        k = bisect_left(toks, c, key=R.START)  # the verb is the token right before the subject
+        if not 1 <= k <= len(toks) - 2 or toks[k].start != c:
+            continue
+        i = k - 1
+        cands = _SPLIT_BY_NORM.get(toks[i].norm)
+        if cands is None:
+            cands = _split_candidates(toks[i])
         if not cands:
             continue  # most tokens before an actor: not the verb of a split trigger
         if taken is None:
             taken = {k for i, j, _ in triggers for k in range(i, j)}
         if i in taken:
             continue
-        subj = starts[toks[i + 1].start]
         group = R._group(sent, [a for a in actors if a.mention.start >= subj.mention.start], "ar")
         k = R.token_at(sent, group[-1].mention.end, len(toks))
         if k < len(toks) and (toks[k].text.isdigit() or toks[k].norm in _QUANTIFIERS):
@@ -141,18 +146,6 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
     if not extra:
         return triggers, subjects
     return sorted(list(triggers) + extra, key=lambda x: (x[0], -x[1])), subjects
-
-
-def _before_actors(sent: Sentence, actor_starts: dict[int, Actor]) -> list[int]:
-    """Ascending indices i < len(tokens) - 2 of the tokens right before a token where an actor starts."""
-    toks = sent.tokens
-    ends = R._token_ends(sent)
-    out = set()
-    for c in actor_starts:
-        k = bisect_right(ends, c)  # the first token ending after c
-        if 1 <= k <= len(toks) - 2 and toks[k].start == c:
-            out.add(k - 1)
-    return sorted(out)
 
 
 _QUANTIFIERS = {"عشرات", "مئات", "الاف", "عده", "بعض", "عدد", "سلسله", "موجه"}
@@ -271,10 +264,8 @@ class EventExtractor(Component):
                     hi = toks[c.end - 1].end if c.end < len(toks) else sent.end
                     claimant = c.speaker or claimant
             flags = set(trig.flags)
-            rv = recip_verbs(lang)
-            for k in range(max(0, ti - 5), ti):
-                if toks[k].norm in rv or (lang == "ar" and toks[k].norm[1:] in rv and toks[k].norm[0] in "وف"):
-                    flags.add("recip")
+            if not recip_forms(lang).isdisjoint([t.norm for t in toks[max(0, ti - 5):ti]]):
+                flags.add("recip")
             if ti in split:
                 # verb – subject – object ("أطلقت حماس صواريخ على X"): the subject sits inside the trigger
                 group = split[ti]

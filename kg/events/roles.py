@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from operator import attrgetter
 
 from kg.entities.link import Actor
 from kg.lang.lexicon import pattern_tokens, table
@@ -125,12 +126,12 @@ def _crosses(sent: Sentence, a: int, b: int, lang: str) -> bool:
     comps = AR_COMPLEMENTISERS if lang == "ar" else EN_COMPLEMENTISERS
     bounds = _BOUNDARY_AR if lang == "ar" else _BOUNDARY_EN
     toks = sent.tokens
-    k = bisect_right(_token_ends(sent), a)  # tokens before k end by a, so start before it
+    k = bisect_left(toks, a, key=START)
     while k < len(toks) and toks[k].start < b:
         t = toks[k]
         # quotes are not boundaries here: Arabic news quotes names ("اتهمت X “بيونغيانغ”");
         # reported clauses are found by `clauses`
-        if a <= t.start and (t.text in bounds or t.norm in comps or t.text == ":"):
+        if t.text in bounds or t.norm in comps or t.text == ":":
             return True
         k += 1
     return False
@@ -319,29 +320,20 @@ def _adjacent(sent: Sentence, a: Actor, ti: int) -> bool:
     return ti > 0 and sent.tokens[ti - 1].end == a.mention.end
 
 
+# Tokens are in text order and do not overlap, so their starts and ends ascend: the token
+# at an offset is found by bisection on the tokens themselves.
+START = attrgetter("start")
+END = attrgetter("end")
+
+
 def token_at(sent: Sentence, char: int, default: int | None = None) -> int | None:
     """Index of the first token that starts at or after ``char``, else ``default``."""
-    toks = sent.tokens
-    k = bisect_right(_token_ends(sent), char)  # the first token ending after char…
-    if k < len(toks) and toks[k].start < char:
-        k += 1  # …unless char falls inside it
-    return k if k < len(toks) else default
-
-
-def _token_ends(sent: Sentence) -> list[int]:
-    """Token end offsets of a sentence, computed once (kept on the sentence object).
-
-    Tokens are in text order and do not overlap, so their ends ascend: the token at
-    or after an offset is found by bisection.
-    """
-    ends = sent.__dict__.get("_ends")
-    if ends is None or len(ends) != len(sent.tokens):
-        ends = sent.__dict__["_ends"] = [t.end for t in sent.tokens]
-    return ends
+    k = bisect_left(sent.tokens, char, key=START)
+    return k if k < len(sent.tokens) else default
 
 
 def _prev_word(sent: Sentence, a: Actor) -> str:
-    k = bisect_right(_token_ends(sent), a.mention.start) - 1
+    k = bisect_right(sent.tokens, a.mention.start, key=END) - 1
     return sent.tokens[k].norm if k >= 0 else ""
 
 

@@ -24,3 +24,12 @@ def recip_verbs(lang: str) -> frozenset[str]:
         if "recip" in row[3] and len(toks) > 1 and not toks[0].endswith("*"):
             out.add(toks[0])
     return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def recip_forms(lang: str) -> frozenset[str]:
+    """Token norms that are a reciprocal verb, in Arabic also after the conjunction و or ف."""
+    rv = recip_verbs(lang)
+    if lang != "ar":
+        return rv
+    return rv | {c + v for v in rv for c in "وف"}

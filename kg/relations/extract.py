@@ -10,7 +10,8 @@
 from __future__ import annotations
 
 from kg.entities.link import Actor
-from kg.lang.index import category
+from kg.lang.index import Match, sentence_matches
+from kg.mentions.matcher import greedy
 from kg.model import Entity, Relation, Sentence
 from kg.pipeline import Component, Work, register
 
@@ -43,7 +44,7 @@ class RelationExtractor(Component):
         out: list[Relation] = []
         seen: set[tuple[str, str, str]] = set()
         country_ent = {e.key: e for e in work.entities if e.type == "Country" and e.key}
-        by_span = {(m.start, m.end): e for e in work.entities for m in e.mentions}
+        by_span: dict[tuple[int, int], Entity] = {}  # filled at the first title that names its organisation
         actors: dict[int, list[Actor]] = work.scratch.get("actors", {})
 
         def add(subj: str, pred: str, obj: str, sent: Sentence, conf: float, **attrs: object) -> None:
@@ -59,7 +60,10 @@ class RelationExtractor(Component):
             if ent.type == "Person":
                 for pos in ent.attrs.get("positions", []):
                     sent = doc.sentences[pos["sentence"]]
-                    org = by_span.get((pos["org_start"], pos["org_end"])) if pos.get("org_start") is not None else None
+                    org = None
+                    if pos.get("org_start") is not None:
+                        by_span = by_span or {(m.start, m.end): e for e in work.entities for m in e.mentions}
+                        org = by_span.get((pos["org_start"], pos["org_end"]))
                     # a national title without a country ("Secretary of State X") takes the person's own
                     country = country_ent.get(pos.get("country") or ent.country or "")
                     position = pos["position"]
@@ -81,16 +85,24 @@ class RelationExtractor(Component):
                     m = min(ent.mentions, key=lambda m: m.start)
                     add(ent.id, "ministryOf", c.id, doc.sentences[m.sentence], 0.8)
         for sent in doc.sentences:
-            acts = actors.get(sent.index, [])
-            self._cues(work, sent, acts, add)
-            self._treaties(sent, acts, add)
-            self._located(sent, acts, add)
+            acts = actors.get(sent.index)
+            if not acts:
+                continue  # each relation below links actors of one sentence
+            cues = sentence_matches(work, sent).get("relation_cues")
+            if cues:
+                self._cues(sent, greedy(cues), acts, add)
+            types = {a.entity.type for a in acts}
+            if "Treaty" in types:
+                self._treaties(sent, acts, add)
+            if "Place" in types:
+                self._located(sent, acts, add)
         work.relations = out
 
     @staticmethod
-    def _cues(work: Work, sent: Sentence, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
+    def _cues(sent: Sentence, cues: list[Match], acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
+        """memberOf / hasMilitaryBaseIn from cue words (``cues``) between two actors."""
         toks = sent.tokens
-        for i, j, pays in category(work, sent, "relation_cues"):
+        for i, j, pays in cues:
             pred = pays[0]
             c_start, c_end = toks[i].start, toks[j - 1].end
             before = [a for a in acts if a.mention.end <= c_start and a.entity.type not in ("Treaty", "Place", "Person")]
