@@ -90,7 +90,7 @@ class _Linking:
     last_of_kind: dict[str, str] = field(default_factory=dict)  # anaphor kind → entity key
     persons_by_last: dict[str, str] = field(default_factory=dict)  # surname → person key
     surnames_done: dict[str, int] = field(default_factory=dict)  # person key → mentions indexed by surname
-    mention_entity: dict[tuple[int, int], str] = field(default_factory=dict)  # span → entity key
+    mention_entity: dict[tuple[int, int], Entity] = field(default_factory=dict)  # span → entity
 
     def add(self, key: str, m: Mention) -> Entity:
         """Attach a mention to the entity of ``key``, made at its first mention."""
@@ -99,7 +99,7 @@ class _Linking:
             e = kb().get(m.key) if m.key and m.found_by == "gazetteer" else None
             ent = self.entities[key] = _new_entity(m, e)
         ent.mentions.append(m)
-        self.mention_entity[(m.start, m.end)] = key
+        self.mention_entity[(m.start, m.end)] = ent
         return ent
 
     def add_surnames(self, ent: Entity, key: str) -> None:
@@ -145,8 +145,7 @@ class Linker(Component):
             ent.attrs["key"] = ent.key
             ent.id = f"e{n}"
         work.entities = ents
-        ids = {k: ent.id for k, ent in st.entities.items()}
-        work.scratch["mention_entity"] = {span: ids[k] for span, k in st.mention_entity.items()}
+        work.scratch["mention_entity"] = {span: ent.id for span, ent in st.mention_entity.items()}
         work.scratch["actors"] = _actors(ents)
 
     # ------------------------------------------------------------------
@@ -254,18 +253,23 @@ def _new_entity(m: Mention, e: KBEntry | None) -> Entity:
 
 
 def _absorb(ent: Entity, m: Mention) -> None:
+    """What a mention tells about its entity: labels, country, sector, positions."""
     lang = "ar" if _is_arabic(m.text) else "en"
-    if m.attrs.get("demonym"):
+    demonym = m.attrs.get("demonym")
+    if demonym:
         ent.attrs.setdefault("demonym_only", True)
     else:
         ent.attrs["demonym_only"] = False
-    if lang not in ent.labels or (m.found_by != "anaphor" and not ent.labels[lang]):
-        if m.found_by != "anaphor" and not m.attrs.get("demonym"):
-            ent.labels[lang] = _clean_ar(m.text) if lang == "ar" else m.text
-    if lang == "en" and ent.labels.get("en") is None:
-        ent.labels["en"] = ent.name
-    ent.country = ent.country or m.country
-    ent.sector = ent.sector or m.sector
+    labels = ent.labels
+    if lang not in labels or (m.found_by != "anaphor" and not labels[lang]):
+        if m.found_by != "anaphor" and not demonym:
+            labels[lang] = _clean_ar(m.text) if lang == "ar" else m.text
+    if lang == "en" and labels.get("en") is None:
+        labels["en"] = ent.name
+    if not ent.country:
+        ent.country = m.country
+    if not ent.sector:
+        ent.sector = m.sector
     if m.attrs.get("position"):
         ent.attrs.setdefault("positions", [])
         pos = {k: m.attrs.get(k) for k in ("title", "role", "position", "org_start", "org_end")}

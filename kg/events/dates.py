@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from typing import Iterable
 
 from kg.entities.link import sentence_norms
 from kg.lang.lexicon import table
@@ -56,7 +57,7 @@ _SEEN: dict[str, set[str]] = {}                           # lang → token norms
 _FOUND: dict[str, dict[str, tuple[str, int]]] = {}         # lang → those of them that are date words
 
 
-def _date_words(norms: list[str], lang: str) -> dict[str, tuple[str, int]]:
+def _date_words(norms: Iterable[str], lang: str) -> dict[str, tuple[str, int]]:
     """Date words by norm, with every norm of ``norms`` looked up (once per norm and process)."""
     seen = _SEEN.get(lang)
     if seen is None or len(seen) > 262_144:  # bounded memory on endless streams
@@ -76,7 +77,11 @@ def _hits(sent: Sentence, lang: str, norms: list[str] | None = None) -> list[tup
     """(token index, date word) of a sentence's date words (``norms``: its token norms, if known)."""
     if norms is None:
         norms = [t.norm for t in sent.tokens]
-    found = _date_words(norms, lang)
+    return _found_in(norms, _date_words(norms, lang))
+
+
+def _found_in(norms: list[str], found: dict[str, tuple[str, int]]) -> list[tuple[int, tuple[str, int]]]:
+    """(index, date word) of the ``norms`` that are date words (``found``: date words by norm)."""
     if found.keys().isdisjoint(norms):
         return []  # most sentences: no date word
     return [(k, found[n]) for k, n in enumerate(norms) if n in found]
@@ -193,10 +198,17 @@ class Dates(Component):
         # each sentence is scanned once: its date words and explicit dates serve
         # both the document date (resolve_document) and the sentence dates
         lang = doc.lang
-        hits = [_hits(s, lang, ns) for s, ns in zip(doc.sentences, sentence_norms(work))]
+        norms = sentence_norms(work)
+        found = _date_words(set().union(*norms), lang)  # the document's date words
         numeric = _numeric_at(doc.text)
-        explicit = [explicit_dates(s, lang, h, _any_within(numeric, s.start, s.end))
-                    for s, h in zip(doc.sentences, hits)]
+        hits: list[list[tuple[int, tuple[str, int]]]] = []
+        explicit: list[list[dt.date]] = []
+        for s, ns in zip(doc.sentences, norms):
+            h = _found_in(ns, found)
+            num = bool(numeric) and _any_within(numeric, s.start, s.end)
+            hits.append(h)
+            # most sentences have neither a date word nor a number like a date
+            explicit.append(explicit_dates(s, lang, h, num) if h or num else [])
         if not doc.date:
             found = [d for ex in explicit for d in ex]
             if found:
@@ -206,7 +218,8 @@ class Dates(Component):
         except ValueError:
             base = None
         work.scratch["sentence_dates"] = {
-            s.index: sentence_date(s, lang, base, h, ex) for s, h, ex in zip(doc.sentences, hits, explicit)}
+            s.index: sentence_date(s, lang, base, h, ex) if h or ex else None
+            for s, h, ex in zip(doc.sentences, hits, explicit)}
 
 
 @register("dates")
