@@ -11,6 +11,7 @@ from rdflib.compare import isomorphic
 
 from kg.build import BuildSummary, build
 from kg.errors import UsageError
+from kg.query.run import run_query
 from kg.rdf.iri import SUMMARY_GRAPH, document_iri
 from kg.store.oxigraph import OxigraphStore
 
@@ -156,6 +157,61 @@ def test_dyad_summaries(docs, tmp_path, toy_extractor):
     with OxigraphStore(out / "store", read_only=True) as st:
         rows = st.query(q, {"g": SUMMARY_GRAPH}).python()
     assert [(r["type"].rsplit("/", 1)[-1], r["n"]) for r in rows] == [("ASSAULT", 1)]
+
+
+def test_ties_sum_a_quad_class_and_drive_the_actor_network(docs, tmp_path, toy_extractor):
+    out = tmp_path / "out"
+    write(docs, "c.txt", "Russia accused Ukraine of attacks.")  # a second ACCUSE: UKR→RUS and RUS→UKR
+    run([docs], out, toy_extractor, date="2024-01-01")
+    q = CN + """SELECT ?s ?t ?qc ?n WHERE { GRAPH ?g {
+        ?x a cn:Tie ; cn:tieSource ?s ; cn:tieTarget ?t ; cn:quadClass ?qc ; cn:tieEvents ?n } }"""
+    with OxigraphStore(out / "store", read_only=True) as st:
+        ties = {(r["s"].rsplit("/", 1)[-1], r["t"].rsplit("/", 1)[-1], r["qc"].rsplit("/", 1)[-1]): r["n"]
+                for r in st.query(q, {"g": SUMMARY_GRAPH}).python()}
+        interactions = st.query(CN + "SELECT (SUM(?n) AS ?sum) WHERE { GRAPH ?g { ?i a cn:Interaction ; cn:eventCount ?n } }",
+                                {"g": SUMMARY_GRAPH}).python()[0]["sum"]
+        assert sum(ties.values()) == interactions
+        edges = {(r["source"].rsplit("/", 1)[-1], r["target"].rsplit("/", 1)[-1], r["quadClass"], r["events"])
+                 for r in run_query(st, "actor-network").python()}
+        assert edges == {(s, t, qc, n) for (s, t, qc), n in ties.items()}
+        # Each optional parameter, alone (its @if block, the VALUES mark) and combined.
+        top = max(ties.values())
+        assert {r["events"] for r in run_query(st, "actor-network", {"min": str(top)}).python()} == {top}
+        rus = next(r["source"] for r in run_query(st, "actor-network").python() if r["source"].endswith("RUS"))
+        by_rus = run_query(st, "actor-network", {"actor": f"<{rus}>"}).python()
+        assert by_rus and all(rus in (r["source"], r["target"]) for r in by_rus)
+        verbal = run_query(st, "actor-network", {"quad": "verbal-conflict", "actor": f"<{rus}>", "min": "1"}).python()
+        assert verbal and {r["quadClass"] for r in verbal} == {"verbal-conflict"}
+
+
+def test_a_tie_sums_the_event_types_of_its_quad_class() -> None:
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from kg.rdf.namespace import CN as CNS
+    from kg.rdf.summary import dyad_triples
+    from kg.store.base import QueryResult
+
+    a, b = URIRef("urn:x:a"), URIRef("urn:x:b")
+
+    def row(etype: str, n: int, first: str, last: str) -> dict:
+        return {"s": a, "t": b, "type": URIRef("urn:x:eventType/" + etype), "n": Literal(n),
+                "first": Literal(first, datatype=XSD.date), "last": Literal(last, datatype=XSD.date)}
+
+    class Rows:
+        def query(self, sparql, bindings=None):
+            return QueryResult.select(["s", "t", "type", "n", "first", "last"], [
+                row("ASSAULT", 2, "2024-01-02", "2024-01-05"), row("COERCE", 1, "2024-01-01", "2024-01-03"),
+                row("ACCUSE", 4, "2024-02-01", "2024-02-01")])
+
+    triples = dyad_triples(Rows())  # type: ignore[arg-type]
+    ties = {s for s, p, o in triples if o == CNS.Tie}
+    assert len(ties) == 2
+    props = {(s, p): o for s, p, o in triples if s in ties}
+    material = next(t for t in ties if str(props[(t, CNS.quadClass)]).endswith("material-conflict"))
+    assert props[(material, CNS.tieEvents)].toPython() == 3
+    assert (str(props[(material, CNS.firstDate)]), str(props[(material, CNS.lastDate)])) == ("2024-01-01", "2024-01-05")
+    assert props[(material, CNS.tieSource)] == a and props[(material, CNS.tieTarget)] == b
 
 
 def test_ontology_graph_is_loaded_once(docs, tmp_path, toy_extractor):

@@ -6,6 +6,11 @@ WHERE group (:func:`kg.store.base.bind_values`). A query may instead mark the
 spot with a comment line ``# @values`` inside an inner group: engines evaluate
 a ``GRAPH ?g { ... }`` group on its own, so parameters placed inside it
 drive its index lookups instead of filtering its whole result afterwards.
+
+Lines between ``# @if NAME`` and ``# @end`` are kept only when the parameter
+NAME is given: a pattern that selects by an optional parameter would, left
+unbound, read every row it could match. The marks are comments, so a library
+file stays a valid query (and gives the same answers) when run as it is.
 """
 
 from __future__ import annotations
@@ -23,6 +28,21 @@ _POS = re.compile(r"(error at )(\d+):")
 #: Longest error detail shown (parser messages quote the query and point at columns).
 MAX_DETAIL = 200
 _MARK = re.compile(r"^([ \t]*)#[ \t]*@values[ \t]*$", re.MULTILINE)
+_IF = re.compile(r"^[ \t]*#[ \t]*@if[ \t]+(\w+)[ \t]*\n(.*?)^[ \t]*#[ \t]*@end[ \t]*$\n?", re.MULTILINE | re.DOTALL)
+
+
+def keep_blocks(sparql: str, given: set[str] | Mapping[str, object]) -> str:
+    """The query without its ``# @if NAME`` ... ``# @end`` blocks whose parameter is not given.
+
+    >>> print(keep_blocks("A\\n# @if x\\nB\\n# @end\\nC", set()), end="")
+    A
+    C
+    >>> print(keep_blocks("A\\n# @if x\\nB\\n# @end\\nC", {"x"}), end="")
+    A
+    B
+    C
+    """
+    return _IF.sub(lambda m: m.group(2) if m.group(1) in given else "", sparql)
 
 
 def inject(sparql: str, bindings: Mapping[str, Binding]) -> str | None:
@@ -59,11 +79,12 @@ def run_query(store: Store, query: str | NamedQuery, params: Mapping[str, str] |
     """
     q = query if isinstance(query, NamedQuery) else load_query(query)
     bindings = bind_params(q.params, params or {}, strict=bool(q.params))
-    marked = inject(q.text, bindings)
+    text = keep_blocks(q.text, bindings)
+    marked = inject(text, bindings)
     try:
         if marked is not None:
             return store.query(marked)
-        return store.query(q.text, bindings)
+        return store.query(text, bindings)
     except QueryError as exc:
         if type(exc) is not QueryError:  # timeouts, not-found: already one precise line
             raise

@@ -97,6 +97,11 @@ def interaction_iri(source: URIRef, target: URIRef, etype: str) -> URIRef:
     return ID["interaction/" + digest(source, target, etype)]
 
 
+def tie_iri(source: URIRef, target: URIRef, quad: str) -> URIRef:
+    """The summary node of all events of one quad class from ``source`` to ``target``."""
+    return ID["tie/" + digest(source, target, quad)]
+
+
 def event_list_iri(actor: URIRef, event_type: URIRef) -> URIRef:
     """The summary node listing the events of one type in which ``actor`` is source or target."""
     return ID["event-list/" + digest(actor, event_type)]

@@ -49,6 +49,7 @@ class CN(DefinedNamespace):
     Document: object
     Evidence: object
     Interaction: object          # materialised dyad summary (source, target, type)
+    Tie: object                  # materialised dyad summary (source, target, quad class)
     EventList: object            # materialised: the events of one type an actor takes part in
     Event: object
     EventType: object            # SKOS concept scheme members
@@ -130,6 +131,11 @@ class CN(DefinedNamespace):
     eventCount: object
     firstDate: object
     lastDate: object
+
+    # Tie (dyad summary per quad class) properties; cn:quadClass, cn:firstDate, cn:lastDate too
+    tieSource: object
+    tieTarget: object
+    tieEvents: object
 
     # Summary graph: labels and the search index
     displayLabel: object         # the label queries show for an entity: its smallest skos:prefLabel

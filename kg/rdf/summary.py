@@ -1,10 +1,15 @@
-"""Summaries: dyads (one ``cn:Interaction`` per source, target, event type), labels, search index.
+"""Summaries: dyads (one ``cn:Interaction`` per source, target, event type), ties, labels, search index.
 
 Recomputed from the whole store after each build and written atomically to
 the named graph ``id:graph/summary``:
 
 - dyads, so the actor-network query reads pre-aggregated edges (one hop)
   instead of joining over every event;
+- ties: one ``cn:Tie`` per source, target and PLOVER quad class (the sum of
+  that pair's dyads of the class), with properties of their own
+  (``cn:tieSource``, ``cn:tieTarget``, ``cn:tieEvents``), so the actor
+  network is read row for row without grouping, and a threshold on the
+  number of events is one scan of the ties' counts;
 - one ``skos:prefLabel`` per labelled node and language (the smallest of its
   ``rdfs:label`` values in that language over all documents), so queries read a
   label with one triple instead of one copy per document mentioning the node;
@@ -167,31 +172,64 @@ def class_triples(store: Store) -> list[Triple]:
 
 
 def dyad_triples(store: Store) -> list[Triple]:
-    """The summary graph's triples, computed from the events in the store.
+    """Interactions (per source, target, event type) and ties (per source, target, quad class).
 
     An event without its own date counts with its document's publication date.
     """
     res = store.query(_DYADS, {"summary": iri.SUMMARY_GRAPH})
     out: list[Triple] = []
+    ties: dict[tuple[URIRef, URIRef, str], list] = {}
     for row in res.terms:
         s, t, typ, n = row["s"], row["t"], row["type"], row["n"]
         if not isinstance(s, URIRef) or not isinstance(t, URIRef) or not isinstance(typ, URIRef):
             continue
         etype = str(typ).rsplit("/", 1)[-1]
         node = iri.interaction_iri(s, t, etype)
+        count = int(n.toPython()) if isinstance(n, Literal) else 0
+        dates = [d if isinstance(d, Literal) and d.datatype == XSD.date else None
+                 for d in (row.get("first"), row.get("last"))]
         out += [
             (node, RDF.type, CN.Interaction),
             (node, CN.source, s),
             (node, CN.target, t),
             (node, CN.eventType, typ),
-            (node, CN.eventCount, Literal(int(n.toPython()) if isinstance(n, Literal) else 0, datatype=XSD.integer)),
+            (node, CN.eventCount, Literal(count, datatype=XSD.integer)),
         ]
+        out += [(node, prop, d) for prop, d in zip((CN.firstDate, CN.lastDate), dates) if d is not None]
         if etype in QUAD_CLASS:
             out.append((node, CN.quadClass, iri.quad_class_concept(QUAD_CLASS[etype])))
-        for prop, var in ((CN.firstDate, "first"), (CN.lastDate, "last")):
-            d = row.get(var)
-            if isinstance(d, Literal) and d.datatype == XSD.date:
-                out.append((node, prop, d))
+            _add_to_tie(ties, (s, t, QUAD_CLASS[etype]), count, dates[0], dates[1])
+    return out + tie_triples(ties)
+
+
+def _add_to_tie(ties: dict[tuple[URIRef, URIRef, str], list], key: tuple[URIRef, URIRef, str],
+                count: int, first: Literal | None, last: Literal | None) -> None:
+    """Add one interaction's count and dates to its tie ([events, first, last])."""
+    tie = ties.get(key)
+    if tie is None:
+        ties[key] = [count, first, last]
+        return
+    tie[0] += count
+    # xsd:date lexical forms (YYYY-MM-DD) sort as the dates do
+    if first is not None and (tie[1] is None or str(first) < str(tie[1])):
+        tie[1] = first
+    if last is not None and (tie[2] is None or str(last) > str(tie[2])):
+        tie[2] = last
+
+
+def tie_triples(ties: dict[tuple[URIRef, URIRef, str], list]) -> list[Triple]:
+    """One ``cn:Tie`` per (source, target, quad class): its events summed over the event types of the class."""
+    out: list[Triple] = []
+    for (s, t, quad), (count, first, last) in ties.items():
+        node = iri.tie_iri(s, t, quad)
+        out += [
+            (node, RDF.type, CN.Tie),
+            (node, CN.tieSource, s),
+            (node, CN.tieTarget, t),
+            (node, CN.quadClass, iri.quad_class_concept(quad)),
+            (node, CN.tieEvents, Literal(count, datatype=XSD.integer)),
+        ]
+        out += [(node, prop, d) for prop, d in ((CN.firstDate, first), (CN.lastDate, last)) if d is not None]
     return out
 
 
