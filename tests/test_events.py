@@ -327,3 +327,46 @@ def test_event_ids_unique_and_prefixed() -> None:
     ex = run("Russia attacked Ukraine. Ukraine accused Russia of war crimes.", "en")
     ids = [ev.id for ev in ex.events]
     assert len(ids) == len(set(ids)) >= 2 and all(i.startswith("ev#") for i in ids)
+
+
+# -- frames: event words that name no reported act (kg/events/frames.py) ------
+
+@pytest.mark.parametrize("text,typ", [
+    ("Peru added three Chilean firms to the sanctions list.", "SANCTION"),         # modifier of a noun
+    ("Chilean attack helicopters landed near the Peruvian border.", "ASSAULT"),
+    ("Peru has been under international sanctions since 2009.", "SANCTION"),       # a state
+    ("Bolivia said it was a peaceful satellite launch.", "MOBILIZE"),              # a classification
+    ("Chile voiced concerns about the possible deployment of Peruvian troops.", "MOBILIZE"),  # a hypothesis
+    ("Peru moved ships to the coast despite warnings from Chile.", "THREATEN"),    # a known circumstance
+    ("Chilean television showed the detained men.", "COERCE"),                     # an adjective
+    ("Peru delivered food into besieged towns in Chile.", "COERCE"),
+    ("Chile opposes the deployment of Peruvian missiles.", "MOBILIZE"),            # content of a speech act
+    ("Chile condemned the deployment of Peruvian troops.", "MOBILIZE"),
+])
+def test_framed_event_words_are_not_events(text: str, typ: str) -> None:
+    assert not of_type(run(text, "en"), typ)
+
+
+@pytest.mark.parametrize("text,typ,pair", [
+    ("Peru imposed new sanctions on Chile.", "SANCTION", ("Peru", "Chile")),
+    ("Chilean helicopters attacked Peruvian positions.", "ASSAULT", None),
+    ("Peru deployed troops to the Chilean border.", "MOBILIZE", None),
+    ("There was an attack on Chilean troops near the border.", "ASSAULT", None),
+    ("Chilean police detained two Peruvian sailors.", "COERCE", None),
+    ("Chile said Peru had deployed missiles near the border.", "MOBILIZE", None),
+    ("Chile apologized to Peru for the incident.", "CONCEDE", None),
+])
+def test_reported_acts_survive_the_frames(text: str, typ: str, pair: tuple[str, str] | None) -> None:
+    ex = run(text, "en")
+    assert of_type(ex, typ)
+    if pair:
+        assert pair in roles(ex, typ)
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Chile faces tough new sanctions over its missile program.", (None, "Chile")),
+    ("Chile faced sanctions from the European Union.", ("European Union", "Chile")),
+    ("The European Union imposed sanctions on Chile.", ("European Union", "Chile")),
+])
+def test_undergoer_of_a_nominal_act_is_the_target(text: str, pair: tuple[str | None, str]) -> None:
+    assert roles(run(text, "en"), "SANCTION") == {pair}

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from kg.entities.link import Actor
+from kg.events import frames
 from kg.events import roles as R
 from kg.events.figures import figures
 from kg.events.triggers import Trigger, recip_forms
@@ -196,6 +197,50 @@ def _accused_act(toks, ti: int, accuse_at: list[int], lang: str) -> bool:  # typ
     return ti > 0 and toks[ti - 1].norm in ("of", "for")
 
 
+_EN_AGENT_PREPS = {"from", "by"}
+
+
+def _marker_before(sent: Sentence, a: Actor) -> str:
+    """The word before an actor's mention, skipping an article ("from the E.U." → "from")."""
+    k = R.token_at(sent, a.mention.start, len(sent.tokens)) - 1
+    if k > 0 and sent.tokens[k].norm == "the":
+        k -= 1
+    return sent.tokens[k].norm if k >= 0 else ""
+
+
+def _undergone(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor], lang: str, lo: int) -> R.Roles | None:
+    """"X faces new U.N. sanctions": X (the undergo verb's subject) is the target; an actor
+    between the verb and the noun ("U.N.") is the source."""
+    k = frames.undergoer(sent.tokens, ti, lang)
+    if k is None:
+        return None
+    toks = sent.tokens
+    v_start, t_start = toks[k].start, toks[ti].start
+    subj = [a for a in actors if lo <= a.mention.start and a.mention.end <= v_start]
+    if not subj or R._crosses(sent, subj[-1].mention.end, v_start, lang):
+        return None
+    src = [a for a in actors if v_start <= a.mention.start and a.mention.end <= t_start]
+    # else the agent after the noun: "sanctions from the E.U.", "fire by X"
+    src = src[-1:] or [a for a in rl.sources + rl.targets if a.mention.start > t_start
+                       and _marker_before(sent, a) in _EN_AGENT_PREPS][:1]
+    return R.Roles(src, R._other_side(src, subj[-1:]))
+
+
+def _framing(sent: Sentence, triggers, actors: list[Actor], lang: str):  # type: ignore[no-untyped-def]
+    """(governing trigger spans, actor token indices) for kg.events.frames, or None without frames."""
+    if not frames.cues(lang):
+        return None
+    governors = [(i, j) for i, j, pays in triggers if pays[0].type in frames.GOVERNORS]
+    toks = sent.tokens
+    actor_tokens: set[int] = set()
+    for a in actors:
+        k = R.token_at(sent, a.mention.start, len(toks))
+        while k < len(toks) and toks[k].start < a.mention.end:
+            actor_tokens.add(k)
+            k += 1
+    return governors, actor_tokens
+
+
 class EventExtractor(Component):
     name = "events"
     requires = frozenset({"entities", "tokens"})
@@ -241,6 +286,7 @@ class EventExtractor(Component):
         places = [a for a in actors if a.entity.type == "Place"]
         speech_tokens = {k for i, j in speech for k in range(i, j)}
         accuse_at = [ti for ti, _, pays in triggers if pays[0].type in ("ACCUSE", "THREATEN", "REJECT")]
+        framed = _framing(sent, triggers, role_actors, lang)
         candidates: list[tuple[float, list[Event]]] = []
         prev_source: Actor | None = None
         prev_target: Actor | None = None
@@ -255,6 +301,8 @@ class EventExtractor(Component):
                 continue
             if trig.type not in _SPEECH_ACTS and _accused_act(toks, ti, accuse_at, lang):
                 continue  # "accused X of attacking", "اتهموه بإطلاق النار": the act is alleged
+            if framed is not None and frames.non_event(toks, ti, tj, trig.type, lang, *framed):
+                continue  # "the sanctions list", "despite warnings", "opposed the deployment"
             t_char = toks[ti].start
             lo, hi = sent.start, sent.end
             claimant = claimant_all
@@ -278,6 +326,7 @@ class EventExtractor(Component):
                     rl = R.Roles(rl.targets, rl.sources)
             else:
                 rl = self._roles(work, sent, ti, tj, role_actors, lang, flags, lo, hi)
+                rl = _undergone(sent, ti, rl, role_actors, lang, lo) or rl
             if claimant is not None:
                 # the speaker is not a role of what it reports, unless it is the only actor
                 rl.sources = [a for a in rl.sources if a.entity is not claimant.entity or t_char < lo] or rl.sources
