@@ -200,6 +200,16 @@ def _accused_act(toks, ti: int, accuse_at: list[int], lang: str) -> bool:  # typ
 _EN_AGENT_PREPS = {"from", "by"}
 
 
+def _pronoun_after(toks, k: int, ti: int) -> bool:  # type: ignore[no-untyped-def]
+    """A subject pronoun between token k and the trigger: "... and it has summoned" starts a new clause."""
+    return any(toks[m].norm in R._SUBJECT_PRONOUNS for m in range(k + 1, ti))
+
+
+def _not_locative(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
+    """English: actors that are not the object of a place preposition ("strikes in X" is where)."""
+    return actors if lang != "en" else [a for a in actors if not R._locative(sent, a, lang)]
+
+
 def _marker_before(sent: Sentence, a: Actor) -> str:
     """The word before an actor's mention, skipping an article ("from the E.U." → "from")."""
     k = R.token_at(sent, a.mention.start, len(sent.tokens)) - 1
@@ -355,7 +365,8 @@ class EventExtractor(Component):
                 rl.sources = [prev_source]  # "أجرى ... ودعا": coordinated verbs share the subject
             and_at = next((k for k in range(ti - 1, max(-1, ti - 4), -1) if toks[k].norm == "and"), None)
             and_before = and_at is not None and not any(
-                a.mention.start >= toks[and_at].end and a.mention.end <= toks[ti].start for a in role_actors)
+                a.mention.start >= toks[and_at].end and a.mention.end <= toks[ti].start for a in role_actors) \
+                and not (lang == "en" and _pronoun_after(toks, and_at, ti))
             if lang == "en" and ti > 1 and toks[ti - 1].text == "," and toks[ti].norm.endswith("ing") \
                     and not rl.sources:
                 # ", warning X": a participle adjunct shares the main clause's subject, or the
@@ -374,7 +385,7 @@ class EventExtractor(Component):
             if trig.type in _TWO_SIDED and (bool(rl.sources) != bool(rl.targets)):
                 # an attack names one side: the other side is the nearest actor of another country
                 known = (rl.sources or rl.targets)[0]
-                other = _other_party(known, role_actors, lo, hi, claimant)
+                other = _other_party(known, _not_locative(sent, role_actors, lang), lo, hi, claimant)
                 if other is not None:
                     if rl.sources:
                         rl.targets = [other]

@@ -127,3 +127,17 @@ def undergoer(toks: list[Token], ti: int, lang: str) -> int | None:
         if n:
             return k - n + 1
     return None
+
+
+def clause_follows(toks: list[Token], j: int, lang: str) -> bool:
+    """A finite auxiliary within a few words after a speech verb ending at j: a reported clause
+    without "that" ("says a jet has violated ..."), not an object ("announced new sanctions")."""
+    aux = cues(lang).get("aux")
+    if not aux:
+        return False
+    for k in range(j, min(len(toks), j + 5)):
+        if toks[k].text in _CLAUSE_STOP:
+            return False
+        if k > j and (toks[k].norm,) in aux:
+            return True
+    return False
