@@ -370,3 +370,52 @@ def test_reported_acts_survive_the_frames(text: str, typ: str, pair: tuple[str, 
 ])
 def test_undergoer_of_a_nominal_act_is_the_target(text: str, pair: tuple[str | None, str]) -> None:
     assert roles(run(text, "en"), "SANCTION") == {pair}
+
+
+# -- English roles: subjects across appositives and pronouns, places, passives --
+
+@pytest.mark.parametrize("text,typ,pair", [
+    # an appositive between the subject and its verb
+    ("Chile, a close ally of Peru, has long complained of Bolivian raids.", "ACCUSE", ("Chile", "Bolivia")),
+    ("Chile, Peru and Bolivia, which signed the pact in 2004, have requested help from Norway.",
+     "REQUEST", ("Chile", "Norway")),
+    # a subject pronoun after "and" starts a clause of its own: the speaker acts
+    ("Bolivia says Chilean troops have crossed the border and it has summoned the Chilean ambassador.",
+     "ACCUSE", ("Bolivia", "Chile")),
+    # a place after "in" is where the act happens, not its target
+    ("Chile began air strikes in Peru against the rebels.", "ASSAULT", ("Chile", "Rebels")),
+    # fronted passive participle: the agents act on the main clause's subject
+    ("Backed militarily by Peru and Bolivia, President Juan Perez of Chile has refused to resign.",
+     "AID", ("Peru", "Juan Perez")),
+    # an unnamed official speaks for the country
+    ("The foreign minister of Peru urged Chile to release the prisoners.", "REQUEST", ("Peru", "Chile")),
+    # an object after a speech verb is not the subject of a reported clause
+    ("Peru announced new sanctions against Chile.", "SANCTION", ("Peru", "Chile")),
+])
+def test_english_subject_and_target(text: str, typ: str, pair: tuple[str, str]) -> None:
+    assert pair in roles(run(text, "en"), typ)
+
+
+@pytest.mark.parametrize("text,typ,pair", [
+    # without a pronoun the coordinated verb keeps its subject
+    ("Chile massed troops on the border and attacked Peru.", "ASSAULT", ("Chile", "Peru")),
+    # an attacked country is still the target
+    ("Chile attacked Peru on Monday.", "ASSAULT", ("Chile", "Peru")),
+    # a named official is the actor, not their country
+    ("Peruvian Foreign Minister Ana Rojas urged Chile to release the prisoners.", "REQUEST", ("Ana Rojas", "Chile")),
+    # a reported clause without "that": the speaker claims it
+    ("Peru says Chilean troops have shelled Bolivian villages.", "ASSAULT", ("Armed Forces of Chile", "Bolivia")),
+])
+def test_english_roles_kept(text: str, typ: str, pair: tuple[str, str]) -> None:
+    assert pair in roles(run(text, "en"), typ)
+
+
+def test_actor_inside_an_appositive_is_not_the_subject() -> None:
+    got = roles(run("Chile, a close ally of Peru, has long complained of Bolivian raids.", "en"), "ACCUSE")
+    assert got and all(src != "Peru" for src, _ in got)
+
+
+def test_reported_clause_without_that_is_claimed() -> None:
+    ex = run("Peru says Chilean troops have shelled Bolivian villages.", "en")
+    (ev,) = of_type(ex, "ASSAULT")
+    assert name(ex, ev.claimed_by) == "Peru"
