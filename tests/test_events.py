@@ -419,3 +419,31 @@ def test_reported_clause_without_that_is_claimed() -> None:
     ex = run("Peru says Chilean troops have shelled Bolivian villages.", "en")
     (ev,) = of_type(ex, "ASSAULT")
     assert name(ex, ev.claimed_by) == "Peru"
+
+
+def test_english_report_starts_at_its_subject_pronoun() -> None:
+    # a quoted word later in the report does not move the report's start past the trigger
+    ex = run('Peruvian Foreign Minister Ana Rojas said on Wednesday she had discussed ways to revive a "fragile" '
+             'Bolivian truce with Chilean Foreign Minister Juan Perez.', "en")
+    assert roles(ex, "CONSULT") == {("Ana Rojas", "Juan Perez")}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Peru discussed the Bolivian crisis with Chile.", ("Peru", "Chile")),   # partner after "with", not the topic
+    ("Peru met Chile to discuss the crisis.", ("Peru", "Chile")),            # no "with": the object
+])
+def test_consult_partner(text: str, pair: tuple[str, str]) -> None:
+    assert roles(run(text, "en"), "CONSULT") == {pair}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Appealing for calm, Peru told Chile it wanted talks.", ("Peru", "Chile")),
+    ("Appealing for calm, Peru said on Monday it wanted talks.", ("Peru", None)),
+])
+def test_fronted_participle_takes_main_subject_and_addressee(text: str, pair: tuple[str, str | None]) -> None:
+    assert pair in roles(run(text, "en"), "REQUEST")
+
+
+def test_noun_object_after_an_appositive_has_no_subject() -> None:
+    ex = run("Juan Perez, who accuses Peru of weakness, described the detention of the sailors as a scandal.", "en")
+    assert not of_type(ex, "COERCE")

@@ -205,17 +205,34 @@ def _pronoun_after(toks, k: int, ti: int) -> bool:  # type: ignore[no-untyped-de
     return any(toks[m].norm in R._SUBJECT_PRONOUNS for m in range(k + 1, ti))
 
 
+_PARTNERED = {"CONSULT", "COOPERATE"}
+
+
+def _with_partner(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int) -> R.Roles:
+    """"discussed a Bolivian truce with Chile": the actor after "with" is the partner (the target),
+    not an actor inside the topic."""
+    t_end = sent.tokens[tj - 1].end
+    partner = next((a for a in actors if t_end <= a.mention.start < hi and _marker_before(sent, a) == "with"
+                    and a not in rl.sources), None)
+    if partner is None or partner in rl.targets[:1]:
+        return rl
+    return R.Roles(rl.sources, R._other_side(rl.sources, [partner]), rl.strong)
+
+
 def _not_locative(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
     """English: actors that are not the object of a place preposition ("strikes in X" is where)."""
     return actors if lang != "en" else [a for a in actors if not R._locative(sent, a, lang)]
 
 
 def _marker_before(sent: Sentence, a: Actor) -> str:
-    """The word before an actor's mention, skipping an article ("from the E.U." → "from")."""
-    k = R.token_at(sent, a.mention.start, len(sent.tokens)) - 1
-    if k > 0 and sent.tokens[k].norm == "the":
+    """The word before an actor's mention, skipping an article and a capitalised title
+    ("from the E.U.", "with Chilean Foreign Minister X" → "from", "with")."""
+    toks = sent.tokens
+    k = R.token_at(sent, a.mention.start, len(toks)) - 1
+    stop = max(-1, k - 5)
+    while k > stop and (toks[k].norm == "the" or toks[k].text[:1].isupper()):
         k -= 1
-    return sent.tokens[k].norm if k >= 0 else ""
+    return toks[k].norm if k >= 0 else ""
 
 
 def _undergone(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor], lang: str, lo: int) -> R.Roles | None:
@@ -337,6 +354,8 @@ class EventExtractor(Component):
             else:
                 rl = self._roles(work, sent, ti, tj, role_actors, lang, flags, lo, hi)
                 rl = _undergone(sent, ti, rl, role_actors, lang, lo) or rl
+                if trig.type in _PARTNERED and lang == "en":
+                    rl = _with_partner(sent, tj, rl, role_actors, hi)
             if claimant is not None:
                 # the speaker is not a role of what it reports, unless it is the only actor
                 rl.sources = [a for a in rl.sources if a.entity is not claimant.entity or t_char < lo] or rl.sources

@@ -23,7 +23,7 @@ from kg.lang.lexicon import pattern_tokens, table
 from kg.model import Token
 
 # how far before a trigger a framing word may stand ("under U.N. sanctions", "was a peaceful launch")
-_WINDOW = 4
+_WINDOW = 5
 _CLAUSE_STOP = {",", ";", ":", "(", ")", "\"", "“", "”", "'", "-", "–"}
 # words between a governing verb and its object that show a new clause, not an object
 _NOT_OBJECT = {"to", "that", "and", "or", "but", "which", "who", "it", "they", "he", "she", "we", "i", "if", "as"}
@@ -80,7 +80,9 @@ def _framed_before(toks: list[Token], ti: int, ttype: str, c: dict[str, frozense
                 and not _ends_with(toks, k, c.get("undergo", empty)):
             return True  # "under sanctions" (but "under heavy fire" is fighting, "came under" is undergone)
         if k + 1 < ti and _ends_with(toks, k, c.get("copula", empty)) \
-                and _ends_with(toks, k + 1, c.get("det", empty)) and not (k > 0 and toks[k - 1].norm == "there"):
+                and _ends_with(toks, k + 1, c.get("det", empty)) and not (k > 0 and toks[k - 1].norm == "there") \
+                and not any(toks[m].norm in _NOT_OBJECT or _ends_with(toks, m, c.get("prep", empty))
+                            for m in range(k + 2, ti)):
             return True  # "it was a peaceful launch" (but "there was an attack" reports one)
     return False
 

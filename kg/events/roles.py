@@ -61,6 +61,9 @@ def clauses(sent: Sentence, speech: list[tuple[int, int]], actors: list[Actor], 
             if n in comps or toks[k].text in QUOTES:
                 start = k + 1
                 break
+            if lang == "en" and n in _SUBJECT_PRONOUNS:
+                start = k  # "said on Wednesday he had discussed a 'frayed' truce": the report starts here
+                break
             k += 1
         speaker = speaker_of(sent, i, j, actors, lang)
         words_after = any(t.text[:1].isalnum() for t in toks[j:])
@@ -197,7 +200,7 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
         if comma is not None:
             main = [a for a in after if a.mention.start > toks[comma].start]
             if main:
-                return Roles([main[0]], [])
+                return Roles([main[0]], _en_indirect_object(sent, main))
     if lang == "ar":
         rest = after
         if "noun" in flags and after and after[0].mention.start - t_end <= 1 and not after[0].mention.attrs.get("demonym") \
@@ -267,8 +270,8 @@ def _en_appositive_subject(sent: Sentence, before: list[Actor], ti: int) -> Acto
     toks = sent.tokens
     close = next((k for k in range(ti - 1, max(-1, ti - 4), -1) if toks[k].text == ","), None)
     if close is None or any(toks[k].norm in _SUBJECT_PRONOUNS or not toks[k].text[:1].isalpha()
-                            for k in range(close + 1, ti)):
-        return None
+                            or _en_determiner(toks[k].norm) for k in range(close + 1, ti)):
+        return None  # a pronoun subject, or the trigger is a noun ("..., described the detention")
     for n in range(len(before) - 1, -1, -1):
         a = before[n]
         e = token_at(sent, a.mention.end, len(toks))
@@ -279,6 +282,22 @@ def _en_appositive_subject(sent: Sentence, before: list[Actor], ti: int) -> Acto
         if toks[e].text == "," and e + 1 < close and toks[e + 1].norm in _APPOSITIVE_OPENERS:
             return _group_back(sent, before[:n + 1], "en")[0]
     return None
+
+
+def _en_indirect_object(sent: Sentence, main: list[Actor]) -> list[Actor]:
+    """"..., Kerry told Zarif": the actor right after the main clause's subject and its verb."""
+    if len(main) < 2:
+        return []
+    k, m = token_at(sent, main[0].mention.end, 0), token_at(sent, main[1].mention.start, 0)
+    if m - k != 1 or _crosses(sent, main[0].mention.end, main[1].mention.start, "en"):
+        return []
+    return _other_side(main[:1], main[1:2])
+
+
+def _en_determiner(norm: str) -> bool:
+    from kg.events.frames import cues  # English frame data; imported late to keep roles light
+
+    return (norm,) in cues("en").get("det", ())
 
 
 def _en_pronoun_between(sent: Sentence, a: Actor, ti: int) -> bool:
