@@ -447,3 +447,55 @@ def test_fronted_participle_takes_main_subject_and_addressee(text: str, pair: tu
 def test_noun_object_after_an_appositive_has_no_subject() -> None:
     ex = run("Juan Perez, who accuses Peru of weakness, described the detention of the sailors as a scandal.", "en")
     assert not of_type(ex, "COERCE")
+
+
+# -- English: reports, complaints, protests, orphan acts, two sides ------------
+
+def test_rejecting_a_report_denies_its_content() -> None:
+    ex = run("Peru rejected reports that Chile had offered Bolivia a loan.", "en")
+    assert not of_type(ex, "AGREE")
+    assert roles(run("Peru said that Chile had offered Bolivia a loan.", "en"), "AGREE") == {("Chile", "Bolivia")}
+
+
+def test_complaint_accuses_the_doer_of_the_reported_act() -> None:
+    ex = run("Peru complained that Chilean troops had shelled its border posts.", "en")
+    assert ("Peru", "Armed Forces of Chile") in roles(ex, "ACCUSE")
+    (ev,) = of_type(ex, "ASSAULT")
+    assert name(ex, ev.claimed_by) == "Peru"
+
+
+def test_coordinated_verb_in_a_report_does_not_take_the_speaker() -> None:
+    # the plane ignored the warnings, not Peru; the same coordination without a report keeps the subject
+    ex = run("Peru complained that the plane entered its airspace and ignored repeated warnings to leave.", "en")
+    assert all(src != "Peru" for src, _ in roles(ex, "REJECT"))
+    assert any(src == "Peru" for src, _ in roles(run("Peru met Chile and rejected its demands.", "en"), "REJECT"))
+
+
+@pytest.mark.parametrize("text,typ,pair", [
+    ("Peru protested the incident in a note to Chile.", "ACCUSE", ("Peru", "Chile")),      # a state protests in words
+    ("Thousands of students protested in Lima against the government of Peru.", "PROTEST", None),  # civilians demonstrate
+])
+def test_protest_by_a_state_is_an_accusation(text: str, typ: str, pair: tuple[str, str] | None) -> None:
+    ex = run(text, "en")
+    assert of_type(ex, typ)
+    assert not of_type(ex, "PROTEST" if typ == "ACCUSE" else "ACCUSE")
+    if pair:
+        assert pair in roles(ex, typ)
+
+
+@pytest.mark.parametrize("text,typ,kept", [
+    ("Some conservatives have criticized the deal.", "ACCUSE", False),   # no actor at all
+    ("Peru has criticized the deal.", "ACCUSE", True),
+    ("Fighting continued overnight near the border.", "ASSAULT", True),  # fighting without named sides
+    ("The two sides traded accusations.", "ACCUSE", True),              # sides named earlier
+])
+def test_acts_without_any_actor(text: str, typ: str, kept: bool) -> None:
+    assert bool(of_type(run(text, "en"), typ)) == kept
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ("Talks between Peru and Chile resumed on Monday.", {("Peru", "Chile")}),
+    ("Qatar mediated between Israel and Egypt.", {("Qatar", "Israel"), ("Qatar", "Egypt")}),  # the verb has a subject
+])
+def test_two_sides_after_between(text: str, pairs: set[tuple[str, str]]) -> None:
+    assert roles(run(text, "en"), "CONSULT") == pairs

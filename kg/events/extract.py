@@ -200,6 +200,34 @@ def _accused_act(toks, ti: int, accuse_at: list[int], lang: str) -> bool:  # typ
 _EN_AGENT_PREPS = {"from", "by"}
 
 
+_STATE_TYPES = {"Country", "GovernmentBody", "MilitaryForce", "IGO"}
+
+
+def _accused_from_report(events: list[Event]) -> None:
+    """"X complained that Y had violated ...": the doer of the act X reports is the one X accuses."""
+    for acc in events:
+        if acc.type != "ACCUSE" or acc.target or not acc.source:
+            continue
+        act = next((e for e in events if e.start > acc.start and e.claimed_by == acc.source
+                    and e.source and e.source != acc.source), None)
+        if act is not None:
+            acc.target = act.source
+
+
+def _orphan(trig: Trigger, flags: set[str], rl: R.Roles, claimant: Actor | None) -> bool:
+    """A non-violent act with no source, target or claimant ("some conservatives have criticized
+    the deal"): it tells an analyst nothing about any actor. Fighting without named sides, and
+    reciprocal acts whose sides were named before ("the two traded barbs"), still count."""
+    return not (rl.sources or rl.targets) and claimant is None and trig.type not in _TWO_SIDED \
+        and "recip" not in flags
+
+
+def _state_actor(sources: list[Actor]) -> bool:
+    """Is the source a state or one of its bodies, or an official (a person with a title)?"""
+    return bool(sources) and (sources[0].entity.type in _STATE_TYPES
+                              or bool(sources[0].mention.attrs.get("role")))
+
+
 def _pronoun_after(toks, k: int, ti: int) -> bool:  # type: ignore[no-untyped-def]
     """A subject pronoun between token k and the trigger: "... and it has summoned" starts a new clause."""
     return any(toks[m].norm in R._SUBJECT_PRONOUNS for m in range(k + 1, ti))
@@ -217,6 +245,17 @@ def _with_partner(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi:
     if partner is None or partner in rl.targets[:1]:
         return rl
     return R.Roles(rl.sources, R._other_side(rl.sources, [partner]), rl.strong)
+
+
+def _two_sides(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], lang: str) -> R.Roles | None:
+    """"talks between X and Y", "clashes involving X and Y": X and Y are the two sides
+    (of a noun without a subject of its own: "Qatar mediated between X and Y" has one)."""
+    if not frames.parties_follow(sent.tokens, tj, lang) \
+            or any(a.mention.end <= sent.tokens[tj - 1].start for a in rl.sources):
+        return None
+    after = [a for a in actors if a.mention.start >= sent.tokens[tj].end]
+    group = R._group(sent, after, lang) if after and R.token_at(sent, after[0].mention.start) == tj + 1 else []
+    return R.Roles(group[:1], group[1:2]) if len(group) >= 2 else None
 
 
 def _not_locative(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
@@ -317,6 +356,7 @@ class EventExtractor(Component):
         candidates: list[tuple[float, list[Event]]] = []
         prev_source: Actor | None = None
         prev_target: Actor | None = None
+        prev_lo = sent.start  # the clause prev_source acted in
         for ti, tj, pays in triggers:
             trig: Trigger = pays[0]
             if all(k in speech_tokens for k in range(ti, tj)) and trig.type not in _SPEECH_ACTS:
@@ -356,6 +396,7 @@ class EventExtractor(Component):
                 rl = _undergone(sent, ti, rl, role_actors, lang, lo) or rl
                 if trig.type in _PARTNERED and lang == "en":
                     rl = _with_partner(sent, tj, rl, role_actors, hi)
+                rl = _two_sides(sent, tj, rl, role_actors, lang) or rl
             if claimant is not None:
                 # the speaker is not a role of what it reports, unless it is the only actor
                 rl.sources = [a for a in rl.sources if a.entity is not claimant.entity or t_char < lo] or rl.sources
@@ -397,7 +438,8 @@ class EventExtractor(Component):
                     rl.sources = [first]
                     rl.targets = R._other_side(rl.sources, rl.targets)
                     claimant = None if first is claimant else claimant
-            if lang == "en" and prev_source is not None and and_before:
+            if lang == "en" and prev_source is not None and and_before and prev_lo == lo:
+                # (not across a report: "X complained that the plane ... and ignored" — the plane ignored)
                 # "X spoke with Y and urged ...": the coordinated verb keeps X as its subject
                 rl.sources = [prev_source]
                 rl.targets = R._other_side(rl.sources, [t for t in rl.targets if t is not prev_target])
@@ -413,9 +455,14 @@ class EventExtractor(Component):
             if rl.sources:
                 prev_source = rl.sources[0]
                 prev_target = rl.targets[0] if rl.targets else None
+                prev_lo = lo
             if ("noun" in flags or "weak" in flags) and not (rl.sources or rl.targets) \
                     and not (trig.type == "ASSAULT" and figs):
                 continue
+            if lang == "en" and _orphan(trig, flags, rl, claimant):
+                continue
+            if lang == "en" and trig.type == "PROTEST" and _state_actor(rl.sources):
+                trig = Trigger("ACCUSE", "", trig.flags)  # a government "protests" in words: PLOVER ACCUSE
             loc = next((p for p in places if lo <= p.mention.start < hi), None)
             evs = self._events(doc, sent, ti, tj, trig, flags, rl, claimant, loc, date, ctx_words)
             score = (1.0 if rl.sources else 0) + (0.8 if rl.targets else 0) + (0.0 if "noun" in flags else 0.5) \
@@ -438,6 +485,8 @@ class EventExtractor(Component):
         if figs and "ASSAULT" not in best and cue_m:
             out.extend(self._casualty_event(doc, sent, cue_m, role_actors, lang, date, places))
         out = self._dedupe(out)
+        if lang == "en":
+            _accused_from_report(out)
         self._attach_figures(out, figs, sent, doc, date)
         return out
 

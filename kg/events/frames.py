@@ -143,3 +143,9 @@ def clause_follows(toks: list[Token], j: int, lang: str) -> bool:
         if k > j and (toks[k].norm,) in aux:
             return True
     return False
+
+
+def parties_follow(toks: list[Token], tj: int, lang: str) -> bool:
+    """Does a word that introduces the two sides follow the event noun ("talks between")?"""
+    kind = cues(lang).get("parties")
+    return bool(kind) and tj < len(toks) and (toks[tj].norm,) in kind
