@@ -42,12 +42,49 @@ def cues(lang: str) -> dict[str, frozenset[tuple[str, ...]]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _ends_with(toks: list[Token], k: int, kind: frozenset[tuple[str, ...]]) -> int:
-    """Length of the longest cue of ``kind`` ending at token k (0: none)."""
-    for n in (3, 2, 1):
-        if k - n + 1 >= 0 and tuple(t.norm for t in toks[k - n + 1:k + 1]) in kind:
-            return n
-    return 0
+_Cands = tuple[tuple[tuple[str, ...], frozenset[str]], ...]
+
+
+@lru_cache(maxsize=None)
+def _by_edge(lang: str, last: bool) -> dict[str, _Cands]:
+    """Edge token (last or first) → the cues with that edge and their kinds, longest first."""
+    by: dict[tuple[str, ...], set[str]] = {}
+    for kind, pats in cues(lang).items():
+        for p in pats:
+            by.setdefault(p, set()).add(kind)
+    out: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+    for p, kinds in by.items():
+        out.setdefault(p[-1] if last else p[0], []).append((p, frozenset(kinds)))
+    return {w: tuple(sorted(c, key=lambda x: -len(x[0]))) for w, c in out.items()}
+
+
+_NONE: dict[str, int] = {}
+
+
+def _ending(toks: list[Token], k: int, lang: str) -> dict[str, int]:
+    """kind → length of the longest cue of that kind ending at token k (most tokens: none)."""
+    cands = _by_edge(lang, True).get(toks[k].norm)
+    if not cands:
+        return _NONE
+    out: dict[str, int] = {}
+    for p, kinds in cands:
+        n = len(p)
+        if n <= k + 1 and all(toks[k - n + 1 + m].norm == w for m, w in enumerate(p[:-1])):
+            for kind in kinds:
+                out.setdefault(kind, n)
+    return out
+
+
+def _starting(toks: list[Token], k: int, lang: str) -> frozenset[str]:
+    """Kinds of the cues that start at token k."""
+    cands = _by_edge(lang, False).get(toks[k].norm)
+    if not cands:
+        return frozenset()
+    out: set[str] = set()
+    for p, kinds in cands:
+        if k + len(p) <= len(toks) and all(toks[k + m].norm == w for m, w in enumerate(p[1:], 1)):
+            out.update(kinds)
+    return frozenset(out)
 
 
 def _window(toks: list[Token], ti: int) -> range:
@@ -59,40 +96,36 @@ def _window(toks: list[Token], ti: int) -> range:
     return range(ti - 1, lo - 1, -1)
 
 
-def _modifier(toks: list[Token], tj: int, c: dict[str, frozenset[tuple[str, ...]]]) -> bool:
+def _modifier(toks: list[Token], tj: int, lang: str) -> bool:
     """"sanctions list", "attack helicopters": the trigger modifies the noun after it."""
-    return tj < len(toks) and _starts(toks, tj, c.get("head", frozenset()))
+    return tj < len(toks) and "head" in _starting(toks, tj, lang)
 
 
-def _starts(toks: list[Token], k: int, kind: frozenset[tuple[str, ...]]) -> bool:
-    return any(tuple(t.norm for t in toks[k:k + len(p)]) == p for p in kind)
-
-
-def _framed_before(toks: list[Token], ti: int, ttype: str, c: dict[str, frozenset[tuple[str, ...]]]) -> bool:
+def _framed_before(toks: list[Token], ti: int, ttype: str, lang: str) -> bool:
     """A hypothesis, a known cause, a state or a classification before the event word."""
-    empty: frozenset[tuple[str, ...]] = frozenset()
     for k in _window(toks, ti):
-        if k >= ti - 2 and _ends_with(toks, k, c.get("hypothetical", empty)):
+        kinds = _ending(toks, k, lang)
+        if not kinds:
+            continue
+        if k >= ti - 2 and "hypothetical" in kinds:
             return True  # "the possible deployment", "a proposed ban"
-        if _ends_with(toks, k, c.get("background", empty)):
+        if "background" in kinds:
             return True  # "despite warnings", "because of its tests"
-        if ttype != "ASSAULT" and _ends_with(toks, k, c.get("stative", empty)) \
-                and not _ends_with(toks, k, c.get("undergo", empty)):
+        if ttype != "ASSAULT" and "stative" in kinds and "undergo" not in kinds:
             return True  # "under sanctions" (but "under heavy fire" is fighting, "came under" is undergone)
-        if k + 1 < ti and _ends_with(toks, k, c.get("copula", empty)) \
-                and _ends_with(toks, k + 1, c.get("det", empty)) and not (k > 0 and toks[k - 1].norm == "there") \
-                and not any(toks[m].norm in _NOT_OBJECT or _ends_with(toks, m, c.get("prep", empty))
-                            for m in range(k + 2, ti)):
+        if "copula" in kinds and k + 1 < ti and "det" in _ending(toks, k + 1, lang) \
+                and not (k > 0 and toks[k - 1].norm == "there") \
+                and not any(toks[m].norm in _NOT_OBJECT or "prep" in _ending(toks, m, lang) for m in range(k + 2, ti)):
             return True  # "it was a peaceful launch" (but "there was an attack" reports one)
     return False
 
 
-def _adjective(toks: list[Token], ti: int, tj: int, c: dict[str, frozenset[tuple[str, ...]]]) -> bool:
+def _adjective(toks: list[Token], ti: int, tj: int, lang: str) -> bool:
     """"the detained men", "into besieged towns": a participle after a determiner or preposition."""
     if tj - ti != 1 or ti == 0 or not toks[ti].norm.endswith("ed"):
         return False
-    empty: frozenset[tuple[str, ...]] = frozenset()
-    return bool(_ends_with(toks, ti - 1, c.get("det", empty)) or _ends_with(toks, ti - 1, c.get("prep", empty)))
+    kinds = _ending(toks, ti - 1, lang)
+    return "det" in kinds or "prep" in kinds
 
 
 def _governed(toks: list[Token], ti: int, governors: list[tuple[int, int]], actor_tokens: set[int]) -> bool:
@@ -112,20 +145,18 @@ def non_event(toks: list[Token], ti: int, tj: int, ttype: str, lang: str,
     ``governors``: token spans of the sentence's speech-act triggers (types in GOVERNORS);
     ``actor_tokens``: indices of tokens inside actor mentions.
     """
-    c = cues(lang)
-    if not c:
+    if not cues(lang):
         return False
-    return (_modifier(toks, tj, c) or _framed_before(toks, ti, ttype, c) or _adjective(toks, ti, tj, c)
+    return (_modifier(toks, tj, lang) or _framed_before(toks, ti, ttype, lang) or _adjective(toks, ti, tj, lang)
             or _governed(toks, ti, governors, actor_tokens))
 
 
 def undergoer(toks: list[Token], ti: int, lang: str) -> int | None:
     """Token index of an undergo verb ("faces", "came under") shortly before the trigger, else None."""
-    kind = cues(lang).get("undergo")
-    if not kind:
+    if "undergo" not in cues(lang):
         return None
     for k in _window(toks, ti):
-        n = _ends_with(toks, k, kind)
+        n = _ending(toks, k, lang).get("undergo")
         if n:
             return k - n + 1
     return None
@@ -147,5 +178,4 @@ def clause_follows(toks: list[Token], j: int, lang: str) -> bool:
 
 def parties_follow(toks: list[Token], tj: int, lang: str) -> bool:
     """Does a word that introduces the two sides follow the event noun ("talks between")?"""
-    kind = cues(lang).get("parties")
-    return bool(kind) and tj < len(toks) and (toks[tj].norm,) in kind
+    return tj < len(toks) and "parties" in _starting(toks, tj, lang)
