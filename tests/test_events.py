@@ -499,3 +499,24 @@ def test_acts_without_any_actor(text: str, typ: str, kept: bool) -> None:
 ])
 def test_two_sides_after_between(text: str, pairs: set[tuple[str, str]]) -> None:
     assert roles(run(text, "en"), "CONSULT") == pairs
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Peru says a Chilean jet has violated its airspace.", ("Chile", "Peru")),            # "its" = the earlier state
+    ("A Chilean jet violated the airspace of Peru.", ("Chile", "Peru")),                   # owner named
+])
+def test_airspace_owner_is_the_target(text: str, pair: tuple[str, str]) -> None:
+    assert roles(run(text, "en"), "COERCE") == {pair}
+
+
+def test_own_airspace_has_no_other_owner() -> None:
+    ex = run("Chile said its jets had violated their airspace by mistake.", "en")
+    assert all(tgt is None for _, tgt in roles(ex, "COERCE"))
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Peruvian television released footage of the arrest of two Chilean sailors.", False),  # the news is the footage
+    ("Peruvian police arrested two Chilean sailors.", True),
+])
+def test_act_shown_in_a_recording(text: str, found: bool) -> None:
+    assert bool(of_type(run(text, "en"), "COERCE")) == found

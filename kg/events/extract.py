@@ -258,6 +258,19 @@ def _two_sides(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], lang: 
     return R.Roles(group[:1], group[1:2]) if len(group) >= 2 else None
 
 
+_VIOLATION = "airspace violation"
+
+
+def _owner_is_target(rl: R.Roles, actors: list[Actor], sent: Sentence) -> R.Roles:
+    """"(Turkey says) a Russian jet violated its airspace": "its" is the earlier state, the target."""
+    if rl.targets or not rl.sources:
+        return rl
+    src = rl.sources[0]
+    owner = [a for a in actors if a.mention.end <= src.mention.start and not a.mention.attrs.get("demonym")
+             and a.entity.type in _STATE_TYPES and _country_of(a) != _country_of(src)]
+    return R.Roles(rl.sources, owner[-1:], rl.strong) if owner else rl
+
+
 def _not_locative(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
     """English: actors that are not the object of a place preposition ("strikes in X" is where)."""
     return actors if lang != "en" else [a for a in actors if not R._locative(sent, a, lang)]
@@ -397,6 +410,8 @@ class EventExtractor(Component):
                 if trig.type in _PARTNERED and lang == "en":
                     rl = _with_partner(sent, tj, rl, role_actors, hi)
                 rl = _two_sides(sent, tj, rl, role_actors, lang) or rl
+                if trig.mode == _VIOLATION and frames.possessive_in(toks, ti, tj, lang):
+                    rl = _owner_is_target(rl, role_actors, sent)
             if claimant is not None:
                 # the speaker is not a role of what it reports, unless it is the only actor
                 rl.sources = [a for a in rl.sources if a.entity is not claimant.entity or t_char < lo] or rl.sources

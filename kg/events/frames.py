@@ -179,3 +179,8 @@ def clause_follows(toks: list[Token], j: int, lang: str) -> bool:
 def parties_follow(toks: list[Token], tj: int, lang: str) -> bool:
     """Does a word that introduces the two sides follow the event noun ("talks between")?"""
     return tj < len(toks) and "parties" in _starting(toks, tj, lang)
+
+
+def possessive_in(toks: list[Token], ti: int, tj: int, lang: str) -> bool:
+    """Does the trigger span hold a possessive pronoun ("violated its airspace")?"""
+    return any("possessive" in _starting(toks, k, lang) for k in range(ti + 1, tj))
