@@ -335,6 +335,7 @@ def test_event_ids_unique_and_prefixed() -> None:
     ("Peru added three Chilean firms to the sanctions list.", "SANCTION"),         # modifier of a noun
     ("Chilean attack helicopters landed near the Peruvian border.", "ASSAULT"),
     ("Peru has been under international sanctions since 2009.", "SANCTION"),       # a state
+    ("Peru remains under an arms embargo.", "SANCTION"),
     ("Bolivia said it was a peaceful satellite launch.", "MOBILIZE"),              # a classification
     ("Chile voiced concerns about the possible deployment of Peruvian troops.", "MOBILIZE"),  # a hypothesis
     ("Peru moved ships to the coast despite warnings from Chile.", "THREATEN"),    # a known circumstance
@@ -355,6 +356,7 @@ def test_framed_event_words_are_not_events(text: str, typ: str) -> None:
     ("Chilean police detained two Peruvian sailors.", "COERCE", None),
     ("Chile said Peru had deployed missiles near the border.", "MOBILIZE", None),
     ("Chile apologized to Peru for the incident.", "CONCEDE", None),
+    ("Chilean police placed the Peruvian consul under house arrest.", "COERCE", None),   # "under" without a state verb
 ])
 def test_reported_acts_survive_the_frames(text: str, typ: str, pair: tuple[str, str] | None) -> None:
     ex = run(text, "en")
@@ -488,6 +490,7 @@ def test_protest_by_a_state_is_an_accusation(text: str, typ: str, pair: tuple[st
     ("Peru has criticized the deal.", "ACCUSE", True),
     ("Fighting continued overnight near the border.", "ASSAULT", True),  # fighting without named sides
     ("The two sides traded accusations.", "ACCUSE", True),              # sides named earlier
+    ("Thousands of protesters marched through the capital.", "PROTEST", True),  # unnamed civilians act
 ])
 def test_acts_without_any_actor(text: str, typ: str, kept: bool) -> None:
     assert bool(of_type(run(text, "en"), typ)) == kept

@@ -215,10 +215,11 @@ def _accused_from_report(events: list[Event]) -> None:
 
 
 def _orphan(trig: Trigger, flags: set[str], rl: R.Roles, claimant: Actor | None) -> bool:
-    """A non-violent act with no source, target or claimant ("some conservatives have criticized
-    the deal"): it tells an analyst nothing about any actor. Fighting without named sides, and
-    reciprocal acts whose sides were named before ("the two traded barbs"), still count."""
-    return not (rl.sources or rl.targets) and claimant is None and trig.type not in _TWO_SIDED \
+    """A diplomatic or verbal act with no source, target or claimant ("some conservatives have
+    criticized the deal"): such acts are between political actors, so without one it tells an analyst
+    nothing. Material acts by unnamed people (fighting, arrests, protests) and reciprocal acts whose
+    sides were named before ("the two traded barbs") still count."""
+    return not (rl.sources or rl.targets) and claimant is None and trig.type in _DIPLOMATIC \
         and "recip" not in flags
 
 

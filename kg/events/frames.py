@@ -111,8 +111,9 @@ def _framed_before(toks: list[Token], ti: int, ttype: str, lang: str) -> bool:
             return True  # "the possible deployment", "a proposed ban"
         if "background" in kinds:
             return True  # "despite warnings", "because of its tests"
-        if ttype != "ASSAULT" and "stative" in kinds and "undergo" not in kinds:
-            return True  # "under sanctions" (but "under heavy fire" is fighting, "came under" is undergone)
+        if ttype != "ASSAULT" and "stative" in kinds and k > 0 and {"copula", "stay"} & _ending(toks, k - 1, lang).keys():
+            return True  # "has been under sanctions", "remains under embargo" (but "placed X under arrest"
+            # is an arrest, "came under fire" an attack)
         if "copula" in kinds and k + 1 < ti and "det" in _ending(toks, k + 1, lang) \
                 and not (k > 0 and toks[k - 1].norm == "there") \
                 and not any(toks[m].norm in _NOT_OBJECT or "prep" in _ending(toks, m, lang) for m in range(k + 2, ti)):
