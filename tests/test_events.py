@@ -357,6 +357,7 @@ def test_framed_event_words_are_not_events(text: str, typ: str) -> None:
     ("Chile said Peru had deployed missiles near the border.", "MOBILIZE", None),
     ("Chile apologized to Peru for the incident.", "CONCEDE", None),
     ("Chilean police placed the Peruvian consul under house arrest.", "COERCE", None),   # "under" without a state verb
+    ("Norway welcomed the ceasefire agreement between Chile and Peru.", "AGREE", ("Chile", "Peru")),  # own sides
 ])
 def test_reported_acts_survive_the_frames(text: str, typ: str, pair: tuple[str, str] | None) -> None:
     ex = run(text, "en")
@@ -523,3 +524,23 @@ def test_own_airspace_has_no_other_owner() -> None:
 ])
 def test_act_shown_in_a_recording(text: str, found: bool) -> None:
     assert bool(of_type(run(text, "en"), "COERCE")) == found
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("Norway called on Chile to halt its attacks on Peru.", "ASSAULT"),     # asked for, not done
+    ("Chile asked Peru to withdraw its troops from the border.", "RETREAT"),
+    ("Norway urged Chile to return to talks with Peru.", "CONSULT"),
+])
+def test_act_asked_for_is_not_an_event(text: str, typ: str) -> None:
+    ex = run(text, "en")
+    assert of_type(ex, "REQUEST") and not of_type(ex, typ)
+
+
+def test_act_after_a_request_in_another_clause_is_an_event() -> None:
+    ex = run("Peru urged calm, and Chile attacked Bolivian positions the next day.", "en")
+    assert roles(ex, "ASSAULT") == {("Chile", "Bolivia")}
+
+
+def test_recapture_is_an_assault() -> None:
+    ex = run("Chilean troops recaptured the town from the rebels.", "en")
+    assert roles(ex, "ASSAULT") == {("Armed Forces of Chile", "Rebels")}

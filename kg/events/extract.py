@@ -248,11 +248,12 @@ def _with_partner(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi:
     return R.Roles(rl.sources, R._other_side(rl.sources, [partner]), rl.strong)
 
 
-def _two_sides(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], lang: str) -> R.Roles | None:
-    """"talks between X and Y", "clashes involving X and Y": X and Y are the two sides
-    (of a noun without a subject of its own: "Qatar mediated between X and Y" has one)."""
-    if not frames.parties_follow(sent.tokens, tj, lang) \
-            or any(a.mention.end <= sent.tokens[tj - 1].start for a in rl.sources):
+def _two_sides(sent: Sentence, ti: int, tj: int, rl: R.Roles, actors: list[Actor], lang: str) -> R.Roles | None:
+    """"talks between X and Y", "the truce between X and Y": X and Y are the two sides of the noun
+    (a verb keeps its subject: "Qatar mediated between X and Y")."""
+    toks = sent.tokens
+    if not frames.parties_follow(toks, tj, lang) or (
+            not frames.after_determiner(toks, ti, lang) and any(a.mention.end <= toks[ti].start for a in rl.sources)):
         return None
     after = [a for a in actors if a.mention.start >= sent.tokens[tj].end]
     group = R._group(sent, after, lang) if after and R.token_at(sent, after[0].mention.start) == tj + 1 else []
@@ -310,7 +311,7 @@ def _framing(sent: Sentence, triggers, actors: list[Actor], lang: str):  # type:
     """(governing trigger spans, actor token indices) for kg.events.frames, or None without frames."""
     if not frames.cues(lang):
         return None
-    governors = [(i, j) for i, j, pays in triggers if pays[0].type in frames.GOVERNORS]
+    governors = [(i, j, pays[0].type) for i, j, pays in triggers if pays[0].type in frames.GOVERNORS]
     toks = sent.tokens
     actor_tokens: set[int] = set()
     for a in actors:
@@ -410,7 +411,7 @@ class EventExtractor(Component):
                 rl = _undergone(sent, ti, rl, role_actors, lang, lo) or rl
                 if trig.type in _PARTNERED and lang == "en":
                     rl = _with_partner(sent, tj, rl, role_actors, hi)
-                rl = _two_sides(sent, tj, rl, role_actors, lang) or rl
+                rl = _two_sides(sent, ti, tj, rl, role_actors, lang) or rl
                 if trig.mode == _VIOLATION and frames.possessive_in(toks, ti, tj, lang):
                     rl = _owner_is_target(rl, role_actors, sent)
             if claimant is not None:

@@ -29,6 +29,9 @@ _CLAUSE_STOP = {",", ";", ":", "(", ")", "\"", "“", "”", "'", "-", "–"}
 _NOT_OBJECT = {"to", "that", "and", "or", "but", "which", "who", "it", "they", "he", "she", "we", "i", "if", "as"}
 # event types whose object noun is their content ("opposed the deployment", "called for sanctions")
 GOVERNORS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
+# acts whose "to" complement is only asked for or threatened ("urged X to hold talks")
+_ASKING = frozenset({"REQUEST", "THREATEN"})
+_ASK_REACH = 7
 
 
 @lru_cache(maxsize=None)
@@ -129,27 +132,39 @@ def _adjective(toks: list[Token], ti: int, tj: int, lang: str) -> bool:
     return "det" in kinds or "prep" in kinds
 
 
-def _governed(toks: list[Token], ti: int, governors: list[tuple[int, int]], actor_tokens: set[int]) -> bool:
-    """The event word is the object of an earlier speech act ("opposed the deployment")."""
-    for gi, gj in governors:
+def _governed(toks: list[Token], ti: int, governors: list[tuple[int, int, str]], actor_tokens: set[int]) -> bool:
+    """The event word is the object of an earlier speech act ("opposed the deployment"), or the act
+    a request or threat asks for ("urged X to return to talks")."""
+    for gi, gj, gtype in governors:
         if gj <= ti <= gj + 3 and not any(
                 k in actor_tokens or toks[k].text in _CLAUSE_STOP or toks[k].norm in _NOT_OBJECT
                 for k in range(gj, ti)):
             return True
+        if gtype in _ASKING and gj < ti <= gj + _ASK_REACH and _infinitive_between(toks, gj, ti):
+            return True
     return False
 
 
+def _infinitive_between(toks: list[Token], gj: int, ti: int) -> bool:
+    """A "to" after the governing verb (and its object), in the same clause, before the trigger."""
+    for k in range(gj, ti):
+        if toks[k].text in _CLAUSE_STOP or toks[k].norm in ("and", "but", "which", "who", "that"):
+            return False
+    return any(toks[k].norm == "to" for k in range(gj, min(ti, gj + 4)))
+
+
 def non_event(toks: list[Token], ti: int, tj: int, ttype: str, lang: str,
-              governors: list[tuple[int, int]], actor_tokens: set[int]) -> bool:
+              governors: list[tuple[int, int, str]], actor_tokens: set[int]) -> bool:
     """Does the trigger at [ti, tj) name an act the sentence does not report?
 
-    ``governors``: token spans of the sentence's speech-act triggers (types in GOVERNORS);
+    ``governors``: (start, end, type) of the sentence's speech-act triggers (types in GOVERNORS);
     ``actor_tokens``: indices of tokens inside actor mentions.
     """
     if not cues(lang):
         return False
     return (_modifier(toks, tj, lang) or _framed_before(toks, ti, ttype, lang) or _adjective(toks, ti, tj, lang)
-            or _governed(toks, ti, governors, actor_tokens))
+            or (_governed(toks, ti, governors, actor_tokens) and not parties_follow(toks, tj, lang)))
+    # (a governed act with its own two sides is reported too: "welcomed the truce between X and Y")
 
 
 def undergoer(toks: list[Token], ti: int, lang: str) -> int | None:
@@ -185,3 +200,8 @@ def parties_follow(toks: list[Token], tj: int, lang: str) -> bool:
 def possessive_in(toks: list[Token], ti: int, tj: int, lang: str) -> bool:
     """Does the trigger span hold a possessive pronoun ("violated its airspace")?"""
     return any("possessive" in _starting(toks, k, lang) for k in range(ti + 1, tj))
+
+
+def after_determiner(toks: list[Token], ti: int, lang: str) -> bool:
+    """Is the trigger a noun phrase's head, right after a determiner ("the talks", "a truce")?"""
+    return ti > 0 and "det" in _ending(toks, ti - 1, lang)
