@@ -544,3 +544,18 @@ def test_act_after_a_request_in_another_clause_is_an_event() -> None:
 def test_recapture_is_an_assault() -> None:
     ex = run("Chilean troops recaptured the town from the rebels.", "en")
     assert roles(ex, "ASSAULT") == {("Armed Forces of Chile", "Rebels")}
+
+
+def test_protest_after_a_report_accuses_the_reported_attacker() -> None:
+    ex = run("Peru says Chilean forces opened fire on its positions and it has lodged a protest.", "en")
+    assert roles(ex, "ACCUSE") == {("Peru", "Armed Forces of Chile")}
+    (ev,) = of_type(ex, "ASSAULT")
+    assert name(ex, ev.claimed_by) == "Peru"
+
+
+@pytest.mark.parametrize("text,typ,found", [
+    ("Sudan's army and the Rapid Support Forces agreed to a truce.", "SUPPORT", False),  # a word of a name
+    ("Chile will support the Peruvian proposal.", "SUPPORT", True),
+])
+def test_trigger_inside_a_name(text: str, typ: str, found: bool) -> None:
+    assert bool(of_type(run(text, "en"), typ)) == found

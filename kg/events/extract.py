@@ -204,12 +204,13 @@ _STATE_TYPES = {"Country", "GovernmentBody", "MilitaryForce", "IGO"}
 
 
 def _accused_from_report(events: list[Event]) -> None:
-    """"X complained that Y had violated ...": the doer of the act X reports is the one X accuses."""
+    """"X complained that Y had violated ...", "X says Y opened fire and it has lodged a protest":
+    the doer of the act X reports is the one X accuses (the act after the accusation first)."""
     for acc in events:
         if acc.type != "ACCUSE" or acc.target or not acc.source:
             continue
-        act = next((e for e in events if e.start > acc.start and e.claimed_by == acc.source
-                    and e.source and e.source != acc.source), None)
+        reported = [e for e in events if e.claimed_by == acc.source and e.source and e.source != acc.source]
+        act = next((e for e in reported if e.start > acc.start), reported[-1] if reported else None)
         if act is not None:
             acc.target = act.source
 

@@ -162,6 +162,8 @@ def non_event(toks: list[Token], ti: int, tj: int, ttype: str, lang: str,
     """
     if not cues(lang):
         return False
+    if all(k in actor_tokens for k in range(ti, tj)):
+        return True  # a word of a name: "the Rapid Support Forces", "the Popular Mobilization Forces"
     return (_modifier(toks, tj, lang) or _framed_before(toks, ti, ttype, lang) or _adjective(toks, ti, tj, lang)
             or (_governed(toks, ti, governors, actor_tokens) and not parties_follow(toks, tj, lang)))
     # (a governed act with its own two sides is reported too: "welcomed the truce between X and Y")

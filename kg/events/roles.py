@@ -61,7 +61,7 @@ def clauses(sent: Sentence, speech: list[tuple[int, int]], actors: list[Actor], 
             if n in comps or toks[k].text in QUOTES:
                 start = k + 1
                 break
-            if lang == "en" and n in _SUBJECT_PRONOUNS:
+            if lang == "en" and n in _SUBJECT_PRONOUNS and k - j < 4:
                 start = k  # "said on Wednesday he had discussed a 'frayed' truce": the report starts here
                 break
             k += 1
