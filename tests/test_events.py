@@ -559,3 +559,16 @@ def test_protest_after_a_report_accuses_the_reported_attacker() -> None:
 ])
 def test_trigger_inside_a_name(text: str, typ: str, found: bool) -> None:
     assert bool(of_type(run(text, "en"), typ)) == found
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Chilean soldiers were ambushed by Chilean rebels near the border.", ("Rebels of Chile", "Armed Forces of Chile")),
+    ("Chilean troops attacked Peruvian troops.", ("Armed Forces of Chile", "Armed Forces of Peru")),
+])
+def test_armed_group_fights_its_own_state(text: str, pair: tuple[str, str]) -> None:
+    assert roles(run(text, "en"), "ASSAULT") == {pair}
+
+
+def test_a_state_body_is_not_the_target_of_its_own_state() -> None:
+    ex = run("The Chilean army attacked rebels, the Chilean defence ministry said.", "en")
+    assert all(tgt != "Ministry of Defence of Chile" for _, tgt in roles(ex, "ASSAULT"))

@@ -20,7 +20,7 @@ from operator import attrgetter
 from kg.entities.link import Actor
 from kg.lang.lexicon import pattern_tokens, table
 from kg.text.normalize import norm_text
-from kg.model import Sentence
+from kg.model import Entity, Sentence
 
 AR_COMPLEMENTISERS = {"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "انهما", "لان"}
 EN_COMPLEMENTISERS = {"that"}
@@ -329,10 +329,15 @@ def _other_side(src: list[Actor], tgt: list[Actor]) -> list[Actor]:
     for t in tgt:
         e = t.entity
         e_country = e.country if e.type != "Country" else (e.key or e.country)
-        if e is s or (s_country and e_country == s_country):
+        if e is s or (s_country and e_country == s_country and not _non_state(s, e)):
             continue
         out.append(t)
     return out
+
+
+def _non_state(a: Entity, b: Entity) -> bool:
+    """Is one side an armed group (rebels, militants)? It fights its own country's state."""
+    return a.type == "ArmedGroup" or b.type == "ArmedGroup"
 
 
 _BE = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"}
