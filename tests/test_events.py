@@ -572,3 +572,19 @@ def test_armed_group_fights_its_own_state(text: str, pair: tuple[str, str]) -> N
 def test_a_state_body_is_not_the_target_of_its_own_state() -> None:
     ex = run("The Chilean army attacked rebels, the Chilean defence ministry said.", "en")
     assert all(tgt != "Ministry of Defence of Chile" for _, tgt in roles(ex, "ASSAULT"))
+
+
+@pytest.mark.parametrize("text,pair,mode", [
+    ("Peru and Chile discussed Bolivia.", ("Peru", "Chile"), None),     # the object is the topic
+    ("Peru and Chile discussed the border dispute by phone.", ("Peru", "Chile"), "phone"),  # manner → mode
+    ("Peru discussed Bolivia with Chile.", ("Peru", "Chile"), None),
+])
+def test_meeting_parties_and_topic(text: str, pair: tuple[str, str], mode: str | None) -> None:
+    ex = run(text, "en")
+    evs = of_type(ex, "CONSULT")
+    assert {(name(ex, e.source), name(ex, e.target)) for e in evs} == {pair}
+    assert all(e.mode == mode for e in evs)
+
+
+def test_meeting_with_a_single_subject_keeps_its_object() -> None:
+    assert roles(run("Peru met Chile on Monday.", "en"), "CONSULT") == {("Peru", "Chile")}

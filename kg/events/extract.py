@@ -274,6 +274,36 @@ def _owner_is_target(rl: R.Roles, actors: list[Actor], sent: Sentence) -> R.Role
     return R.Roles(rl.sources, owner[-1:], rl.strong) if owner else rl
 
 
+def _coordinated_parties(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor], lo: int) -> R.Roles | None:
+    """"Peru and Chile discussed Bolivia": the coordinated subject are the two sides of a meeting,
+    what follows is its topic."""
+    t_start = sent.tokens[ti].start
+    before = [a for a in actors if lo <= a.mention.start and a.mention.end <= t_start]
+    if len(before) < 2 or R._crosses(sent, before[-1].mention.end, t_start, "en") \
+            or t_start - before[-1].mention.end > 30:
+        return None
+    pair = R._group_back(sent, before, "en")
+    return R.Roles(pair[:1], R._other_side(pair[:1], pair[1:2])) if len(pair) >= 2 else None
+
+
+def _merge_manner(candidates: list[tuple[float, list[Event]]], sent: Sentence, lang: str
+                  ) -> list[tuple[float, list[Event]]]:
+    """"discussed Syria by phone": the manner trigger gives the verb's event of its type its mode."""
+    out = []
+    for score, evs in candidates:
+        ev = evs[0]
+        k = R.token_at(sent, ev.start, 0)
+        verb = next((e for _, es in candidates for e in es if e.type == ev.type and e.start < ev.start), None)
+        if verb is not None and frames.manner(sent.tokens, k, lang):
+            for _, es in candidates:
+                for e in es:
+                    if e.type == ev.type and e.start < ev.start and not e.mode:
+                        e.mode = ev.mode
+            continue
+        out.append((score, evs))
+    return out
+
+
 def _not_locative(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
     """English: actors that are not the object of a place preposition ("strikes in X" is where)."""
     return actors if lang != "en" else [a for a in actors if not R._locative(sent, a, lang)]
@@ -413,6 +443,8 @@ class EventExtractor(Component):
                 if trig.type in _PARTNERED and lang == "en":
                     rl = _with_partner(sent, tj, rl, role_actors, hi)
                 rl = _two_sides(sent, ti, tj, rl, role_actors, lang) or rl
+                if trig.type in _PARTNERED and lang == "en":
+                    rl = _coordinated_parties(sent, ti, rl, role_actors, lo) or rl
                 if trig.mode == _VIOLATION and frames.possessive_in(toks, ti, tj, lang):
                     rl = _owner_is_target(rl, role_actors, sent)
             if claimant is not None:
@@ -487,6 +519,8 @@ class EventExtractor(Component):
                 + (0.6 if rl.strong else 0)
             if evs:
                 candidates.append((score, evs))
+        if lang == "en":
+            candidates = _merge_manner(candidates, sent, lang)
         # one trigger per type and sentence: the best-supported reading
         best: dict[str, tuple[float, list[Event]]] = {}
         for score, evs in candidates:

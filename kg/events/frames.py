@@ -207,3 +207,8 @@ def possessive_in(toks: list[Token], ti: int, tj: int, lang: str) -> bool:
 def after_determiner(toks: list[Token], ti: int, lang: str) -> bool:
     """Is the trigger a noun phrase's head, right after a determiner ("the talks", "a truce")?"""
     return ti > 0 and "det" in _ending(toks, ti - 1, lang)
+
+
+def manner(toks: list[Token], ti: int, lang: str) -> bool:
+    """Does the trigger start with a manner preposition ("by phone", "over the phone")?"""
+    return "manner" in _starting(toks, ti, lang)
