@@ -588,3 +588,17 @@ def test_meeting_parties_and_topic(text: str, pair: tuple[str, str], mode: str |
 
 def test_meeting_with_a_single_subject_keeps_its_object() -> None:
     assert roles(run("Peru met Chile on Monday.", "en"), "CONSULT") == {("Peru", "Chile")}
+
+
+@pytest.mark.parametrize("text,typ,found", [
+    ("Peru said the attack was a violation of international law.", "ASSAULT", False),   # a known act, judged
+    ("The talks were constructive, Peru said.", "CONSULT", False),
+    ("The attack on Peruvian positions was carried out by Chilean troops.", "ASSAULT", True),  # a passive reports it
+])
+def test_judged_known_act(text: str, typ: str, found: bool) -> None:
+    assert bool(of_type(run(text, "en"), typ)) == found
+
+
+def test_event_noun_with_a_later_agent() -> None:
+    ex = run("The attack was carried out by Chilean troops.", "en")
+    assert roles(ex, "ASSAULT") == {("Armed Forces of Chile", None)}

@@ -132,6 +132,15 @@ def _adjective(toks: list[Token], ti: int, tj: int, lang: str) -> bool:
     return "det" in kinds or "prep" in kinds
 
 
+def _evaluated(toks: list[Token], ti: int, tj: int, lang: str) -> bool:
+    """"the attack was a violation", "the talks were constructive": a known act, judged, not reported
+    (but "the attack was carried out by X" is a passive that reports it)."""
+    if ti == 0 or toks[ti - 1].norm != "the" or tj + 1 >= len(toks) or "copula" not in _starting(toks, tj, lang):
+        return False
+    nxt = toks[tj + 1].norm
+    return not (nxt.endswith(("ed", "en")) or nxt in ("being", "not"))
+
+
 def _governed(toks: list[Token], ti: int, governors: list[tuple[int, int, str]], actor_tokens: set[int]) -> bool:
     """The event word is the object of an earlier speech act ("opposed the deployment"), or the act
     a request or threat asks for ("urged X to return to talks")."""
@@ -165,6 +174,7 @@ def non_event(toks: list[Token], ti: int, tj: int, ttype: str, lang: str,
     if all(k in actor_tokens for k in range(ti, tj)):
         return True  # a word of a name: "the Rapid Support Forces", "the Popular Mobilization Forces"
     return (_modifier(toks, tj, lang) or _framed_before(toks, ti, ttype, lang) or _adjective(toks, ti, tj, lang)
+            or _evaluated(toks, ti, tj, lang)
             or (_governed(toks, ti, governors, actor_tokens) and not parties_follow(toks, tj, lang)))
     # (a governed act with its own two sides is reported too: "welcomed the truce between X and Y")
 

@@ -162,7 +162,8 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
     if lang == "en" and "passive" not in flags and _en_passive(toks, ti, tj):
         flags = flags | {"passive"}
     agent = _agent(sent, tj, [a for a in inside if a.mention.start >= t_end], lang)
-    if agent is not None and ("passive" in flags or "noun" in flags):
+    if agent is not None and ("passive" in flags or "noun" in flags or (lang == "en" and _en_determiner(toks[ti - 1].norm if ti else ""))):
+        # (an English trigger after a determiner is a noun: "the attack was carried out by X")
         # "attacked by X", "هجوم من قبل X", "هجوم شنته X": the agent is explicit
         others = [a for a in inside if a is not agent and a.entity is not agent.entity]
         tgt_before = [a for a in others if a.mention.end <= t_start and not _crosses(sent, a.mention.end, t_start, lang)]
