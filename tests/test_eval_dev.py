@@ -31,14 +31,14 @@ FLOORS: dict[str, tuple[float, float, float, float]] = {
     "ar_seed_armenia_azerbaijan_2021": (0.90, 0.75, 0.65, 0.91),  # measured 0.960, 0.807, 0.702, 0.966
     "ar_syria_nusra_prisoner_swap": (0.61, 0.47, 0.00, 0.35),  # measured 0.667, 0.529, 0.000, 0.400
     "ar_ukraine_fighting_minsk": (0.68, 0.58, 0.05, 0.11),  # measured 0.732, 0.632, 0.105, 0.167
-    "en_iran_frees_us_sailors": (0.76, 0.37, 0.30, 0.75),  # measured 0.814, 0.429, 0.357, 0.800
+    "en_iran_frees_us_sailors": (0.76, 0.41, 0.33, 0.75),  # measured 0.814, 0.462, 0.385, 0.800
     "en_kerry_zarif_syria_truce": (0.74, 0.45, 0.07, 0.67),  # measured 0.800, 0.500, 0.125, 0.727
     "en_russia_us_baltic_intercept": (0.91, 0.52, 0.37, 0.52),  # measured 0.968, 0.571, 0.429, 0.571
-    "en_turkey_russia_airspace": (0.95, 0.68, 0.16, 0.75),  # measured 1.000, 0.737, 0.210, 0.800
+    "en_turkey_russia_airspace": (0.95, 0.68, 0.26, 0.75),  # measured 1.000, 0.737, 0.316, 0.800
     "en_un_sanctions_north_korea": (0.77, 0.48, 0.02, 0.53),  # measured 0.826, 0.538, 0.077, 0.667
 }
 # Macro mean over the set, same columns.
-MEAN_FLOORS: tuple[float, float, float, float] = (0.73, 0.58, 0.18, 0.48)  # measured 0.788, 0.633, 0.231, 0.541
+MEAN_FLOORS: tuple[float, float, float, float] = (0.73, 0.58, 0.19, 0.48)  # measured 0.788, 0.636, 0.243, 0.541
 
 
 @pytest.fixture(scope="module")
