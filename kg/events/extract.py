@@ -292,9 +292,8 @@ def _merge_manner(candidates: list[tuple[float, list[Event]]], sent: Sentence, l
     out = []
     for score, evs in candidates:
         ev = evs[0]
-        k = R.token_at(sent, ev.start, 0)
-        verb = next((e for _, es in candidates for e in es if e.type == ev.type and e.start < ev.start), None)
-        if verb is not None and frames.manner(sent.tokens, k, lang):
+        if frames.manner(sent.tokens, R.token_at(sent, ev.start, 0), lang) and any(
+                e.type == ev.type and e.start < ev.start for _, es in candidates for e in es):
             for _, es in candidates:
                 for e in es:
                     if e.type == ev.type and e.start < ev.start and not e.mode:
@@ -339,18 +338,11 @@ def _undergone(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor], lang: 
 
 
 def _framing(sent: Sentence, triggers, actors: list[Actor], lang: str):  # type: ignore[no-untyped-def]
-    """(governing trigger spans, actor token indices) for kg.events.frames, or None without frames."""
+    """(governing triggers, actor mention spans) for kg.events.frames, or None without frames."""
     if not frames.cues(lang):
         return None
     governors = [(i, j, pays[0].type) for i, j, pays in triggers if pays[0].type in frames.GOVERNORS]
-    toks = sent.tokens
-    actor_tokens: set[int] = set()
-    for a in actors:
-        k = R.token_at(sent, a.mention.start, len(toks))
-        while k < len(toks) and toks[k].start < a.mention.end:
-            actor_tokens.add(k)
-            k += 1
-    return governors, actor_tokens
+    return governors, [(a.mention.start, a.mention.end) for a in actors]
 
 
 class EventExtractor(Component):

@@ -141,17 +141,21 @@ def _evaluated(toks: list[Token], ti: int, tj: int, lang: str) -> bool:
     return not (nxt.endswith(("ed", "en")) or nxt in ("being", "not"))
 
 
-def _governed(toks: list[Token], ti: int, governors: list[tuple[int, int, str]], actor_tokens: set[int]) -> bool:
+def _governed(toks: list[Token], ti: int, governors: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> bool:
     """The event word is the object of an earlier speech act ("opposed the deployment"), or the act
     a request or threat asks for ("urged X to return to talks")."""
     for gi, gj, gtype in governors:
         if gj <= ti <= gj + 3 and not any(
-                k in actor_tokens or toks[k].text in _CLAUSE_STOP or toks[k].norm in _NOT_OBJECT
+                _inside(toks[k], spans) or toks[k].text in _CLAUSE_STOP or toks[k].norm in _NOT_OBJECT
                 for k in range(gj, ti)):
             return True
         if gtype in _ASKING and gj < ti <= gj + _ASK_REACH and _infinitive_between(toks, gj, ti):
             return True
     return False
+
+
+def _inside(tok: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= tok.start < b for a, b in spans)
 
 
 def _infinitive_between(toks: list[Token], gj: int, ti: int) -> bool:
@@ -163,27 +167,36 @@ def _infinitive_between(toks: list[Token], gj: int, ti: int) -> bool:
 
 
 def non_event(toks: list[Token], ti: int, tj: int, ttype: str, lang: str,
-              governors: list[tuple[int, int, str]], actor_tokens: set[int]) -> bool:
+              governors: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> bool:
     """Does the trigger at [ti, tj) name an act the sentence does not report?
 
     ``governors``: (start, end, type) of the sentence's speech-act triggers (types in GOVERNORS);
-    ``actor_tokens``: indices of tokens inside actor mentions.
+    ``spans``: character spans of the actor mentions.
     """
     if not cues(lang):
         return False
-    if all(k in actor_tokens for k in range(ti, tj)):
+    if any(a <= toks[ti].start and toks[tj - 1].end <= b for a, b in spans):
         return True  # a word of a name: "the Rapid Support Forces", "the Popular Mobilization Forces"
     return (_modifier(toks, tj, lang) or _framed_before(toks, ti, ttype, lang) or _adjective(toks, ti, tj, lang)
             or _evaluated(toks, ti, tj, lang)
-            or (_governed(toks, ti, governors, actor_tokens) and not parties_follow(toks, tj, lang)))
+            or (_governed(toks, ti, governors, spans) and not parties_follow(toks, tj, lang)))
     # (a governed act with its own two sides is reported too: "welcomed the truce between X and Y")
+
+
+@lru_cache(maxsize=None)
+def _undergo_last(lang: str) -> frozenset[str]:
+    """Last words of the undergo cues: most tokens are none, so the check is one set lookup."""
+    return frozenset(p[-1] for p in cues(lang).get("undergo", ()))
 
 
 def undergoer(toks: list[Token], ti: int, lang: str) -> int | None:
     """Token index of an undergo verb ("faces", "came under") shortly before the trigger, else None."""
-    if "undergo" not in cues(lang):
+    last = _undergo_last(lang)
+    if not last:
         return None
     for k in _window(toks, ti):
+        if toks[k].norm not in last:
+            continue
         n = _ending(toks, k, lang).get("undergo")
         if n:
             return k - n + 1
