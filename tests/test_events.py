@@ -327,3 +327,277 @@ def test_event_ids_unique_and_prefixed() -> None:
     ex = run("Russia attacked Ukraine. Ukraine accused Russia of war crimes.", "en")
     ids = [ev.id for ev in ex.events]
     assert len(ids) == len(set(ids)) >= 2 and all(i.startswith("ev#") for i in ids)
+
+
+# -- frames: event words that name no reported act (kg/events/frames.py) ------
+
+@pytest.mark.parametrize("text,typ", [
+    ("Norway put two Chilean banks on its sanctions list.", "SANCTION"),           # modifier of a noun
+    ("Chilean attack helicopters landed near the Peruvian border.", "ASSAULT"),
+    ("Ghana is under a Chilean trade embargo.", "SANCTION"),                       # a state
+    ("Peru remains under an arms embargo.", "SANCTION"),
+    ("Chile insisted the flight was a routine training deployment.", "MOBILIZE"),  # a classification
+    ("Norway studied a potential deployment of Chilean engineers.", "MOBILIZE"),   # a hypothesis
+    ("Ghana held the election despite warnings from Chile.", "THREATEN"),          # a known circumstance
+    ("Ghanaian radio interviewed the detained fishermen.", "COERCE"),              # an adjective
+    ("Norway dropped medicine over besieged villages in Ghana.", "COERCE"),
+    ("Norway firmly opposes any deployment of Chilean warships near Ghana.", "MOBILIZE"),  # content of a speech act
+    ("Chile condemned the deployment of Peruvian troops.", "MOBILIZE"),
+])
+def test_framed_event_words_are_not_events(text: str, typ: str) -> None:
+    assert not of_type(run(text, "en"), typ)
+
+
+@pytest.mark.parametrize("text,typ,pair", [
+    ("Peru imposed new sanctions on Chile.", "SANCTION", ("Peru", "Chile")),
+    ("Chilean helicopters attacked Peruvian positions.", "ASSAULT", None),
+    ("Peru deployed troops to the Chilean border.", "MOBILIZE", None),
+    ("There was an attack on Chilean troops near the border.", "ASSAULT", None),
+    ("Chilean police detained two Peruvian fishermen.", "COERCE", None),
+    ("Chile said Peru had deployed missiles near the border.", "MOBILIZE", None),
+    ("Chile apologized to Peru for the remarks.", "CONCEDE", None),
+    ("Chilean police placed the Peruvian consul under house arrest.", "COERCE", None),   # "under" without a state verb
+    ("Norway welcomed the ceasefire agreement between Chile and Peru.", "AGREE", ("Chile", "Peru")),  # own sides
+])
+def test_reported_acts_survive_the_frames(text: str, typ: str, pair: tuple[str, str] | None) -> None:
+    ex = run(text, "en")
+    assert of_type(ex, typ)
+    if pair:
+        assert pair in roles(ex, typ)
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Ghana now faces sanctions over the disputed election.", (None, "Ghana")),
+    ("Chile faced sanctions from the European Union.", ("European Union", "Chile")),
+    ("The European Union imposed sanctions on Chile.", ("European Union", "Chile")),
+])
+def test_undergoer_of_a_nominal_act_is_the_target(text: str, pair: tuple[str | None, str]) -> None:
+    assert roles(run(text, "en"), "SANCTION") == {pair}
+
+
+# -- English roles: subjects across appositives and pronouns, places, passives --
+
+@pytest.mark.parametrize("text,typ,pair", [
+    # an appositive between the subject and its verb
+    ("Ghana, one of Peru's oldest partners, has criticized Chile.", "ACCUSE", ("Ghana", "Chile")),
+    ("Ghana, Togo and Benin, whose coasts suffer from piracy, have requested naval patrols from Norway.",
+     "REQUEST", ("Ghana", "Norway")),
+    # a subject pronoun after "and" starts a clause of its own: the speaker acts
+    ("Ghana says Chilean soldiers have seized two fishing boats and it has condemned Chile.",
+     "ACCUSE", ("Ghana", "Chile")),
+    # a place after "in" is where the act happens, not its target
+    ("Chile launched raids in Peru against the rebels.", "ASSAULT", ("Chile", "Rebels")),
+    # fronted passive participle: the agents act on the main clause's subject
+    ("Backed militarily by Norway and Chile, President Kofi Mensah of Ghana rejected the rebels' demands.",
+     "AID", ("Norway", "Kofi Mensah")),
+    # an unnamed official speaks for the country
+    ("The foreign minister of Peru urged Chile to release the prisoners.", "REQUEST", ("Peru", "Chile")),
+    # an object after a speech verb is not the subject of a reported clause
+    ("Peru announced new sanctions against Chile.", "SANCTION", ("Peru", "Chile")),
+])
+def test_english_subject_and_target(text: str, typ: str, pair: tuple[str, str]) -> None:
+    assert pair in roles(run(text, "en"), typ)
+
+
+@pytest.mark.parametrize("text,typ,pair", [
+    # without a pronoun the coordinated verb keeps its subject
+    ("Chile massed troops on the border and attacked Peru.", "ASSAULT", ("Chile", "Peru")),
+    # an attacked country is still the target
+    ("Chile attacked Peru on Monday.", "ASSAULT", ("Chile", "Peru")),
+    # a named official is the actor, not their country
+    ("Peruvian Foreign Minister Ana Rojas urged Chile to release the prisoners.", "REQUEST", ("Ana Rojas", "Chile")),
+    # a reported clause without "that": the speaker claims it
+    ("Peru says Chilean troops have shelled Bolivian villages.", "ASSAULT", ("Armed Forces of Chile", "Bolivia")),
+])
+def test_english_roles_kept(text: str, typ: str, pair: tuple[str, str]) -> None:
+    assert pair in roles(run(text, "en"), typ)
+
+
+def test_actor_inside_an_appositive_is_not_the_subject() -> None:
+    got = roles(run("Ghana, one of Peru's oldest partners, has criticized Chile.", "en"), "ACCUSE")
+    assert got and all(src != "Peru" for src, _ in got)
+
+
+def test_reported_clause_without_that_is_claimed() -> None:
+    ex = run("Peru says Chilean troops have shelled Bolivian villages.", "en")
+    (ev,) = of_type(ex, "ASSAULT")
+    assert name(ex, ev.claimed_by) == "Peru"
+
+
+def test_english_report_starts_at_its_subject_pronoun() -> None:
+    # a quoted word later in the report does not move the report's start past the trigger
+    ex = run('Norway said it had discussed "new ideas" for a fishing deal with Ghana.', "en")
+    assert roles(ex, "CONSULT") == {("Norway", "Ghana")}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Peru discussed the Bolivian crisis with Chile.", ("Peru", "Chile")),   # partner after "with", not the topic
+    ("Peru met Chile to discuss the crisis.", ("Peru", "Chile")),            # no "with": the object
+])
+def test_consult_partner(text: str, pair: tuple[str, str]) -> None:
+    assert roles(run(text, "en"), "CONSULT") == {pair}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Appealing for restraint, Norway told Ghana it was ready to mediate.", ("Norway", "Ghana")),
+    ("Appealing for restraint, Norway said on Friday it was ready to mediate.", ("Norway", None)),
+])
+def test_fronted_participle_takes_main_subject_and_addressee(text: str, pair: tuple[str, str | None]) -> None:
+    assert pair in roles(run(text, "en"), "REQUEST")
+
+
+def test_noun_object_after_an_appositive_has_no_subject() -> None:
+    ex = run("Ana Rojas, who accuses Chile of negligence, called the arrest of the fishermen a disgrace.", "en")
+    assert not of_type(ex, "COERCE")
+
+
+# -- English: reports, complaints, protests, orphan acts, two sides ------------
+
+def test_rejecting_a_report_denies_its_content() -> None:
+    ex = run("Ghana dismissed reports that Chile had signed a fishing accord with Norway.", "en")
+    assert not of_type(ex, "AGREE")
+    assert roles(run("Ghana said that Chile had signed a fishing accord with Norway.", "en"), "AGREE") == {("Chile", "Norway")}
+
+
+def test_complaint_accuses_the_doer_of_the_reported_act() -> None:
+    ex = run("Peru complained that Chilean troops had shelled its border posts.", "en")
+    assert ("Peru", "Armed Forces of Chile") in roles(ex, "ACCUSE")
+    (ev,) = of_type(ex, "ASSAULT")
+    assert name(ex, ev.claimed_by) == "Peru"
+
+
+def test_coordinated_verb_in_a_report_does_not_take_the_speaker() -> None:
+    # the trawler ignored the calls, not Norway; the same coordination without a report keeps the subject
+    ex = run("Norway complained that the trawler crossed into its fishing zone and ignored radio calls to stop.", "en")
+    assert all(src != "Norway" for src, _ in roles(ex, "REJECT"))
+    assert any(src == "Peru" for src, _ in roles(run("Peru met Chile and rejected its demands.", "en"), "REJECT"))
+
+
+@pytest.mark.parametrize("text,typ,pair", [
+    ("Peru protested the incident in a note to Chile.", "ACCUSE", ("Peru", "Chile")),      # a state protests in words
+    ("Thousands of students protested in Lima against the government of Peru.", "PROTEST", None),  # civilians demonstrate
+])
+def test_protest_by_a_state_is_an_accusation(text: str, typ: str, pair: tuple[str, str] | None) -> None:
+    ex = run(text, "en")
+    assert of_type(ex, typ)
+    assert not of_type(ex, "PROTEST" if typ == "ACCUSE" else "ACCUSE")
+    if pair:
+        assert pair in roles(ex, typ)
+
+
+@pytest.mark.parametrize("text,typ,kept", [
+    ("Several opposition lawmakers have denounced the agreement.", "ACCUSE", False),  # no actor at all
+    ("Peru has denounced the agreement.", "ACCUSE", True),
+    ("Fighting continued overnight near the border.", "ASSAULT", True),  # fighting without named sides
+    ("Both camps exchanged accusations.", "ACCUSE", True),              # sides named earlier
+    ("Thousands of protesters marched through the capital.", "PROTEST", True),  # unnamed civilians act
+])
+def test_acts_without_any_actor(text: str, typ: str, kept: bool) -> None:
+    assert bool(of_type(run(text, "en"), typ)) == kept
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ("Talks between Peru and Chile resumed on Monday.", {("Peru", "Chile")}),
+    ("Qatar mediated between Israel and Egypt.", {("Qatar", "Israel"), ("Qatar", "Egypt")}),  # the verb has a subject
+])
+def test_two_sides_after_between(text: str, pairs: set[tuple[str, str]]) -> None:
+    assert roles(run(text, "en"), "CONSULT") == pairs
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Ghana says two Chilean helicopters have violated its airspace.", ("Chile", "Ghana")),  # "its" = the earlier state
+    ("A Chilean drone violated the airspace of Peru.", ("Chile", "Peru")),                   # owner named
+])
+def test_airspace_owner_is_the_target(text: str, pair: tuple[str, str]) -> None:
+    assert roles(run(text, "en"), "COERCE") == {pair}
+
+
+def test_own_airspace_has_no_other_owner() -> None:
+    ex = run("Chile said two of its aircraft had violated their airspace during a storm.", "en")
+    assert all(tgt is None for _, tgt in roles(ex, "COERCE"))
+
+
+@pytest.mark.parametrize("text,found", [
+    ("A Peruvian newspaper published photos of the arrest of three Chilean fishermen.", False),  # the news is the photos
+    ("Peruvian police arrested three Chilean fishermen.", True),
+])
+def test_act_shown_in_a_recording(text: str, found: bool) -> None:
+    assert bool(of_type(run(text, "en"), "COERCE")) == found
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("Norway called on Chile to halt its attacks on Peru.", "ASSAULT"),     # asked for, not done
+    ("Chile asked Peru to withdraw its troops from the border.", "RETREAT"),
+    ("Norway urged Chile to return to talks with Peru.", "CONSULT"),
+])
+def test_act_asked_for_is_not_an_event(text: str, typ: str) -> None:
+    ex = run(text, "en")
+    assert of_type(ex, "REQUEST") and not of_type(ex, typ)
+
+
+def test_act_after_a_request_in_another_clause_is_an_event() -> None:
+    ex = run("Peru urged calm, and Chile attacked Bolivian positions the next day.", "en")
+    assert roles(ex, "ASSAULT") == {("Chile", "Bolivia")}
+
+
+def test_recapture_is_an_assault() -> None:
+    ex = run("Chilean troops recaptured the town from the rebels.", "en")
+    assert roles(ex, "ASSAULT") == {("Armed Forces of Chile", "Rebels")}
+
+
+def test_protest_after_a_report_accuses_the_reported_attacker() -> None:
+    ex = run("Peru says Chilean soldiers shot at its border guards and it has lodged a protest.", "en")
+    assert roles(ex, "ACCUSE") == {("Peru", "Armed Forces of Chile")}
+    (ev,) = of_type(ex, "ASSAULT")
+    assert name(ex, ev.claimed_by) == "Peru"
+
+
+@pytest.mark.parametrize("text,typ,found", [
+    ("Sudan's army and the Rapid Support Forces agreed to a truce.", "SUPPORT", False),  # a word of a name
+    ("Chile will support the Peruvian proposal.", "SUPPORT", True),
+])
+def test_trigger_inside_a_name(text: str, typ: str, found: bool) -> None:
+    assert bool(of_type(run(text, "en"), typ)) == found
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Chilean soldiers were ambushed by Chilean rebels near the border.", ("Rebels of Chile", "Armed Forces of Chile")),
+    ("Chilean troops attacked Peruvian troops.", ("Armed Forces of Chile", "Armed Forces of Peru")),
+])
+def test_armed_group_fights_its_own_state(text: str, pair: tuple[str, str]) -> None:
+    assert roles(run(text, "en"), "ASSAULT") == {pair}
+
+
+def test_a_state_body_is_not_the_target_of_its_own_state() -> None:
+    ex = run("The Chilean army attacked rebels, the Chilean defence ministry said.", "en")
+    assert all(tgt != "Ministry of Defence of Chile" for _, tgt in roles(ex, "ASSAULT"))
+
+
+@pytest.mark.parametrize("text,pair,mode", [
+    ("Peru and Chile discussed Bolivia.", ("Peru", "Chile"), None),     # the object is the topic
+    ("Peru and Chile discussed the border dispute by phone.", ("Peru", "Chile"), "phone"),  # manner → mode
+    ("Peru discussed Bolivia with Chile.", ("Peru", "Chile"), None),
+])
+def test_meeting_parties_and_topic(text: str, pair: tuple[str, str], mode: str | None) -> None:
+    ex = run(text, "en")
+    evs = of_type(ex, "CONSULT")
+    assert {(name(ex, e.source), name(ex, e.target)) for e in evs} == {pair}
+    assert all(e.mode == mode for e in evs)
+
+
+def test_meeting_with_a_single_subject_keeps_its_object() -> None:
+    assert roles(run("Peru met Chile on Monday.", "en"), "CONSULT") == {("Peru", "Chile")}
+
+
+@pytest.mark.parametrize("text,typ,found", [
+    ("Peru said the attack was a violation of international law.", "ASSAULT", False),   # a known act, judged
+    ("The talks were constructive, Peru said.", "CONSULT", False),
+    ("The attack on Peruvian positions was carried out by Chilean troops.", "ASSAULT", True),  # a passive reports it
+])
+def test_judged_known_act(text: str, typ: str, found: bool) -> None:
+    assert bool(of_type(run(text, "en"), typ)) == found
+
+
+def test_event_noun_with_a_later_agent() -> None:
+    ex = run("The attack was carried out by Chilean troops.", "en")
+    assert roles(ex, "ASSAULT") == {("Armed Forces of Chile", None)}

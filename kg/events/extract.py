@@ -14,6 +14,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from kg.entities.link import Actor
+from kg.events import frames
 from kg.events import roles as R
 from kg.events.figures import figures
 from kg.events.triggers import Trigger, recip_forms
@@ -196,6 +197,154 @@ def _accused_act(toks, ti: int, accuse_at: list[int], lang: str) -> bool:  # typ
     return ti > 0 and toks[ti - 1].norm in ("of", "for")
 
 
+_EN_AGENT_PREPS = {"from", "by"}
+
+
+_STATE_TYPES = {"Country", "GovernmentBody", "MilitaryForce", "IGO"}
+
+
+def _accused_from_report(events: list[Event]) -> None:
+    """"X complained that Y had shelled ...", "X says Y shot at its guards and it has lodged a protest":
+    the doer of the act X reports is the one X accuses (the act after the accusation first)."""
+    for acc in events:
+        if acc.type != "ACCUSE" or acc.target or not acc.source:
+            continue
+        reported = [e for e in events if e.claimed_by == acc.source and e.source and e.source != acc.source]
+        act = next((e for e in reported if e.start > acc.start), reported[-1] if reported else None)
+        if act is not None:
+            acc.target = act.source
+
+
+def _orphan(trig: Trigger, flags: set[str], rl: R.Roles, claimant: Actor | None) -> bool:
+    """A diplomatic or verbal act with no source, target or claimant ("several lawmakers have
+    denounced the agreement"): such acts are between political actors, so without one it tells an analyst
+    nothing. Material acts by unnamed people (fighting, arrests, protests) and reciprocal acts whose
+    sides were named before ("both camps exchanged accusations") still count."""
+    return not (rl.sources or rl.targets) and claimant is None and trig.type in _DIPLOMATIC \
+        and "recip" not in flags
+
+
+def _state_actor(sources: list[Actor]) -> bool:
+    """Is the source a state or one of its bodies, or an official (a person with a title)?"""
+    return bool(sources) and (sources[0].entity.type in _STATE_TYPES
+                              or bool(sources[0].mention.attrs.get("role")))
+
+
+def _pronoun_after(toks, k: int, ti: int) -> bool:  # type: ignore[no-untyped-def]
+    """A subject pronoun between token k and the trigger: "... and it has condemned" starts a new clause."""
+    return any(toks[m].norm in R._SUBJECT_PRONOUNS for m in range(k + 1, ti))
+
+
+_PARTNERED = {"CONSULT", "COOPERATE"}
+
+
+def _with_partner(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int) -> R.Roles:
+    """"discussed a Bolivian fishing deal with Chile": the actor after "with" is the partner (the target),
+    not an actor inside the topic."""
+    t_end = sent.tokens[tj - 1].end
+    partner = next((a for a in actors if t_end <= a.mention.start < hi and _marker_before(sent, a) == "with"
+                    and a not in rl.sources), None)
+    if partner is None or partner in rl.targets[:1]:
+        return rl
+    return R.Roles(rl.sources, R._other_side(rl.sources, [partner]), rl.strong)
+
+
+def _two_sides(sent: Sentence, ti: int, tj: int, rl: R.Roles, actors: list[Actor], lang: str) -> R.Roles | None:
+    """"talks between X and Y", "the truce between X and Y": X and Y are the two sides of the noun
+    (a verb keeps its subject: "Qatar mediated between X and Y")."""
+    toks = sent.tokens
+    if not frames.parties_follow(toks, tj, lang) or (
+            not frames.after_determiner(toks, ti, lang) and any(a.mention.end <= toks[ti].start for a in rl.sources)):
+        return None
+    after = [a for a in actors if a.mention.start >= sent.tokens[tj].end]
+    group = R._group(sent, after, lang) if after and R.token_at(sent, after[0].mention.start) == tj + 1 else []
+    return R.Roles(group[:1], group[1:2]) if len(group) >= 2 else None
+
+
+_VIOLATION = "airspace violation"
+
+
+def _owner_is_target(rl: R.Roles, actors: list[Actor], sent: Sentence) -> R.Roles:
+    """"(Ghana says) a Chilean drone violated its airspace": "its" is the earlier state, the target."""
+    if rl.targets or not rl.sources:
+        return rl
+    src = rl.sources[0]
+    owner = [a for a in actors if a.mention.end <= src.mention.start and not a.mention.attrs.get("demonym")
+             and a.entity.type in _STATE_TYPES and _country_of(a) != _country_of(src)]
+    return R.Roles(rl.sources, owner[-1:], rl.strong) if owner else rl
+
+
+def _coordinated_parties(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor], lo: int) -> R.Roles | None:
+    """"Peru and Chile discussed Bolivia": the coordinated subject are the two sides of a meeting,
+    what follows is its topic."""
+    t_start = sent.tokens[ti].start
+    before = [a for a in actors if lo <= a.mention.start and a.mention.end <= t_start]
+    if len(before) < 2 or R._crosses(sent, before[-1].mention.end, t_start, "en") \
+            or t_start - before[-1].mention.end > 30:
+        return None
+    pair = R._group_back(sent, before, "en")
+    return R.Roles(pair[:1], R._other_side(pair[:1], pair[1:2])) if len(pair) >= 2 else None
+
+
+def _merge_manner(candidates: list[tuple[float, list[Event]]], sent: Sentence, lang: str
+                  ) -> list[tuple[float, list[Event]]]:
+    """"discussed trade by phone": the manner trigger gives the verb's event of its type its mode."""
+    out = []
+    for score, evs in candidates:
+        ev = evs[0]
+        if frames.manner(sent.tokens, R.token_at(sent, ev.start, 0), lang) and any(
+                e.type == ev.type and e.start < ev.start for _, es in candidates for e in es):
+            for _, es in candidates:
+                for e in es:
+                    if e.type == ev.type and e.start < ev.start and not e.mode:
+                        e.mode = ev.mode
+            continue
+        out.append((score, evs))
+    return out
+
+
+def _not_locative(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
+    """English: actors that are not the object of a place preposition ("strikes in X" is where)."""
+    return actors if lang != "en" else [a for a in actors if not R._locative(sent, a, lang)]
+
+
+def _marker_before(sent: Sentence, a: Actor) -> str:
+    """The word before an actor's mention, skipping an article and a capitalised title
+    ("from the E.U.", "with Chilean Foreign Minister X" → "from", "with")."""
+    toks = sent.tokens
+    k = R.token_at(sent, a.mention.start, len(toks)) - 1
+    stop = max(-1, k - 5)
+    while k > stop and (toks[k].norm == "the" or toks[k].text[:1].isupper()):
+        k -= 1
+    return toks[k].norm if k >= 0 else ""
+
+
+def _undergone(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor], lang: str, lo: int) -> R.Roles | None:
+    """"X faces fresh E.U. sanctions": X (the undergo verb's subject) is the target; an actor
+    between the verb and the noun ("E.U.") is the source."""
+    k = frames.undergoer(sent.tokens, ti, lang)
+    if k is None:
+        return None
+    toks = sent.tokens
+    v_start, t_start = toks[k].start, toks[ti].start
+    subj = [a for a in actors if lo <= a.mention.start and a.mention.end <= v_start]
+    if not subj or R._crosses(sent, subj[-1].mention.end, v_start, lang):
+        return None
+    src = [a for a in actors if v_start <= a.mention.start and a.mention.end <= t_start]
+    # else the agent after the noun: "sanctions from the E.U.", "fire by X"
+    src = src[-1:] or [a for a in rl.sources + rl.targets if a.mention.start > t_start
+                       and _marker_before(sent, a) in _EN_AGENT_PREPS][:1]
+    return R.Roles(src, R._other_side(src, subj[-1:]))
+
+
+def _framing(sent: Sentence, triggers, actors: list[Actor], lang: str):  # type: ignore[no-untyped-def]
+    """(governing triggers, actor mention spans) for kg.events.frames, or None without frames."""
+    if not frames.cues(lang):
+        return None
+    governors = [(i, j, pays[0].type) for i, j, pays in triggers if pays[0].type in frames.GOVERNORS]
+    return governors, [(a.mention.start, a.mention.end) for a in actors]
+
+
 class EventExtractor(Component):
     name = "events"
     requires = frozenset({"entities", "tokens"})
@@ -241,9 +390,11 @@ class EventExtractor(Component):
         places = [a for a in actors if a.entity.type == "Place"]
         speech_tokens = {k for i, j in speech for k in range(i, j)}
         accuse_at = [ti for ti, _, pays in triggers if pays[0].type in ("ACCUSE", "THREATEN", "REJECT")]
+        framed = _framing(sent, triggers, role_actors, lang)
         candidates: list[tuple[float, list[Event]]] = []
         prev_source: Actor | None = None
         prev_target: Actor | None = None
+        prev_lo = sent.start  # the clause prev_source acted in
         for ti, tj, pays in triggers:
             trig: Trigger = pays[0]
             if all(k in speech_tokens for k in range(ti, tj)) and trig.type not in _SPEECH_ACTS:
@@ -255,6 +406,8 @@ class EventExtractor(Component):
                 continue
             if trig.type not in _SPEECH_ACTS and _accused_act(toks, ti, accuse_at, lang):
                 continue  # "accused X of attacking", "اتهموه بإطلاق النار": the act is alleged
+            if framed is not None and frames.non_event(toks, ti, tj, trig.type, lang, *framed):
+                continue  # "the sanctions list", "despite warnings", "opposed the deployment"
             t_char = toks[ti].start
             lo, hi = sent.start, sent.end
             claimant = claimant_all
@@ -278,6 +431,14 @@ class EventExtractor(Component):
                     rl = R.Roles(rl.targets, rl.sources)
             else:
                 rl = self._roles(work, sent, ti, tj, role_actors, lang, flags, lo, hi)
+                rl = _undergone(sent, ti, rl, role_actors, lang, lo) or rl
+                if trig.type in _PARTNERED and lang == "en":
+                    rl = _with_partner(sent, tj, rl, role_actors, hi)
+                rl = _two_sides(sent, ti, tj, rl, role_actors, lang) or rl
+                if trig.type in _PARTNERED and lang == "en":
+                    rl = _coordinated_parties(sent, ti, rl, role_actors, lo) or rl
+                if trig.mode == _VIOLATION and frames.possessive_in(toks, ti, tj, lang):
+                    rl = _owner_is_target(rl, role_actors, sent)
             if claimant is not None:
                 # the speaker is not a role of what it reports, unless it is the only actor
                 rl.sources = [a for a in rl.sources if a.entity is not claimant.entity or t_char < lo] or rl.sources
@@ -306,7 +467,8 @@ class EventExtractor(Component):
                 rl.sources = [prev_source]  # "أجرى ... ودعا": coordinated verbs share the subject
             and_at = next((k for k in range(ti - 1, max(-1, ti - 4), -1) if toks[k].norm == "and"), None)
             and_before = and_at is not None and not any(
-                a.mention.start >= toks[and_at].end and a.mention.end <= toks[ti].start for a in role_actors)
+                a.mention.start >= toks[and_at].end and a.mention.end <= toks[ti].start for a in role_actors) \
+                and not (lang == "en" and _pronoun_after(toks, and_at, ti))
             if lang == "en" and ti > 1 and toks[ti - 1].text == "," and toks[ti].norm.endswith("ing") \
                     and not rl.sources:
                 # ", warning X": a participle adjunct shares the main clause's subject, or the
@@ -318,14 +480,15 @@ class EventExtractor(Component):
                     rl.sources = [first]
                     rl.targets = R._other_side(rl.sources, rl.targets)
                     claimant = None if first is claimant else claimant
-            if lang == "en" and prev_source is not None and and_before:
+            if lang == "en" and prev_source is not None and and_before and prev_lo == lo:
+                # (not across a report: "X complained that the trawler ... and ignored" — the trawler ignored)
                 # "X spoke with Y and urged ...": the coordinated verb keeps X as its subject
                 rl.sources = [prev_source]
                 rl.targets = R._other_side(rl.sources, [t for t in rl.targets if t is not prev_target])
             if trig.type in _TWO_SIDED and (bool(rl.sources) != bool(rl.targets)):
                 # an attack names one side: the other side is the nearest actor of another country
                 known = (rl.sources or rl.targets)[0]
-                other = _other_party(known, role_actors, lo, hi, claimant)
+                other = _other_party(known, _not_locative(sent, role_actors, lang), lo, hi, claimant)
                 if other is not None:
                     if rl.sources:
                         rl.targets = [other]
@@ -334,15 +497,22 @@ class EventExtractor(Component):
             if rl.sources:
                 prev_source = rl.sources[0]
                 prev_target = rl.targets[0] if rl.targets else None
+                prev_lo = lo
             if ("noun" in flags or "weak" in flags) and not (rl.sources or rl.targets) \
                     and not (trig.type == "ASSAULT" and figs):
                 continue
+            if lang == "en" and _orphan(trig, flags, rl, claimant):
+                continue
+            if lang == "en" and trig.type == "PROTEST" and _state_actor(rl.sources):
+                trig = Trigger("ACCUSE", "", trig.flags)  # a government "protests" in words: PLOVER ACCUSE
             loc = next((p for p in places if lo <= p.mention.start < hi), None)
             evs = self._events(doc, sent, ti, tj, trig, flags, rl, claimant, loc, date, ctx_words)
             score = (1.0 if rl.sources else 0) + (0.8 if rl.targets else 0) + (0.0 if "noun" in flags else 0.5) \
                 + (0.6 if rl.strong else 0)
             if evs:
                 candidates.append((score, evs))
+        if lang == "en":
+            candidates = _merge_manner(candidates, sent, lang)
         # one trigger per type and sentence: the best-supported reading
         best: dict[str, tuple[float, list[Event]]] = {}
         for score, evs in candidates:
@@ -359,6 +529,8 @@ class EventExtractor(Component):
         if figs and "ASSAULT" not in best and cue_m:
             out.extend(self._casualty_event(doc, sent, cue_m, role_actors, lang, date, places))
         out = self._dedupe(out)
+        if lang == "en":
+            _accused_from_report(out)
         self._attach_figures(out, figs, sent, doc, date)
         return out
 

@@ -20,7 +20,7 @@ from operator import attrgetter
 from kg.entities.link import Actor
 from kg.lang.lexicon import pattern_tokens, table
 from kg.text.normalize import norm_text
-from kg.model import Sentence
+from kg.model import Entity, Sentence
 
 AR_COMPLEMENTISERS = {"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "انهما", "لان"}
 EN_COMPLEMENTISERS = {"that"}
@@ -61,6 +61,9 @@ def clauses(sent: Sentence, speech: list[tuple[int, int]], actors: list[Actor], 
             if n in comps or toks[k].text in QUOTES:
                 start = k + 1
                 break
+            if lang == "en" and n in _SUBJECT_PRONOUNS and k - j < 4:
+                start = k  # 'said it had discussed "new ideas" for a deal': the report starts here
+                break
             k += 1
         speaker = speaker_of(sent, i, j, actors, lang)
         words_after = any(t.text[:1].isalnum() for t in toks[j:])
@@ -77,8 +80,10 @@ def clauses(sent: Sentence, speech: list[tuple[int, int]], actors: list[Actor], 
             # "said Russian forces attacked"); "announced new sanctions" has an object instead
             window = toks[j:j + 4]
             starts_clause = any(t.norm in _SUBJECT_PRONOUNS for t in window) or any(
-                a.mention.start == t.start and not a.mention.attrs.get("demonym") for t in window for a in actors)
-            if lang == "en" and starts_clause:
+                a.mention.start == t.start and not a.mention.attrs.get("demonym")
+                and not (lang == "en" and _prep_before(sent, a, lang))  # "announced sanctions against X": an object
+                for t in window for a in actors)
+            if lang == "en" and (starts_clause or _en_clause_follows(toks, j)):
                 start = j  # "X said it had sent ...", "X said Russian forces attacked ..."
             else:
                 continue  # "announced new sanctions": an object, not a report
@@ -86,6 +91,12 @@ def clauses(sent: Sentence, speech: list[tuple[int, int]], actors: list[Actor], 
         out.append(Clause(start, len(toks), speaker))
     # quote-final attribution: "...," the ministry said.
     return out
+
+
+def _en_clause_follows(toks, j: int) -> bool:  # type: ignore[no-untyped-def]
+    from kg.events.frames import clause_follows  # frames is English data; imported late to keep roles light
+
+    return clause_follows(toks, j, "en")
 
 
 def _final_speaker(sent: Sentence, i: int, actors: list[Actor]) -> tuple[int, Actor] | None:
@@ -151,12 +162,15 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
     if lang == "en" and "passive" not in flags and _en_passive(toks, ti, tj):
         flags = flags | {"passive"}
     agent = _agent(sent, tj, [a for a in inside if a.mention.start >= t_end], lang)
-    if agent is not None and ("passive" in flags or "noun" in flags):
+    if agent is not None and ("passive" in flags or "noun" in flags or (lang == "en" and _en_determiner(toks[ti - 1].norm if ti else ""))):
+        # (an English trigger after a determiner is a noun: "the attack was carried out by X")
         # "attacked by X", "هجوم من قبل X", "هجوم شنته X": the agent is explicit
         others = [a for a in inside if a is not agent and a.entity is not agent.entity]
         tgt_before = [a for a in others if a.mention.end <= t_start and not _crosses(sent, a.mention.end, t_start, lang)]
         tgt_after = [a for a in others if a.mention.start >= t_end and _prep_before(sent, a, lang)]
         tgt = tgt_before[-1:] or tgt_after[:1]
+        if lang == "en":
+            return _en_agent_roles(sent, ti, agent, others, tgt)
         return Roles([agent], _other_side([agent], tgt), strong=True)
     before = [a for a in inside if a.mention.end <= t_start]
     after = [a for a in inside if a.mention.start >= t_end]
@@ -177,13 +191,17 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
             near_before = cand
         elif _relative(sent, cand, ti, lang):
             near_before = cand  # "Trump, who accuses Obama": the antecedent acts
-    if lang == "en" and ti == 0 and toks[0].norm.endswith(("ing", "ed")) and not before:
+        elif lang == "en":
+            near_before = _en_appositive_subject(sent, before, ti)  # "X, one of Y's partners, has criticized"
+    if lang == "en" and near_before is not None and _en_pronoun_between(sent, near_before, ti):
+        near_before = None  # "X ... and it has condemned": the pronoun is the subject
+    if lang == "en" and ti == 0 and toks[0].norm.endswith(("ing", "ed")) and not before and "passive" not in flags:
         # "Appealing for ..., Kerry told Zarif": a fronted participle takes the main clause's subject
         comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
         if comma is not None:
             main = [a for a in after if a.mention.start > toks[comma].start]
             if main:
-                return Roles([main[0]], [])
+                return Roles([main[0]], _en_indirect_object(sent, main))
     if lang == "ar":
         rest = after
         if "noun" in flags and after and after[0].mention.start - t_end <= 1 and not after[0].mention.attrs.get("demonym") \
@@ -216,6 +234,7 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
             if not _crosses(sent, t_end, first.mention.start, lang) or _prep_before(sent, first, lang):
                 tgt = _group(sent, rest, lang)
     else:
+        after = [a for a in after if not _locative(sent, a, lang)]  # "raids in X": where, not whom
         if "passive" in flags:
             agent = [a for a in after if _prev_word(sent, a) in EN_AGENT]
             if agent:
@@ -243,6 +262,64 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
     return Roles(src, _other_side(src, tgt))
 
 
+_APPOSITIVE_OPENERS = {"a", "an", "the", "which", "who", "whose", "one"}
+
+
+def _en_appositive_subject(sent: Sentence, before: list[Actor], ti: int) -> Actor | None:
+    """The subject before an appositive or relative clause: "X, one of Y's partners, has criticized",
+    "X, Y and Z, whose coasts suffer from piracy, have requested" (X)."""
+    toks = sent.tokens
+    close = next((k for k in range(ti - 1, max(-1, ti - 4), -1) if toks[k].text == ","), None)
+    if close is None or any(toks[k].norm in _SUBJECT_PRONOUNS or not toks[k].text[:1].isalpha()
+                            or _en_determiner(toks[k].norm) for k in range(close + 1, ti)):
+        return None  # a pronoun subject, or the trigger is a noun ("..., called the arrest")
+    for n in range(len(before) - 1, -1, -1):
+        a = before[n]
+        e = token_at(sent, a.mention.end, len(toks))
+        if a.mention.end > toks[close].start or e is None or e >= close:
+            continue
+        if close - e > 15:
+            return None
+        if toks[e].text == "," and e + 1 < close and toks[e + 1].norm in _APPOSITIVE_OPENERS:
+            return _group_back(sent, before[:n + 1], "en")[0]
+    return None
+
+
+def _en_indirect_object(sent: Sentence, main: list[Actor]) -> list[Actor]:
+    """"..., Norway told Ghana": the actor right after the main clause's subject and its verb."""
+    if len(main) < 2:
+        return []
+    k, m = token_at(sent, main[0].mention.end, 0), token_at(sent, main[1].mention.start, 0)
+    if m - k != 1 or _crosses(sent, main[0].mention.end, main[1].mention.start, "en"):
+        return []
+    return _other_side(main[:1], main[1:2])
+
+
+def _en_determiner(norm: str) -> bool:
+    from kg.events.frames import cues  # English frame data; imported late to keep roles light
+
+    return (norm,) in cues("en").get("det", ())
+
+
+def _en_pronoun_between(sent: Sentence, a: Actor, ti: int) -> bool:
+    """Is there a subject pronoun between the actor and the trigger ("X ... and it has condemned")?"""
+    toks = sent.tokens
+    k = token_at(sent, a.mention.end, ti)
+    return any(toks[m].norm in _SUBJECT_PRONOUNS for m in range(k, ti))
+
+
+def _en_agent_roles(sent: Sentence, ti: int, agent: Actor, others: list[Actor], tgt: list[Actor]) -> Roles:
+    """Roles of an English passive with its by-agent: coordinated agents all act ("backed by X and Y");
+    a fronted participle's patient is the main clause's subject ("Backed by X, Y's president ...")."""
+    src = _group(sent, [agent] + [a for a in others if a.mention.start > agent.mention.start], "en")
+    if not tgt and ti == 0:
+        toks = sent.tokens
+        comma = next((k for k in range(ti, len(toks)) if toks[k].text == "," and toks[k].start >= src[-1].mention.end), None)
+        if comma is not None:
+            tgt = [a for a in others if a.mention.start > toks[comma].start][:1]
+    return Roles(src, _other_side(src, tgt), strong=True)
+
+
 def _other_side(src: list[Actor], tgt: list[Actor]) -> list[Actor]:
     """Targets that are not the source itself nor one of its own country's bodies."""
     if not src:
@@ -253,10 +330,15 @@ def _other_side(src: list[Actor], tgt: list[Actor]) -> list[Actor]:
     for t in tgt:
         e = t.entity
         e_country = e.country if e.type != "Country" else (e.key or e.country)
-        if e is s or (s_country and e_country == s_country):
+        if e is s or (s_country and e_country == s_country and not _non_state(s, e)):
             continue
         out.append(t)
     return out
+
+
+def _non_state(a: Entity, b: Entity) -> bool:
+    """Is one side an armed group (rebels, militants)? It fights its own country's state."""
+    return a.type == "ArmedGroup" or b.type == "ArmedGroup"
 
 
 _BE = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"}
@@ -286,6 +368,8 @@ def _agent(sent: Sentence, tj: int, after: list[Actor], lang: str) -> Actor | No
 def _en_passive(toks, ti: int, tj: int) -> bool:  # type: ignore[no-untyped-def]
     """A past participle after a form of "be", or followed by "by" ("was attacked", "backed by")."""
     word = toks[tj - 1].norm
+    if word.endswith("ly") and tj - ti > 1:
+        word = toks[tj - 2].norm  # "backed militarily by"
     if not (word.endswith("ed") or word.endswith("en") or word in ("shot", "hit", "held", "struck", "seized", "caught")):
         return False
     before = {toks[k].norm for k in range(max(0, ti - 2), ti)}

@@ -42,12 +42,19 @@ class Titles(Component):
             for n, h in enumerate(hits):
                 if h.kind != "title":
                     continue
-                m = self._person(doc, sent, hits, n, taken, by_start)
+                quals: list[Mention] = []
+                m = self._person(doc, sent, hits, n, taken, by_start, quals)
                 if m is not None:
                     work.mentions.append(m)
+                if m is not None or doc.lang != "en":
+                    # a title without a name ("Peru's foreign minister urged ...") leaves its
+                    # English country or body an actor: the unnamed official speaks for it
+                    for q in quals:
+                        q.attrs["qualifier"] = True
 
     def _person(self, doc: Document, sent: Sentence, hits: list[Hit], n: int, taken: set[int],
-                by_start: dict[int, Mention]) -> Mention | None:
+                by_start: dict[int, Mention], quals: list[Mention]) -> Mention | None:
+        """The person a title introduces; ``quals`` collects the mentions that qualify the title."""
         h = hits[n]
         toks = sent.tokens
         lang = doc.lang
@@ -61,18 +68,18 @@ class Titles(Component):
             title_start = hits[n - 1].i
             q0 = by_start.get(toks[title_start].start)
             if q0 is not None:
-                q0.attrs["qualifier"] = True  # "Iranian Foreign Minister X": Iran is not an actor here
+                quals.append(q0)  # "Chilean Foreign Minister X": Chile is not an actor here
         elif lang == "en" and n > 0 and hits[n - 1].j == h.i and hits[n - 1].key:
             q0 = by_start.get(toks[hits[n - 1].i].start)
             if q0 is not None and q0.type in ("IGO", "Organization", "GovernmentBody", "MilitaryForce", "Media"):
                 org = q0  # "UN Secretary-General X"
-                q0.attrs["qualifier"] = True
+                quals.append(q0)
                 title_start = hits[n - 1].i
         # qualifier right after the title
         if k < len(toks):
             q = by_start.get(toks[k].start)
             if q is not None and q.type != "Person":
-                q.attrs["qualifier"] = True
+                quals.append(q)
                 if q.type == "Country":
                     country = kb().get(q.key) if q.key else country
                 else:
@@ -86,11 +93,11 @@ class Titles(Component):
                 q = by_start.get(t.start)
                 if q is not None and q.type != "Person":
                     org, org_in_title = q, True
-                    q.attrs["qualifier"] = True
+                    quals.append(q)
                     break
         if lang == "en" and k + 1 < len(toks) and toks[k].norm == "of" and toks[k + 1].start in by_start:
             q = by_start[toks[k + 1].start]
-            q.attrs["qualifier"] = True
+            quals.append(q)
             if q.type == "Country":
                 country = kb().get(q.key) if q.key else country
             elif q.type != "Person":
