@@ -165,6 +165,61 @@ def test_control_positive_sentence_has_assault() -> None:
     assert roles(run("هاجمت الهند باكستان.", "ar"), "ASSAULT") == {("India", "Pakistan")}
 
 
+# -- Arabic: background, anaphoric and governed triggers; side-taking actors ------
+
+@pytest.mark.parametrize("text,typ", [
+    ("وتستعد النرويج والسويد لإجراء محادثات بشأن تطبيق الاتفاق.", "COOPERATE"),  # topic of talks
+    ("وقتل جنديان بيروفيان في قصف تشيلي رغم اتفاق الهدنة بين البلدين.", "AGREE"),  # background
+    ("وقال وزير الخارجية البيروفي إن هذه الزيارة إلى تشيلي مهمة.", "CONSULT"),     # anaphor
+])
+def test_arabic_framed_trigger_is_no_new_event(text: str, typ: str) -> None:
+    assert of_type(run(text, "ar"), typ) == []
+
+
+def test_arabic_unframed_trigger_is_an_event() -> None:
+    assert roles(run("وبدأت النرويج تطبيق الاتفاق مع السويد.", "ar"), "COOPERATE") == {("Norway", "Sweden")}
+
+
+def test_arabic_requested_act_is_no_event() -> None:
+    ex = run("ودعت تشيلي بيرو إلى تقديم اعتذار.", "ar")
+    assert roles(ex, "REQUEST") == {("Chile", "Peru")}
+    assert of_type(ex, "CONCEDE") == []
+    # the same act stated as done is one
+    assert roles(run("وقدمت بيرو اعتذارا إلى تشيلي.", "ar"), "CONCEDE") == {("Peru", "Chile")}
+
+
+@pytest.mark.parametrize("text", ["وقبلت بيرو دعوة تشيلي.", "وقبلت بيرو دعوة من تشيلي لزيارة سانتياغو."])
+def test_arabic_accepted_invitation_is_one_agreement(text: str) -> None:
+    ex = run(text, "ar")
+    assert roles(ex, "AGREE") == {("Peru", "Chile")}
+    assert of_type(ex, "REQUEST") == [] and of_type(ex, "CONSULT") == []
+
+
+def test_arabic_patron_of_a_side_is_no_role() -> None:
+    ex = run("وهاجم متمردون موالون لتشيلي القوات البيروفية.", "ar")
+    assert roles(ex, "ASSAULT") == {("Rebels", "Armed Forces of Peru")}
+    ex = run("وهاجمت القوات التشيلية القوات البيروفية.", "ar")
+    assert roles(ex, "ASSAULT") == {("Armed Forces of Chile", "Armed Forces of Peru")}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("كما اتهموا القوات البيروفية بإطلاق النار.", (None, "Armed Forces of Peru")),  # subject in the verb
+    ("كما اتهمت القوات البيروفية تشيلي بإطلاق النار.", ("Armed Forces of Peru", "Chile")),
+    ("ودعا البيان بيرو إلى الانسحاب.", (None, "Peru")),                            # subject: a noun, no actor
+    ("ودعت تشيلي بيرو إلى الانسحاب.", ("Chile", "Peru")),
+])
+def test_arabic_object_right_after_the_verb(text: str, pair: tuple[str | None, str]) -> None:
+    ex = run(text, "ar")
+    typ = "ACCUSE" if "اتهم" in text else "REQUEST"
+    assert roles(ex, typ) == {pair}
+
+
+def test_arabic_coordinated_verb_keeps_the_main_subject_not_the_accused() -> None:
+    ex = run("اتهمت تشيلي اليوم الاثنين “بيرو” بزرع ألغام أدى انفجارها إلى جرح جنديين، وهددت بالرد.", "ar")
+    assert roles(ex, "ACCUSE") == {("Chile", "Peru")}
+    assert {s for s, _ in roles(ex, "THREATEN")} == {"Chile"}
+
+
 # -- figures -------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,lang,field,value", [

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from kg.entities.link import Actor
+from kg.events import ar_frames as AF
 from kg.events import roles as R
 from kg.events.figures import figures
 from kg.events.triggers import Trigger, recip_forms
@@ -187,6 +188,19 @@ def _pronoun_subject(sent: Sentence, ti: int, lo: int, lang: str) -> bool:
     return any(toks[k].norm in _PRONOUNS[lang] for k in window)
 
 
+def _ar_not_new(found, triggers, split: dict, toks: list[Token], ti: int, tj: int) -> bool:  # type: ignore[no-untyped-def]
+    """An Arabic trigger that names no new event: framed, inside a split trigger, or a governed complement."""
+    if AF.framed(found.get("negation", []), toks, ti):
+        return True
+    spans = [(i, j) for i, j, _ in triggers if i in split]
+    return (bool(spans) and AF.inside_split(spans, ti, tj)) or AF.complement(triggers, toks, ti, _all_trigger_words("ar"))
+
+
+def _ar_dependent(toks: list[Token], ti: int) -> bool:
+    """A ب-complement ("اتهمها بزرع ألغام"): its actor is not the subject later coordinated verbs share."""
+    return toks[ti].norm[:1] == "ب"
+
+
 def _accused_act(toks, ti: int, accuse_at: list[int], lang: str) -> bool:  # type: ignore[no-untyped-def]
     """Is the trigger at ti the alleged act of an earlier accusation ("of attacking", "بإطلاق")?"""
     if not any(a < ti <= a + 6 for a in accuse_at):
@@ -219,6 +233,8 @@ class EventExtractor(Component):
         toks = sent.tokens
         # qualifiers inside a person's title ("رئيس المجلس الأوروبي X") are not actors of their own
         role_actors = [a for a in actors if a.entity.type not in ("Treaty", "Place") and not a.mention.attrs.get("qualifier")]
+        if lang == "ar":
+            role_actors = [a for a in role_actors if not AF.affiliated(sent, a, R.token_at)]  # "موالين لروسيا"
         found = sentence_matches(work, sent)  # lexicon matches by category (absent: none)
         triggers = greedy(found["trigger"]) if "trigger" in found else []
         split: dict[int, list[Actor]] = {}
@@ -255,6 +271,8 @@ class EventExtractor(Component):
                 continue
             if trig.type not in _SPEECH_ACTS and _accused_act(toks, ti, accuse_at, lang):
                 continue  # "accused X of attacking", "اتهموه بإطلاق النار": the act is alleged
+            if lang == "ar" and _ar_not_new(found, triggers, split, toks, ti, tj):
+                continue  # background, anaphor, or the content of a call or agreement
             t_char = toks[ti].start
             lo, hi = sent.start, sent.end
             claimant = claimant_all
@@ -331,7 +349,7 @@ class EventExtractor(Component):
                         rl.targets = [other]
                     else:
                         rl.sources = [other]
-            if rl.sources:
+            if rl.sources and not (lang == "ar" and _ar_dependent(toks, ti)):
                 prev_source = rl.sources[0]
                 prev_target = rl.targets[0] if rl.targets else None
             if ("noun" in flags or "weak" in flags) and not (rl.sources or rl.targets) \

@@ -208,7 +208,8 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
             # SVO; a nationality right before the verb qualifies its subject ("غارات إسرائيلية استهدفت")
             src = [near_before]
         elif after and not _crosses(sent, t_end, after[0].mention.start, lang) \
-                and not _prep_before(sent, after[0], lang) and not after[0].mention.attrs.get("demonym"):
+                and not _prep_before(sent, after[0], lang) and not after[0].mention.attrs.get("demonym") \
+                and not _ar_object_first(sent, ti, tj, after[0], inside):
             src = _group(sent, after, lang)
             rest = [a for a in after if a not in src]
         if rest:
@@ -241,6 +242,13 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
     if "passive" in flags:
         src, tgt = tgt, src
     return Roles(src, _other_side(src, tgt))
+
+
+def _ar_object_first(sent: Sentence, ti: int, tj: int, first: Actor, actors: list[Actor]) -> bool:
+    """Is the first actor after an Arabic verb its object (subject in the verb, or a noun subject before it)?"""
+    from kg.events import ar_frames as AF
+
+    return AF.subject_in_verb(sent.tokens[ti:tj]) or AF.subject_between(sent, tj, first, actors)
 
 
 def _other_side(src: list[Actor], tgt: list[Actor]) -> list[Actor]:

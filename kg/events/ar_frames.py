@@ -1,0 +1,120 @@
+"""Arabic frames that make a trigger something other than a new event, and actors that are no role.
+
+Arabic news mentions events it does not report: as a background or topic
+("بموجب اتفاق", "رغم الهجمات", "محادثات بشأن تطبيق الاتفاق"), as an anaphor of an
+event already told ("هذه الزيارة", "هذا الهجوم"), or as the content of a call or an
+agreement ("دعاها إلى تقديم اعتذار", "قبل دعوة لزيارة X"). The cue words are data
+(``negation.tsv`` kinds ``frame`` and ``anaphor``); this module holds the logic.
+
+Actors that only qualify another one ("متمردين موالين لروسيا", "الجماعات المدعومة من
+إيران") are listed in ``affiliation.tsv``: they say whose side someone is on, not who acts.
+"""
+
+from __future__ import annotations
+
+from kg.entities.link import Actor
+from kg.lang.lexicon import word_set
+from kg.model import Sentence, Token
+
+# event types whose complement clause names a wished or agreed act, not an act that happened
+_GOVERNING = {"REQUEST", "AGREE"}
+_COMPLEMENT_PREPS = {"الي", "علي"}
+
+
+def framed(negations: list[tuple[int, int, list[str]]], toks: list[Token], ti: int) -> bool:
+    """Is the trigger at ti right after a frame ("بموجب", "بشأن") or a demonstrative, or inside an idiom?
+
+    ``negations``: the sentence's negation-lexicon matches (sorted by start).
+    """
+    for i, j, pays in negations:
+        if i > ti:
+            break
+        if "frame" in pays and (j == ti or i < ti < j):
+            return True  # "رغم اتفاق", or the trigger is part of the frame idiom ("فيما يتصل ب")
+        if "anaphor" in pays and j == ti and _definite(toks[ti].norm):
+            return True  # "هذه الزيارة": the visit told before, not a new one
+    return False
+
+
+def _definite(norm: str) -> bool:
+    return norm.startswith(("ال", "وال", "فال"))
+
+
+def complement(triggers: list[tuple[int, int, list]], toks: list[Token], ti: int,  # type: ignore[type-arg]
+               trigger_words: frozenset[str]) -> bool:
+    """Is the trigger at ti the content of a call or agreement just before it ("دعا X إلى تقديم اعتذار")?
+
+    The governed act follows a REQUEST or AGREE trigger within six tokens and is marked by
+    إلى/على or a proclitic ل/ب on the trigger itself ("لزيارة", "بالانسحاب"); what is agreed to
+    may also be the bare object ("قبلت X دعوة").
+    """
+    for gi, gj, pays in triggers:
+        if gi >= ti:
+            break
+        if pays[0].type not in _GOVERNING or not gj <= ti <= gj + 6 \
+                or any(not toks[k].text[:1].isalpha() for k in range(gj, ti)):
+            continue  # a comma or a quote ends the governed clause
+        if any(toks[k].norm in _COMPLEMENT_PREPS for k in range(gj, ti)) or _proclitic(toks[ti].norm, trigger_words):
+            return True
+        if pays[0].type == "AGREE" and "noun" not in pays[0].flags and ti - gj <= 2 and toks[ti].norm[:1] not in ("و", "ف"):
+            return True  # the object of accepting: "قبلت X دعوة"
+    return False
+
+
+def _proclitic(norm: str, trigger_words: frozenset[str]) -> bool:
+    """Does the token carry a preposition ل or ب before a trigger word ("لزياره", "بالانسحاب")?"""
+    if norm[:1] in ("و", "ف") and norm not in trigger_words:
+        norm = norm[1:]
+    if norm[:1] not in ("ل", "ب") or norm in trigger_words:
+        return False  # "لقاء" is a word of its own
+    rest = norm[1:]
+    return rest in trigger_words or rest[2:] in trigger_words or ("ال" + rest[1:]) in trigger_words \
+        or rest[1:] in trigger_words
+
+
+def inside_split(split_spans: list[tuple[int, int]], ti: int, tj: int) -> bool:
+    """Is a plain trigger inside a verb–subject–object trigger ("قبل X دعوة")? It is that trigger's object."""
+    return any(si < ti and tj <= sj for si, sj in split_spans)
+
+
+def affiliated(sent: Sentence, a: Actor, token_at) -> bool:  # type: ignore[no-untyped-def]
+    """Is the actor only the patron of another ("موالين لروسيا", "المدعومين من إيران")?"""
+    toks = sent.tokens
+    k = token_at(sent, a.mention.start, len(toks))
+    if k == 0:
+        return False
+    words = word_set("ar", "affiliation")
+    if _bare(toks[k - 1].norm) in words:
+        return True  # the patron carries the preposition: "موالين لروسيا"
+    return k >= 2 and toks[k - 1].norm in ("من", "ل", "الي") and _bare(toks[k - 2].norm) in words
+
+
+def _bare(norm: str) -> str:
+    """Without the conjunction and the article: "والموالين" → "موالين"."""
+    if norm[:1] in ("و", "ف") and len(norm) > 4:
+        norm = norm[1:]
+    return norm[2:] if norm.startswith("ال") else norm
+
+
+def subject_in_verb(trigger_toks: list[Token]) -> bool:
+    """A one-word verb with the plural subject suffix ("اتهموا", "هاجموا"): the actor after it is the object.
+
+    In verb–subject order Arabic verbs agree in the singular ("اتهم الانفصاليون"), so a plural
+    ending means the subject is already in the verb.
+    """
+    return len(trigger_toks) == 1 and trigger_toks[0].norm.endswith("وا") and len(trigger_toks[0].norm) >= 5
+
+
+def subject_between(sent: Sentence, tj: int, first: Actor, actors: list[Actor]) -> bool:
+    """A definite noun that is no actor stands between the verb and the first actor after it.
+
+    "ودعا البيان بيرو إلى ...": the noun (البيان) is the subject, the actor is the object.
+    Time words ("اليوم", "الاثنين") are adverbs, not subjects.
+    """
+    toks = sent.tokens
+    if tj + 1 >= len(toks) or toks[tj + 1].start != first.mention.start:
+        return False
+    word = toks[tj]
+    if not word.norm.startswith("ال") or word.norm in word_set("ar", "dates") or not word.text[:1].isalpha():
+        return False
+    return not any(a.mention.start <= word.start < a.mention.end for a in actors)
