@@ -220,6 +220,39 @@ def test_arabic_coordinated_verb_keeps_the_main_subject_not_the_accused() -> Non
     assert {s for s, _ in roles(ex, "THREATEN")} == {"Chile"}
 
 
+@pytest.mark.parametrize("text,typ,pair", [
+    ("هاجمت القوات الحكومية البيروفية المتمردين البيروفيين في الجبال.", "ASSAULT",
+     ("Government Forces of Peru", "Rebels of Peru")),
+    ("خضعت الحكومة البيروفية لشروط المتمردين البيروفيين.", "CONCEDE", ("Government of Peru", "Rebels of Peru")),
+])
+def test_government_and_armed_group_of_one_country_are_two_sides(text: str, typ: str, pair: tuple[str, str]) -> None:
+    assert roles(run(text, "ar"), typ) == {pair}
+
+
+def test_two_bodies_of_one_state_are_one_side() -> None:
+    # a state's own ministry is no target of its government
+    ex = run("اتهمت الحكومة البيروفية وزارة الدفاع البيروفية بالتقصير.", "ar")
+    assert all(t is None for _, t in roles(ex, "ACCUSE"))
+
+
+def test_arabic_coordinated_subject_of_a_signing_are_its_two_sides() -> None:
+    ex = run("وقعت تشيلي وبيرو اتفاقية تجارية تنتقل بموجبها السلطة على الجزر إلى تشيلي.", "ar")
+    assert roles(ex, "AGREE") == {("Chile", "Peru")}
+
+
+def test_arabic_exchange_before_a_comma_does_not_make_a_release_mutual() -> None:
+    ex = run("وأبرمت تشيلي مع بيرو صفقة تبادل، أسفرت عن إفراج تشيلي عن معتقلين من بيرو.", "ar")
+    assert ("Peru", "Chile") not in roles(ex, "RETREAT")
+    ex = run("وأجرت تشيلي وبيرو عملية تبادل أسرى أفرجت خلالها تشيلي عن 10 معتقلين.", "ar")
+    assert roles(ex, "RETREAT") == {("Chile", "Peru"), ("Peru", "Chile")}
+
+
+def test_arabic_regime_is_the_government() -> None:
+    # "النظام" + nationality: the usual Arabic news name of a government it calls a regime
+    ex = run("وأفرج النظام البيروفي عن عشرة معتقلين من المعارضة.", "ar")
+    assert {s for s, _ in roles(ex, "RETREAT")} == {"Government of Peru"}
+
+
 # -- figures -------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,lang,field,value", [

@@ -196,6 +196,20 @@ def _ar_not_new(found, triggers, split: dict, toks: list[Token], ti: int, tj: in
     return (bool(spans) and AF.inside_split(spans, ti, tj)) or AF.complement(triggers, toks, ti, _all_trigger_words("ar"))
 
 
+def _recip_reach(toks: list[Token], ti: int, lang: str) -> int:
+    """First token a reciprocal verb may sit at to make the trigger at ti reciprocal (five back).
+
+    In Arabic a comma ends the reach: "صفقة تبادل، أسفرت عن إطلاق سراح": the release is one-sided.
+    """
+    lo = max(0, ti - 5)
+    if lang != "ar":
+        return lo
+    for k in range(ti - 1, lo - 1, -1):
+        if toks[k].text in ("،", ",", "؛", ";"):
+            return k + 1
+    return lo
+
+
 def _ar_dependent(toks: list[Token], ti: int) -> bool:
     """A ب-complement ("اتهمها بزرع ألغام"): its actor is not the subject later coordinated verbs share."""
     return toks[ti].norm[:1] == "ب"
@@ -282,14 +296,14 @@ class EventExtractor(Component):
                     hi = toks[c.end - 1].end if c.end < len(toks) else sent.end
                     claimant = c.speaker or claimant
             flags = set(trig.flags)
-            if not recip_forms(lang).isdisjoint([t.norm for t in toks[max(0, ti - 5):ti]]):
+            if not recip_forms(lang).isdisjoint([t.norm for t in toks[_recip_reach(toks, ti, lang):ti]]):
                 flags.add("recip")
             if ti in split:
                 # verb – subject – object ("أطلقت حماس صواريخ على X"): the subject sits inside the trigger
                 group = split[ti]
                 after = [a for a in role_actors if a.mention.start >= toks[tj - 1].end and lo <= a.mention.start < hi]
-                tgt = R._group(sent, after, lang) if after else []
-                if not tgt and len(group) > 1:
+                tgt = R._other_side(group[:1], R._group(sent, after, lang) if after else [])
+                if len(group) > 1 and (not tgt or trig.type in SYMMETRIC_TYPES):
                     tgt = group[1:]  # "وقعت روسيا وبيلاروسيا اتفاقية": the two parties
                 rl = R.Roles(group[:1], R._other_side(group[:1], tgt))
                 if "passive" in flags:

@@ -251,6 +251,11 @@ def _ar_object_first(sent: Sentence, ti: int, tj: int, first: Actor, actors: lis
     return AF.subject_in_verb(sent.tokens[ti:tj]) or AF.subject_between(sent, tj, first, actors)
 
 
+def _state_and_nonstate(a: str, b: str) -> bool:
+    """An armed group and a state body of one country are two sides (civil war), not one."""
+    return (a == "ArmedGroup") != (b == "ArmedGroup")
+
+
 def _other_side(src: list[Actor], tgt: list[Actor]) -> list[Actor]:
     """Targets that are not the source itself nor one of its own country's bodies."""
     if not src:
@@ -261,7 +266,7 @@ def _other_side(src: list[Actor], tgt: list[Actor]) -> list[Actor]:
     for t in tgt:
         e = t.entity
         e_country = e.country if e.type != "Country" else (e.key or e.country)
-        if e is s or (s_country and e_country == s_country):
+        if e is s or (s_country and e_country == s_country and not _state_and_nonstate(s.type, e.type)):
             continue
         out.append(t)
     return out
