@@ -253,6 +253,18 @@ def test_arabic_regime_is_the_government() -> None:
     assert {s for s, _ in roles(ex, "RETREAT")} == {"Government of Peru"}
 
 
+@pytest.mark.parametrize("text,pair", [
+    ("وجاء في بيان لوزارة الخارجية البيروفية أن القوات التشيلية فتحت النار السبت على قاطع الجبل.",
+     ("Armed Forces of Chile", "Peru")),
+    ("وذكر مسؤولون بيروفيون أن أربعة مدنيين قتلوا بنيران تشيلية.", ("Chile", "Peru")),
+    # the speaker's own forces attacking: the speaker is no target; no speaker: no target
+    ("وقال وزير الخارجية البيروفي إن القوات البيروفية شنت هجوما.", ("Armed Forces of Peru", None)),
+    ("وفتحت القوات التشيلية النار على قاطع الجبل.", ("Armed Forces of Chile", None)),
+])
+def test_arabic_reported_attack_hit_the_reporting_side(text: str, pair: tuple[str, str | None]) -> None:
+    assert roles(run(text, "ar"), "ASSAULT") == {pair}
+
+
 # -- figures -------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,lang,field,value", [

@@ -196,6 +196,18 @@ def _ar_not_new(found, triggers, split: dict, toks: list[Token], ti: int, tj: in
     return (bool(spans) and AF.inside_split(spans, ti, tj)) or AF.complement(triggers, toks, ti, _all_trigger_words("ar"))
 
 
+def _speaker_side(actors: list[Actor], known: Actor, lo: int) -> Actor | None:
+    """The last country named before a reported clause (the speaker's side), if not ``known``'s own."""
+    kc = _country_of(known)
+    side = None
+    for a in actors:
+        if a.mention.end > lo:
+            break
+        if a.entity.type == "Country" and _country_of(a) != kc:
+            side = a
+    return side
+
+
 def _recip_reach(toks: list[Token], ti: int, lang: str) -> int:
     """First token a reciprocal verb may sit at to make the trigger at ti reciprocal (five back).
 
@@ -363,6 +375,10 @@ class EventExtractor(Component):
                         rl.targets = [other]
                     else:
                         rl.sources = [other]
+            if lang == "ar" and trig.type in _TWO_SIDED and rl.sources and not rl.targets and lo > sent.start:
+                # "بيان للخارجية البيروفية أن القوات التشيلية فتحت النار": the reporting side was hit
+                side = _speaker_side(actors, rl.sources[0], lo)
+                rl.targets = [side] if side is not None else rl.targets
             if rl.sources and not (lang == "ar" and _ar_dependent(toks, ti)):
                 prev_source = rl.sources[0]
                 prev_target = rl.targets[0] if rl.targets else None
