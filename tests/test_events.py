@@ -265,6 +265,24 @@ def test_arabic_reported_attack_hit_the_reporting_side(text: str, pair: tuple[st
     assert roles(run(text, "ar"), "ASSAULT") == {pair}
 
 
+@pytest.mark.parametrize("text,typ,pair", [
+    # a name that starts with ل is no preposition لـ + name
+    ("واتهم لبنان إسرائيل بقصف الجنوب.", "ACCUSE", ("Lebanon", "Israel")),
+    ("والتقى الرئيس البيروفي لويس غارسيا نظيره التشيلي ماريو بيريز.", "CONSULT", ("لويس غارسيا", "ماريو بيريز")),
+    # ... while a real لـ still marks the target
+    ("وقدمت تشيلي مساعدات لروسيا.", "AID", ("Chile", "Russia")),
+])
+def test_arabic_initial_lam_of_a_name_vs_the_preposition(text: str, typ: str, pair: tuple[str, str]) -> None:
+    assert roles(run(text, "ar"), typ) == {pair}
+
+
+def test_arabic_country_before_a_person_is_that_persons_and_no_second_actor() -> None:
+    ex = run("وبعد أشهر من الخلافات التقى رئيسا الوزراء التشيلي خوان بيريز والبيروفي ماريو غارسيا لمدة ساعة.", "ar")
+    assert roles(ex, "CONSULT") == {("خوان بيريز", "ماريو غارسيا")}
+    ex = run("والتقى وزير الخارجية البيروفي تشيلي.", "ar")  # no person after the country: it stays an actor
+    assert any("Chile" in pair for pair in roles(ex, "CONSULT"))
+
+
 # -- figures -------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,lang,field,value", [

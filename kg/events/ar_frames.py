@@ -118,3 +118,17 @@ def subject_between(sent: Sentence, tj: int, first: Actor, actors: list[Actor]) 
     if not word.norm.startswith("ال") or word.norm in word_set("ar", "dates") or not word.text[:1].isalpha():
         return False
     return not any(a.mention.start <= word.start < a.mention.end for a in actors)
+
+
+def person_qualifiers(actors: list[Actor]) -> set[int]:
+    """Indexes of countries named right before a person's name ("والبيروفي كارلوس غارسيا", "نظيره الروسي X").
+
+    The country (an adjective or a genitive) says whose official the person is (a dual title:
+    "رئيسا الوزراء التشيلي X والبيروفي Y"); the person is the actor, the country is no second one.
+    """
+    out = set()
+    for n in range(len(actors) - 1):
+        a, b = actors[n], actors[n + 1]
+        if a.entity.type == "Country" and b.entity.type == "Person" and 0 <= b.mention.start - a.mention.end <= 1:
+            out.add(n)
+    return out

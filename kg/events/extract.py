@@ -260,7 +260,9 @@ class EventExtractor(Component):
         # qualifiers inside a person's title ("رئيس المجلس الأوروبي X") are not actors of their own
         role_actors = [a for a in actors if a.entity.type not in ("Treaty", "Place") and not a.mention.attrs.get("qualifier")]
         if lang == "ar":
-            role_actors = [a for a in role_actors if not AF.affiliated(sent, a, R.token_at)]  # "موالين لروسيا"
+            quals = AF.person_qualifiers(role_actors)  # "والبيروفي كارلوس غارسيا": the person acts
+            role_actors = [a for n, a in enumerate(role_actors)
+                           if n not in quals and not AF.affiliated(sent, a, R.token_at)]  # "موالين لروسيا"
         found = sentence_matches(work, sent)  # lexicon matches by category (absent: none)
         triggers = greedy(found["trigger"]) if "trigger" in found else []
         split: dict[int, list[Actor]] = {}

@@ -355,9 +355,19 @@ def _prep_before(sent: Sentence, a: Actor, lang: str) -> bool:
     if lang == "ar":
         if w in AR_TARGET_PREPS:
             return True
-        first = a.mention.text[:1]
-        return first in ("ل",) or a.mention.text.startswith(("على", "ضد"))
+        return _ar_clitic_l(a) or a.mention.text.startswith(("على", "ضد"))
     return w in EN_TARGET_PREPS
+
+
+def _ar_clitic_l(a: Actor) -> bool:
+    """Does the mention carry the preposition لـ ("لروسيا", "للجيش"), not a name that starts with ل (لبنان)?"""
+    text = a.mention.text
+    if not text.startswith("ل"):
+        return False
+    if a.mention.attrs.get("kind") == "body":
+        return True  # a body's Arabic label is its mention: "لوزارة الدفاع"
+    label = norm_text(a.entity.labels.get("ar") or "")
+    return norm_text(text.split()[0]) not in label.split()
 
 
 @lru_cache(maxsize=1)
