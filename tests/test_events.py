@@ -283,6 +283,20 @@ def test_arabic_country_before_a_person_is_that_persons_and_no_second_actor() ->
     assert any("Chile" in pair for pair in roles(ex, "CONSULT"))
 
 
+@pytest.mark.parametrize("text,pair", [
+    ("واجتمع ممثلون عن النرويج والسويد في باريس.", ("Norway", "Sweden")),
+    ("ويستعد ممثلون عن النرويج والسويد وفنلندا للاجتماع في باريس.", ("Norway", "Sweden")),
+])
+def test_arabic_meeting_of_coordinated_parties(text: str, pair: tuple[str, str]) -> None:
+    ex = run(text, "ar")
+    assert roles(ex, "CONSULT") == {pair}  # the place (في باريس) is no party
+
+
+def test_arabic_threat_target_in_the_clause_it_opens() -> None:
+    assert roles(run("وهددت تشيلي بأنها ستجعل بيرو تدفع ثمنا باهظا.", "ar"), "THREATEN") == {("Chile", "Peru")}
+    assert roles(run("وهددت تشيلي بأن قواتها سترد.", "ar"), "THREATEN") == {("Chile", None)}
+
+
 # -- figures -------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,lang,field,value", [

@@ -196,6 +196,34 @@ def _ar_not_new(found, triggers, split: dict, toks: list[Token], ti: int, tj: in
     return (bool(spans) and AF.inside_split(spans, ti, tj)) or AF.complement(triggers, toks, ti, _all_trigger_words("ar"))
 
 
+def _ar_two_parties(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor]) -> R.Roles:
+    """A meeting or an agreement of coordinated parties: the first meets the others.
+
+    "اجتمع ممثلون عن X وY" (the subject group after the verb), "ممثلون عن X وY للاجتماع" (a noun after them).
+    """
+    if len(rl.sources) > 1:
+        return R.Roles(rl.sources[:1], R._other_side(rl.sources[:1], rl.sources[1:2]))
+    if rl.sources:
+        return rl
+    toks = sent.tokens
+    near = toks[max(0, ti - 5)].start
+    before = [a for a in actors if near <= a.mention.start and a.mention.end <= toks[ti].start]
+    group = R._group_back(sent, before, "ar") if len(before) > 1 else []
+    if len(group) > 1 and not R._crosses(sent, group[-1].mention.end, toks[ti].start, "ar"):
+        return R.Roles(group[:1], R._other_side(group[:1], group[1:2]))
+    return rl
+
+
+def _ar_threatened(sent: Sentence, tj: int, actors: list[Actor], source: Actor, hi: int) -> list[Actor]:
+    """The actor a threat is made against in the clause it opens: "هددت بأنها ستجعل X تدفع الثمن"."""
+    toks = sent.tokens
+    k = next((k for k in range(tj, min(len(toks), tj + 4)) if toks[k].norm in R.AR_COMPLEMENTISERS), None)
+    if k is None:
+        return []
+    after = [a for a in actors if toks[k].end <= a.mention.start < hi]
+    return R._other_side([source], after[:1])
+
+
 def _speaker_side(actors: list[Actor], known: Actor, lo: int) -> Actor | None:
     """The last country named before a reported clause (the speaker's side), if not ``known``'s own."""
     kc = _country_of(known)
@@ -377,6 +405,10 @@ class EventExtractor(Component):
                         rl.targets = [other]
                     else:
                         rl.sources = [other]
+            if lang == "ar" and trig.type in SYMMETRIC_TYPES and not rl.targets:
+                rl = _ar_two_parties(sent, ti, rl, role_actors)  # "اجتمع ممثلون عن X وY": X meets Y
+            if lang == "ar" and trig.type == "THREATEN" and rl.sources and not rl.targets:
+                rl.targets = _ar_threatened(sent, tj, role_actors, rl.sources[0], hi)  # "هددت بأنها ستجعل X"
             if lang == "ar" and trig.type in _TWO_SIDED and rl.sources and not rl.targets and lo > sent.start:
                 # "بيان للخارجية البيروفية أن القوات التشيلية فتحت النار": the reporting side was hit
                 side = _speaker_side(actors, rl.sources[0], lo)
