@@ -186,6 +186,10 @@ def test_arabic_requested_act_is_no_event() -> None:
     assert of_type(ex, "CONCEDE") == []
     # the same act stated as done is one
     assert roles(run("وقدمت بيرو اعتذارا إلى تشيلي.", "ar"), "CONCEDE") == {("Peru", "Chile")}
+    # the preposition may end the governing trigger ("سعت للحصول على")
+    ex = run("وسعت بيرو للحصول على دعم عسكري من تشيلي.", "ar")
+    assert roles(ex, "REQUEST") == {("Peru", "Chile")} and of_type(ex, "AID") == []
+    assert of_type(run("وقدمت تشيلي دعما عسكريا لبيرو.", "ar"), "AID")
 
 
 @pytest.mark.parametrize("text", ["وقبلت بيرو دعوة تشيلي.", "وقبلت بيرو دعوة من تشيلي لزيارة سانتياغو."])

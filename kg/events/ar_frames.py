@@ -54,7 +54,8 @@ def complement(triggers: list[tuple[int, int, list]], toks: list[Token], ti: int
         if pays[0].type not in _GOVERNING or not gj <= ti <= gj + 6 \
                 or any(not toks[k].text[:1].isalpha() for k in range(gj, ti)):
             continue  # a comma or a quote ends the governed clause
-        if any(toks[k].norm in _COMPLEMENT_PREPS for k in range(gj, ti)) or _proclitic(toks[ti].norm, trigger_words):
+        # the preposition may close the governing trigger itself ("سعت للحصول على", "الدعوة إلى")
+        if any(toks[k].norm in _COMPLEMENT_PREPS for k in range(gj - 1, ti)) or _proclitic(toks[ti].norm, trigger_words):
             return True
         if pays[0].type == "AGREE" and "noun" not in pays[0].flags and ti - gj <= 2 and toks[ti].norm[:1] not in ("و", "ف"):
             return True  # the object of accepting: "قبلت X دعوة"
