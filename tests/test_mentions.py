@@ -129,6 +129,14 @@ def test_ministry_anaphor_is_left_to_the_linker(text: str, lang: str) -> None:
     assert [m for m in mentions(text, lang) if m.type == "GovernmentBody"] == []
 
 
+def test_arabic_regime_names_a_government_with_its_country_or_after_one() -> None:
+    ms = mentions("وأفرج النظام البيروفي عن معتقلين. وقال المرصد إن النظام أفرج عن آخرين.", "ar")
+    assert one(ms, "النظام البيروفي").name == "Government of Peru"
+    assert one(ms, "النظام").type == "GovernmentBody"  # the bare word, after the named regime
+    # a bare first use is the word "system", no body
+    assert [m for m in mentions("وقال الخبير إن النظام الدولي يمر بأزمة.", "ar") if m.type == "GovernmentBody"] == []
+
+
 # -- titles --------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,lang,name", [
