@@ -299,6 +299,9 @@ def test_arabic_meeting_of_coordinated_parties(text: str, pair: tuple[str, str])
 def test_arabic_threat_target_in_the_clause_it_opens() -> None:
     assert roles(run("وهددت تشيلي بأنها ستجعل بيرو تدفع ثمنا باهظا.", "ar"), "THREATEN") == {("Chile", "Peru")}
     assert roles(run("وهددت تشيلي بأن قواتها سترد.", "ar"), "THREATEN") == {("Chile", None)}
+    # the clause's subject is the threatening side, not the threatened one
+    assert roles(run("وحذر ماريو غارسيا من أن بيرو ستضرب بقوة.", "ar"), "THREATEN") \
+        == {("ماريو غارسيا", None)}
 
 
 # -- figures -------------------------------------------------------------------

@@ -218,9 +218,11 @@ def _ar_threatened(sent: Sentence, tj: int, actors: list[Actor], source: Actor, 
     """The actor a threat is made against in the clause it opens: "هددت بأنها ستجعل X تدفع الثمن"."""
     toks = sent.tokens
     k = next((k for k in range(tj, min(len(toks), tj + 4)) if toks[k].norm in R.AR_COMPLEMENTISERS), None)
-    if k is None:
+    if k is None or k + 1 >= len(toks):
         return []
-    after = [a for a in actors if toks[k].end <= a.mention.start < hi]
+    # right after the complementiser stands the clause's subject ("حذر من أن العراق يمكنه"): the side
+    # that threatens; the threatened one is an object after the clause's verb
+    after = [a for a in actors if toks[k + 1].end <= a.mention.start < hi]
     return R._other_side([source], after[:1])
 
 
