@@ -211,6 +211,7 @@ def test_arabic_patron_of_a_side_is_no_role() -> None:
     ("كما اتهمت القوات البيروفية تشيلي بإطلاق النار.", ("Armed Forces of Peru", "Chile")),
     ("ودعا البيان بيرو إلى الانسحاب.", (None, "Peru")),                            # subject: a noun, no actor
     ("ودعت تشيلي بيرو إلى الانسحاب.", ("Chile", "Peru")),
+    ("ودعا الرئيس ماريو غارسيا تشيلي إلى الانسحاب.", ("ماريو غارسيا", "Chile")),  # a title before its person
 ])
 def test_arabic_object_right_after_the_verb(text: str, pair: tuple[str | None, str]) -> None:
     ex = run(text, "ar")

@@ -118,6 +118,8 @@ def subject_between(sent: Sentence, tj: int, first: Actor, actors: list[Actor]) 
     word = toks[tj]
     if not word.norm.startswith("ال") or word.norm in word_set("ar", "dates") or not word.text[:1].isalpha():
         return False
+    if first.entity.type == "Person":
+        return False  # "اتهم الرئيس X": the title of the person after it, who is the subject
     return not any(a.mention.start <= word.start < a.mention.end for a in actors)
 
 
