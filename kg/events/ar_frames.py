@@ -124,14 +124,14 @@ def subject_between(sent: Sentence, tj: int, first: Actor, actors: list[Actor]) 
 
 
 def person_qualifiers(actors: list[Actor]) -> set[int]:
-    """Indexes of countries named right before a person's name ("والبيروفي كارلوس غارسيا", "نظيره الروسي X").
+    """Indexes of nationality adjectives right before a person's name ("والبيروفي كارلوس غارسيا", "نظيره الروسي X").
 
-    The country (an adjective or a genitive) says whose official the person is (a dual title:
+    The adjective says whose official the person is (a dual title:
     "رئيسا الوزراء التشيلي X والبيروفي Y"); the person is the actor, the country is no second one.
     """
     out = set()
     for n in range(len(actors) - 1):
         a, b = actors[n], actors[n + 1]
-        if a.entity.type == "Country" and b.entity.type == "Person" and 0 <= b.mention.start - a.mention.end <= 1:
-            out.add(n)
+        if a.mention.attrs.get("demonym") and b.entity.type == "Person" and 0 <= b.mention.start - a.mention.end <= 1:
+            out.add(n)  # an adjective, not a country's name: "اتهمت السعودية X" has the person as object
     return out
