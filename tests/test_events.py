@@ -270,6 +270,12 @@ def test_arabic_reported_attack_hit_the_reporting_side(text: str, pair: tuple[st
     assert roles(run(text, "ar"), "ASSAULT") == {pair}
 
 
+def test_arabic_third_country_reporting_an_attack_is_no_side() -> None:
+    ex = run("وقصفت القوات التشيلية مدينة في بيرو. وردت القوات البيروفية بقصف مواقع تشيلية. "
+             "وقالت وزارة الخارجية النرويجية إن القوات التشيلية فتحت النار على المدنيين.", "ar")
+    assert ("Armed Forces of Chile", "Norway") not in roles(ex, "ASSAULT")
+
+
 @pytest.mark.parametrize("text,typ,pair", [
     # a name that starts with ل is no preposition لـ + name
     ("واتهم لبنان إسرائيل بقصف الجنوب.", "ACCUSE", ("Lebanon", "Israel")),

@@ -226,6 +226,21 @@ def _ar_threatened(sent: Sentence, tj: int, actors: list[Actor], source: Actor, 
     return R._other_side([source], after[:1])
 
 
+def _main_sides(work: Work) -> frozenset[str]:
+    """The two countries an article names most often: the sides of its conflict (cached per document)."""
+    got = work.scratch.get("main_sides")
+    if got is None:
+        counts: dict[str, int] = {}
+        for acts in work.scratch.get("actors", {}).values():
+            for a in acts:
+                c = _country_of(a)
+                if c:
+                    counts[c] = counts.get(c, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        got = work.scratch["main_sides"] = frozenset(c for c, _ in ranked[:2])
+    return got
+
+
 def _speaker_side(actors: list[Actor], known: Actor, lo: int) -> Actor | None:
     """The last country named before a reported clause (the speaker's side), if not ``known``'s own."""
     kc = _country_of(known)
@@ -414,7 +429,8 @@ class EventExtractor(Component):
             if lang == "ar" and trig.type in _TWO_SIDED and rl.sources and not rl.targets and lo > sent.start:
                 # "بيان للخارجية البيروفية أن القوات التشيلية فتحت النار": the reporting side was hit
                 side = _speaker_side(actors, rl.sources[0], lo)
-                rl.targets = [side] if side is not None else rl.targets
+                if side is not None and _country_of(side) in _main_sides(work):
+                    rl.targets = [side]  # a third country's comment ("قالت الخارجية الأمريكية إن") is no side
             if rl.sources and not (lang == "ar" and _ar_dependent(toks, ti)):
                 prev_source = rl.sources[0]
                 prev_target = rl.targets[0] if rl.targets else None
