@@ -5,6 +5,14 @@ Precision first: a negated or hedged trigger ("لم يهاجم", "denied
 attacking", "threatened to attack") yields no event of that type; a nominal
 trigger needs an actor or a figure to count; one event is kept per type,
 sentence and (source, target) pair.
+
+Arabic only (``kg.events.ar_frames`` and the ``_ar_*`` helpers here): a trigger
+in a background, topic or anaphoric frame ("بموجب اتفاق", "بشأن", "هذه الزيارة"),
+inside a verb–subject–object trigger or governed by a call or an agreement
+("دعاها إلى تقديم اعتذار") is no new event; a patron ("موالين لـ X") is no role;
+coordinated parties of a symmetric act are its two sides; a threat's target is
+looked for in the clause it opens; a reported attack with no target hit the
+reporting side when that side is one of the article's two main countries.
 """
 
 from __future__ import annotations
