@@ -171,6 +171,8 @@ def test_control_positive_sentence_has_assault() -> None:
     ("وتستعد النرويج والسويد لإجراء محادثات بشأن تطبيق الاتفاق.", "COOPERATE"),  # topic of talks
     ("وقتل جنديان بيروفيان في قصف تشيلي رغم اتفاق الهدنة بين البلدين.", "AGREE"),  # background
     ("وقال وزير الخارجية البيروفي إن هذه الزيارة إلى تشيلي مهمة.", "CONSULT"),     # anaphor
+    ("وقال الوزير التشيلي خلال اللقاء مع نظيره البيروفي إن العلاقات جيدة.", "CONSULT"),  # the meeting told before
+    ("وقاتلت الميليشيات المساندة للقوات البيروفية المتمردين.", "SUPPORT"),  # an attribute, not an act
 ])
 def test_arabic_framed_trigger_is_no_new_event(text: str, typ: str) -> None:
     assert of_type(run(text, "ar"), typ) == []
@@ -178,6 +180,8 @@ def test_arabic_framed_trigger_is_no_new_event(text: str, typ: str) -> None:
 
 def test_arabic_unframed_trigger_is_an_event() -> None:
     assert roles(run("وبدأت النرويج تطبيق الاتفاق مع السويد.", "ar"), "COOPERATE") == {("Norway", "Sweden")}
+    # an indefinite noun after a time preposition is a new event
+    assert of_type(run("ووقع الوزيران الاتفاق خلال زيارة وزير خارجية النرويج إلى السويد.", "ar"), "CONSULT")
 
 
 def test_arabic_requested_act_is_no_event() -> None:

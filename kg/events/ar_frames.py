@@ -36,6 +36,14 @@ def framed(negations: list[tuple[int, int, list[str]]], toks: list[Token], ti: i
     return False
 
 
+def attribute(toks: list[Token], ti: int) -> bool:
+    """A definite participle after a definite noun qualifies it, it is no act:
+    "الميليشيات المساندة لقوات X" (the supporting militias), unlike the masdar "مساندة X لـ Y"."""
+    if ti == 0 or not _definite(toks[ti].norm) or not _definite(toks[ti - 1].norm):
+        return False
+    return _bare(toks[ti].norm) in word_set("ar", "affiliation")
+
+
 def _definite(norm: str) -> bool:
     return norm.startswith(("ال", "وال", "فال"))
 

@@ -198,7 +198,7 @@ def _pronoun_subject(sent: Sentence, ti: int, lo: int, lang: str) -> bool:
 
 def _ar_not_new(found, triggers, split: dict, toks: list[Token], ti: int, tj: int) -> bool:  # type: ignore[no-untyped-def]
     """An Arabic trigger that names no new event: framed, inside a split trigger, or a governed complement."""
-    if AF.framed(found.get("negation", []), toks, ti):
+    if AF.framed(found.get("negation", []), toks, ti) or AF.attribute(toks, ti):
         return True
     spans = [(i, j) for i, j, _ in triggers if i in split]
     return (bool(spans) and AF.inside_split(spans, ti, tj)) or AF.complement(triggers, toks, ti, _all_trigger_words("ar"))
