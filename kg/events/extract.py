@@ -230,7 +230,8 @@ def _ar_threatened(sent: Sentence, tj: int, actors: list[Actor], source: Actor, 
         return []
     # right after the complementiser stands the clause's subject ("حذر من أن العراق يمكنه"): the side
     # that threatens; the threatened one is an object after the clause's verb
-    after = [a for a in actors if toks[k + 1].end <= a.mention.start < hi]
+    end = toks[min(len(toks) - 1, k + 6)].end  # the clause's verb and its object, not a later adjunct
+    after = [a for a in actors if toks[k + 1].end <= a.mention.start < min(hi, end)]
     return R._other_side([source], after[:1])
 
 
