@@ -316,7 +316,8 @@ def test_arabic_threat_target_in_the_clause_it_opens() -> None:
     assert roles(run("وحذر ماريو غارسيا من أن بيرو ستضرب بقوة.", "ar"), "THREATEN") \
         == {("ماريو غارسيا", None)}
     # ... and an actor far into the clause is an adjunct, not the threatened side
-    ex = run("وحذر ماريو غارسيا من أن بلاده يمكنها إثارة متاعب لجيرانها إذا لم يتوقفوا عن التدخل في شؤونها الداخلية.", "ar")
+    ex = run("وكان الرئيس ماريو غارسيا قد حذر من أن بيرو يمكنها إثارة متاعب لجيرانها إذا لم يتوقفوا عن التدخل "
+             "في شؤونها الداخلية.", "ar")
     assert roles(ex, "THREATEN") == {("ماريو غارسيا", None)}
 
 
