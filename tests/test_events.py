@@ -274,6 +274,20 @@ def test_arabic_reported_attack_hit_the_reporting_side(text: str, pair: tuple[st
     assert roles(run(text, "ar"), "ASSAULT") == {pair}
 
 
+@pytest.mark.parametrize("text,pair", [
+    ("أصيب جنديان تشيليان بنيران القوات البيروفية.", ("Armed Forces of Peru", "Armed Forces of Chile")),  # VSO passive
+    ("جنديان تشيليان أصيبا بنيران القوات البيروفية.", ("Armed Forces of Peru", "Armed Forces of Chile")),  # SVO
+    ("أصيب جنديان تشيليان في حادث سير.", (None, "Armed Forces of Chile")),  # no weapon: no attacker
+])
+def test_arabic_casualty_verb_victims_and_attacker(text: str, pair: tuple[str | None, str]) -> None:
+    assert roles(run(text, "ar"), "ASSAULT") == {pair}
+
+
+def test_arabic_casualty_attacker_only_after_a_weapon_noun() -> None:
+    ex = run("وأدى الصراع إلى مقتل أكثر من 6500 شخص وانتهى بوساطة نرويجية.", "ar")
+    assert roles(ex, "ASSAULT") == {(None, None)}  # "بوساطة" (mediation) names no attacker
+
+
 def test_arabic_third_country_reporting_an_attack_is_no_side() -> None:
     ex = run("وقصفت القوات التشيلية مدينة في بيرو. وردت القوات البيروفية بقصف مواقع تشيلية. "
              "وقالت وزارة الخارجية النرويجية إن القوات التشيلية فتحت النار على المدنيين.", "ar")

@@ -13,7 +13,9 @@ Actors that only qualify another one ("متمردين موالين لروسيا"
 from __future__ import annotations
 
 from kg.entities.link import Actor
-from kg.lang.lexicon import word_set
+from functools import lru_cache
+
+from kg.lang.lexicon import pattern_tokens, table, word_set
 from kg.model import Sentence, Token
 
 # event types whose complement clause names a wished or agreed act, not an act that happened
@@ -143,3 +145,10 @@ def person_qualifiers(actors: list[Actor]) -> set[int]:
         if a.mention.attrs.get("demonym") and b.entity.type == "Person" and 0 <= b.mention.start - a.mention.end <= 1:
             out.add(n)  # an adjective, not a country's name: "اتهمت السعودية X" has the person as object
     return out
+
+
+@lru_cache(maxsize=1)
+def weapon_words() -> frozenset[str]:
+    """First words of Arabic attack triggers (نيران، قصف، قذائف، غارة ...): "بنيران X" names the attacker."""
+    return frozenset(pattern_tokens(r[0])[0].rstrip("*") for r in table("ar", "triggers", 2, 4)
+                     if r[1] == "ASSAULT" and pattern_tokens(r[0]))

@@ -235,6 +235,26 @@ def _ar_threatened(sent: Sentence, tj: int, actors: list[Actor], source: Actor, 
     return R._other_side([source], after[:1])
 
 
+def _ar_casualty_roles(sent: Sentence, ci: int, cj: int, actors: list[Actor]) -> R.Roles:
+    """Roles of a casualty verb: "أصيب جنديان تشيليان بنيران بيروفية".
+
+    The victims are the passive subject right after the cue (a number may come between) or
+    right before it; the agent is an actor right after a weapon noun with ب ("بنيران X", "بقصف X").
+    """
+    toks = sent.tokens
+    words = AF.weapon_words()
+    agents = []
+    for a in actors:
+        k = R.token_at(sent, a.mention.start, len(toks))
+        if 0 < k and toks[k - 1].norm[:1] == "ب" and toks[k - 1].norm[1:] in words:
+            agents.append(a)
+    near = toks[min(len(toks) - 1, cj + 2)].end
+    victims = [a for a in actors if toks[cj - 1].end <= a.mention.start <= near and a not in agents] \
+        or [a for a in actors if ci > 0 and a.mention.end == toks[ci - 1].end and a not in agents]
+    src = agents[:1]
+    return R.Roles(src, R._other_side(src, victims[:1]))
+
+
 def _main_sides(work: Work) -> frozenset[str]:
     """The two countries an article names most often: the sides of its conflict (cached per document)."""
     got = work.scratch.get("main_sides")
@@ -500,6 +520,8 @@ class EventExtractor(Component):
         """Casualties stated without an attack verb ("... led to the death of 6,500 people")."""
         ci, cj, _ = cue_m[0]
         rl = R.Roles([], [])  # who caused the casualties is not stated by the figure itself
+        if lang == "ar":
+            rl = _ar_casualty_roles(sent, ci, cj, actors)  # ... unless the sentence says it: "بنيران X"
         loc = places[0] if places else None
         return self._events(doc, sent, ci, cj, Trigger("ASSAULT", "", frozenset({"noun"})), {"noun"}, rl, None, loc, date, set())
 
