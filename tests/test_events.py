@@ -278,6 +278,9 @@ def test_arabic_reported_attack_hit_the_reporting_side(text: str, pair: tuple[st
     ("أصيب جنديان تشيليان بنيران القوات البيروفية.", ("Armed Forces of Peru", "Armed Forces of Chile")),  # VSO passive
     ("جنديان تشيليان أصيبا بنيران القوات البيروفية.", ("Armed Forces of Peru", "Armed Forces of Chile")),  # SVO
     ("أصيب جنديان تشيليان في حادث سير.", (None, "Armed Forces of Chile")),  # no weapon: no attacker
+    # a nationality adjective right after an attack noun is the attacker
+    ("أصيب 3 جنود تشيليين بقصف بيروفي.", ("Peru", "Armed Forces of Chile")),
+    ("وقتل جنديان في هجوم بيروفي على موقع تشيلي.", ("Peru", "Chile")),
 ])
 def test_arabic_casualty_verb_victims_and_attacker(text: str, pair: tuple[str | None, str]) -> None:
     assert roles(run(text, "ar"), "ASSAULT") == {pair}

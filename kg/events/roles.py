@@ -186,7 +186,7 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
                 return Roles([main[0]], [])
     if lang == "ar":
         rest = after
-        if "noun" in flags and after and after[0].mention.start - t_end <= 1 and not after[0].mention.attrs.get("demonym") \
+        if "noun" in flags and after and after[0].mention.start - t_end <= 1 \
                 and "passive" not in flags and "recip" not in flags:
             # masdar + genitive: "هجوم القوات X" — the genitive is the agent
             src = [after[0]]
