@@ -277,7 +277,7 @@ def test_arabic_reported_attack_hit_the_reporting_side(text: str, pair: tuple[st
 @pytest.mark.parametrize("text,pair", [
     ("أصيب جنديان تشيليان بنيران القوات البيروفية.", ("Armed Forces of Peru", "Armed Forces of Chile")),  # VSO passive
     ("جنديان تشيليان أصيبا بنيران القوات البيروفية.", ("Armed Forces of Peru", "Armed Forces of Chile")),  # SVO
-    ("أصيب جنديان تشيليان في حادث سير.", (None, "Armed Forces of Chile")),  # no weapon: no attacker
+    ("أصيب جنديان تشيليان في حادث سير.", (None, None)),  # no weapon: no attack stated, no sides
     # a nationality adjective right after an attack noun is the attacker
     ("أصيب 3 جنود تشيليين بقصف بيروفي.", ("Peru", "Armed Forces of Chile")),
     ("وقتل جنديان في هجوم بيروفي على موقع تشيلي.", ("Peru", "Chile")),

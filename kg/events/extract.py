@@ -236,10 +236,11 @@ def _ar_threatened(sent: Sentence, tj: int, actors: list[Actor], source: Actor, 
 
 
 def _ar_casualty_roles(sent: Sentence, ci: int, cj: int, actors: list[Actor]) -> R.Roles:
-    """Roles of a casualty verb: "أصيب جنديان تشيليان بنيران بيروفية".
+    """Roles of a casualty verb that names its attacker: "أصيب جنديان تشيليان بنيران بيروفية".
 
-    The victims are the passive subject right after the cue (a number may come between) or
-    right before it; the agent is an actor right after a weapon noun with ب ("بنيران X", "بقصف X").
+    The attacker is an actor right after a weapon noun with ب ("بنيران X", "بقصف X"); the victims
+    are then the passive subject right after the cue (a number may come between) or the actor
+    right before it. Without an attacker there are no roles (a death or an accident).
     """
     toks = sent.tokens
     words = AF.weapon_words()
@@ -251,8 +252,9 @@ def _ar_casualty_roles(sent: Sentence, ci: int, cj: int, actors: list[Actor]) ->
     near = toks[min(len(toks) - 1, cj + 2)].end
     victims = [a for a in actors if toks[cj - 1].end <= a.mention.start <= near and a not in agents] \
         or [a for a in actors if ci > 0 and a.mention.end == toks[ci - 1].end and a not in agents]
-    src = agents[:1]
-    return R.Roles(src, R._other_side(src, victims[:1]))
+    if not agents:
+        return R.Roles([], [])  # "توفي X", "أصيب X في حادث": no attack is stated, so no sides
+    return R.Roles(agents[:1], R._other_side(agents[:1], victims[:1]))
 
 
 def _main_sides(work: Work) -> frozenset[str]:
