@@ -247,6 +247,10 @@ def test_two_bodies_of_one_state_are_one_side() -> None:
 def test_arabic_coordinated_subject_of_a_signing_are_its_two_sides() -> None:
     ex = run("وقعت تشيلي وبيرو اتفاقية تجارية تنتقل بموجبها السلطة على الجزر إلى تشيلي.", "ar")
     assert roles(ex, "AGREE") == {("Chile", "Peru")}
+    # coordinated attackers are allies, not two sides
+    ex = run("أطلقت القوات البيروفية والتشيلية صواريخ على مواقع المتمردين.", "ar")
+    assert roles(ex, "ASSAULT") == {("Armed Forces of Peru", "Rebels")}
+    assert of_type(run("ونفذت القوات البيروفية والتشيلية هجوما مشتركا.", "ar"), "ASSAULT") == []
 
 
 def test_arabic_exchange_before_a_comma_does_not_make_a_release_mutual() -> None:

@@ -67,6 +67,9 @@ _PRONOUNS = {"en": {"he", "she", "it", "they", "we", "i"},
 
 
 _TWO_SIDED = {"ASSAULT"}
+# symmetric acts whose coordinated subjects are the two sides; coordinated attackers are allies
+# ("القوات الأمريكية والعراقية شنت هجوما"): an attack's two sides need a reciprocal word (تبادل، اشتباك)
+_PARTNER_TYPES = SYMMETRIC_TYPES - _TWO_SIDED
 
 
 def _country_of(a: Actor) -> str | None:
@@ -393,7 +396,7 @@ class EventExtractor(Component):
                 group = split[ti]
                 after = [a for a in role_actors if a.mention.start >= toks[tj - 1].end and lo <= a.mention.start < hi]
                 tgt = R._other_side(group[:1], R._group(sent, after, lang) if after else [])
-                if len(group) > 1 and (not tgt or trig.type in SYMMETRIC_TYPES):
+                if len(group) > 1 and (not tgt or trig.type in _PARTNER_TYPES):
                     tgt = group[1:]  # "وقعت روسيا وبيلاروسيا اتفاقية": the two parties
                 rl = R.Roles(group[:1], R._other_side(group[:1], tgt))
                 if "passive" in flags:
@@ -453,7 +456,7 @@ class EventExtractor(Component):
                         rl.targets = [other]
                     else:
                         rl.sources = [other]
-            if lang == "ar" and trig.type in SYMMETRIC_TYPES and not rl.targets:
+            if lang == "ar" and trig.type in _PARTNER_TYPES and not rl.targets:
                 rl = _ar_two_parties(sent, ti, rl, role_actors)  # "اجتمع ممثلون عن X وY": X meets Y
             if lang == "ar" and trig.type == "THREATEN" and rl.sources and not rl.targets:
                 rl.targets = _ar_threatened(sent, tj, role_actors, rl.sources[0], hi)  # "هددت بأنها ستجعل X"
