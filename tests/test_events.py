@@ -251,6 +251,16 @@ def test_arabic_coordinated_subject_of_a_signing_are_its_two_sides() -> None:
     ex = run("أطلقت القوات البيروفية والتشيلية صواريخ على مواقع المتمردين.", "ar")
     assert roles(ex, "ASSAULT") == {("Armed Forces of Peru", "Rebels")}
     assert of_type(run("ونفذت القوات البيروفية والتشيلية هجوما مشتركا.", "ar"), "ASSAULT") == []
+    assert roles(run("قصفت طائرات تشيلية وبيروفية المدينة.", "ar"), "ASSAULT") == {("Chile", None)}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("قصفت طائرات تشيلية مواقع بيروفية.", ("Chile", "Peru")),       # the adjective on the aircraft: subject
+    ("واستهدفت مدفعية بيروفية قرى تشيلية.", ("Peru", "Chile")),
+    ("قصفت مواقع بيروفية.", (None, "Peru")),                         # on the positions: object
+])
+def test_arabic_nationality_of_the_attacking_force_after_the_verb(text: str, pair: tuple[str | None, str]) -> None:
+    assert roles(run(text, "ar"), "ASSAULT") == {pair}
 
 
 def test_arabic_exchange_before_a_comma_does_not_make_a_release_mutual() -> None:

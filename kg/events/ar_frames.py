@@ -152,3 +152,17 @@ def weapon_words() -> frozenset[str]:
     """First words of Arabic attack triggers (نيران، قصف، قذائف، غارة ...): "بنيران X" names the attacker."""
     return frozenset(pattern_tokens(r[0])[0].rstrip("*") for r in table("ar", "triggers", 2, 4)
                      if r[1] == "ASSAULT" and pattern_tokens(r[0]))
+
+
+def force_subject(sent: Sentence, ti: int, tj: int, first: Actor) -> bool:
+    """Is the first actor after the verb a nationality adjective on its subject ("قصفت طائرات تشيلية")?
+
+    The adjective follows a noun that names an armed unit or a weapon platform
+    (``force_nouns.tsv``), itself the trigger's last word or the word right after the verb;
+    "قصفت مواقع بيروفية" has the adjective on the object.
+    """
+    toks = sent.tokens
+    if not first.mention.attrs.get("demonym"):
+        return False
+    k = next((k for k in (tj - 1, tj) if ti < k < len(toks) - 1 and toks[k + 1].start == first.mention.start), None)
+    return k is not None and _bare(toks[k].norm) in word_set("ar", "force_nouns")

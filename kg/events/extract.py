@@ -238,6 +238,12 @@ def _ar_threatened(sent: Sentence, tj: int, actors: list[Actor], source: Actor, 
     return R._other_side([source], after[:1])
 
 
+def _ar_allied(sent: Sentence, a: Actor, b: Actor) -> bool:
+    """Are the two actors coordinated ("X وY")? Then they act together."""
+    first, second = (a, b) if a.mention.start < b.mention.start else (b, a)
+    return len(R._group(sent, [first, second], "ar")) == 2
+
+
 def _ar_casualty_roles(sent: Sentence, ci: int, cj: int, actors: list[Actor]) -> R.Roles:
     """Roles of a casualty verb that names its attacker: "أصيب جنديان تشيليان بنيران بيروفية".
 
@@ -451,6 +457,8 @@ class EventExtractor(Component):
                 # an attack names one side: the other side is the nearest actor of another country
                 known = (rl.sources or rl.targets)[0]
                 other = _other_party(known, role_actors, lo, hi, claimant)
+                if other is not None and lang == "ar" and _ar_allied(sent, known, other):
+                    other = None  # "طائرات تشيلية وبيروفية": coordinated with the known side, not its enemy
                 if other is not None:
                     if rl.sources:
                         rl.targets = [other]

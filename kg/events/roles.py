@@ -193,6 +193,12 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
             rest = [a for a in after[1:] if _prep_before(sent, a, lang)]
             tgt = _group(sent, rest, lang) if rest else []
             return Roles(src, _other_side(src, tgt), strong=True)
+        if after and "noun" not in flags and _ar_force_subject(sent, ti, tj, after[0]):
+            # "قصفت طائرات تشيلية X": the adjective is on the subject, the object follows
+            src = [after[0]]
+            rest = [a for a in after[1:] if not _ar_allied_pair(sent, after[0], a) and not _locative(sent, a, lang)]
+            tgt = _group(sent, rest, lang) if rest and not _crosses(sent, t_end, rest[0].mention.start, lang) else []
+            return Roles(src, _other_side(src, tgt))
         single_noun = "noun" in flags and tj - ti == 1
         if toks[tj - 1].norm in AR_TARGET_PREPS or single_noun or tj - ti > 1:
             # "تحدث إلى X", "حاولت اختراق X", a masdar: what follows is the target (the verb's subject,
@@ -213,6 +219,7 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
                 and not _ar_object_first(sent, ti, tj, after[0], inside):
             src = _group(sent, after, lang)
             rest = [a for a in after if a not in src]
+
         if rest:
             first = rest[0]
             if not _crosses(sent, t_end, first.mention.start, lang) or _prep_before(sent, first, lang):
@@ -243,6 +250,17 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
     if "passive" in flags:
         src, tgt = tgt, src
     return Roles(src, _other_side(src, tgt))
+
+
+def _ar_force_subject(sent: Sentence, ti: int, tj: int, first: Actor) -> bool:
+    from kg.events import ar_frames as AF
+
+    return AF.force_subject(sent, ti, tj, first)
+
+
+def _ar_allied_pair(sent: Sentence, a: Actor, b: Actor) -> bool:
+    """Coordinated with a ("طائرات تشيلية وبيروفية"): the same side."""
+    return len(_group(sent, [a, b], "ar")) == 2
 
 
 def _ar_object_first(sent: Sentence, ti: int, tj: int, first: Actor, actors: list[Actor]) -> bool:
