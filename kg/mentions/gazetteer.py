@@ -220,7 +220,10 @@ class Gazetteer(Component):
         h = hits[n]
         toks = sent.tokens
         if doc.lang == "ar":
-            d = hits[n + 1] if n + 1 < len(hits) and hits[n + 1].i == h.j and hits[n + 1].kind == "demonym" else None
+            # an adjective ("جنود أرمن"), or a name: the accusative adjective of many countries is spelt
+            # like the name ("29 جنديا أوكرانيا", "جنديا روسيا") and "جنود أوكرانيا" are Ukraine's soldiers too
+            d = hits[n + 1] if n + 1 < len(hits) and hits[n + 1].i == h.j \
+                and hits[n + 1].kind in ("demonym", "name", "alias") else None
             i, j = h.i, (d.j if d else h.j)
         else:
             d = hits[n - 1] if n > 0 and hits[n - 1].j == h.i and hits[n - 1].kind == "demonym" else None
