@@ -223,6 +223,13 @@ def test_arabic_object_right_after_the_verb(text: str, pair: tuple[str | None, s
     assert roles(ex, typ) == {pair}
 
 
+def test_arabic_the_statement_as_subject_stands_for_its_issuer() -> None:
+    ex = run("وقالت وزارة الخارجية البيروفية إن الوضع هادئ. وطالب البيان تشيلي بالانسحاب.", "ar")
+    assert roles(ex, "REQUEST") == {("Ministry of Foreign Affairs of Peru", "Chile")}
+    # no statement before: no issuer to stand for
+    assert roles(run("وطالب البيان تشيلي بالانسحاب.", "ar"), "REQUEST") == {(None, "Chile")}
+
+
 def test_arabic_coordinated_verb_keeps_the_main_subject_not_the_accused() -> None:
     ex = run("اتهمت تشيلي اليوم الاثنين “بيرو” بزرع ألغام أدى انفجارها إلى جرح جنديين، وهددت بالرد.", "ar")
     assert roles(ex, "ACCUSE") == {("Chile", "Peru")}

@@ -238,6 +238,19 @@ def _ar_threatened(sent: Sentence, tj: int, actors: list[Actor], source: Actor, 
     return R._other_side([source], after[:1])
 
 
+def _ar_note_issuer(work: Work, sent: Sentence, found: dict[str, list[Match]], actors: list[Actor]) -> None:
+    """Remember the speaker of a report with no event ("وجاء في بيان لـ X أن ...") for a later "ودعا البيان"."""
+    speech = [(i, j) for i, j, pays in greedy(found["speech"]) if pays[0] in ("say", "quote")]
+    speaker = next((c.speaker for c in reversed(R.clauses(sent, speech, actors, "ar")) if c.speaker is not None), None)
+    if speaker is not None:
+        work.scratch["ar_issuer"] = speaker
+
+
+def _ar_statement_subject(found: dict[str, list[Match]], tj: int) -> bool:
+    """Is the word right after the verb a statement noun of the speech lexicon ("ودعا البيان")?"""
+    return any(i == tj and "say" in pays for i, _, pays in found.get("speech", ()))
+
+
 def _ar_allied(sent: Sentence, a: Actor, b: Actor) -> bool:
     """Are the two actors coordinated ("X وY")? Then they act together."""
     first, second = (a, b) if a.mention.start < b.mention.start else (b, a)
@@ -354,12 +367,17 @@ class EventExtractor(Component):
         if lang == "ar" and role_actors:
             triggers, split = _with_split_triggers(triggers, sent, role_actors)
         cue_m = greedy(found["casualties"]) if "casualties" in found else []
+        issuer = work.scratch.get("ar_issuer") if lang == "ar" else None  # the last statement's issuer
         if not triggers and not cue_m:
+            if lang == "ar" and "speech" in found:
+                _ar_note_issuer(work, sent, found, role_actors)
             return []  # most sentences: no trigger and no casualty cue, so no event
         speech_m = greedy(found["speech"]) if "speech" in found else []
         speech = [(i, j) for i, j, pays in speech_m if pays[0] in ("say", "quote")]
         according = [(i, j) for i, j, pays in speech_m if pays[0] == "according"]
         cls = R.clauses(sent, speech, role_actors, lang)
+        if lang == "ar":
+            work.scratch["ar_issuer"] = next((c.speaker for c in reversed(cls) if c.speaker is not None), issuer)
         claimant_all: Actor | None = None
         for i, j in according:
             after = [a for a in role_actors if a.mention.start >= toks[j - 1].end]
@@ -432,6 +450,9 @@ class EventExtractor(Component):
                 rl.sources = [claimant]  # "X said he had discussed...", "قال X إنه تحدث"
                 rl.targets = R._other_side(rl.sources, rl.targets)
                 claimant = None
+            if not rl.sources and issuer is not None and lang == "ar" and _ar_statement_subject(found, tj):
+                rl.sources = [issuer]  # "ودعا البيان X": the statement stands for whoever issued it
+                rl.targets = R._other_side(rl.sources, rl.targets)
             if not rl.sources and prev_source is not None and lang == "ar" and toks[ti].norm[:1] in ("و", "ف") \
                     and "noun" not in flags:
                 rl.sources = [prev_source]  # "أجرى ... ودعا": coordinated verbs share the subject
