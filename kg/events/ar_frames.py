@@ -88,16 +88,20 @@ def inside_split(split_spans: list[tuple[int, int]], ti: int, tj: int) -> bool:
     return any(si < ti and tj <= sj for si, sj in split_spans)
 
 
-def affiliated(sent: Sentence, a: Actor, token_at) -> bool:  # type: ignore[no-untyped-def]
-    """Is the actor only the patron of another ("موالين لروسيا", "المدعومين من إيران")?"""
+def patrons(sent: Sentence, actors: list[Actor], token_at) -> set[int]:  # type: ignore[no-untyped-def]
+    """Indexes of actors that are only the patron of another ("موالين لروسيا", "المدعومين من إيران")."""
     toks = sent.tokens
-    k = token_at(sent, a.mention.start, len(toks))
-    if k == 0:
-        return False
     words = word_set("ar", "affiliation")
-    if _bare(toks[k - 1].norm) in words:
-        return True  # the patron carries the preposition: "موالين لروسيا"
-    return k >= 2 and toks[k - 1].norm in ("من", "ل", "الي") and _bare(toks[k - 2].norm) in words
+    out = set()
+    for n, a in enumerate(actors):
+        k = token_at(sent, a.mention.start, len(toks))
+        if k == 0:
+            continue
+        if _bare(toks[k - 1].norm) in words:
+            out.add(n)  # the patron carries the preposition: "موالين لروسيا"
+        elif k >= 2 and toks[k - 1].norm in ("من", "ل", "الي") and _bare(toks[k - 2].norm) in words:
+            out.add(n)
+    return out
 
 
 def _bare(norm: str) -> str:

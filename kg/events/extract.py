@@ -238,12 +238,20 @@ def _ar_threatened(sent: Sentence, tj: int, actors: list[Actor], source: Actor, 
     return R._other_side([source], after[:1])
 
 
-def _ar_note_issuer(work: Work, sent: Sentence, found: dict[str, list[Match]], actors: list[Actor]) -> None:
-    """Remember the speaker of a report with no event ("وجاء في بيان لـ X أن ...") for a later "ودعا البيان"."""
+def _ar_role_actors(sent: Sentence, actors: list[Actor]) -> list[Actor]:
+    """Without a person's nationality adjective ("والبيروفي X": the person acts) or a patron ("موالين لروسيا")."""
+    drop = AF.person_qualifiers(actors) | AF.patrons(sent, actors, R.token_at)
+    return [a for n, a in enumerate(actors) if n not in drop] if drop else actors
+
+
+def _ar_issuer(pending) -> Actor | None:  # type: ignore[no-untyped-def]
+    """The issuer remembered from an earlier report: an actor, or a report with no event
+    ("وجاء في بيان لـ X أن ...", kept as (sentence, matches, actors)) whose speaker is found now."""
+    if isinstance(pending, Actor):
+        return pending
+    sent, found, actors = pending
     speech = [(i, j) for i, j, pays in greedy(found["speech"]) if pays[0] in ("say", "quote")]
-    speaker = next((c.speaker for c in reversed(R.clauses(sent, speech, actors, "ar")) if c.speaker is not None), None)
-    if speaker is not None:
-        work.scratch["ar_issuer"] = speaker
+    return next((c.speaker for c in reversed(R.clauses(sent, speech, actors, "ar")) if c.speaker is not None), None)
 
 
 def _ar_statement_subject(found: dict[str, list[Match]], tj: int) -> bool:
@@ -357,11 +365,9 @@ class EventExtractor(Component):
         toks = sent.tokens
         # qualifiers inside a person's title ("رئيس المجلس الأوروبي X") are not actors of their own
         role_actors = [a for a in actors if a.entity.type not in ("Treaty", "Place") and not a.mention.attrs.get("qualifier")]
-        if lang == "ar":
-            quals = AF.person_qualifiers(role_actors)  # "والبيروفي كارلوس غارسيا": the person acts
-            role_actors = [a for n, a in enumerate(role_actors)
-                           if n not in quals and not AF.affiliated(sent, a, R.token_at)]  # "موالين لروسيا"
         found = sentence_matches(work, sent)  # lexicon matches by category (absent: none)
+        if lang == "ar" and role_actors and ("trigger" in found or "casualties" in found):
+            role_actors = _ar_role_actors(sent, role_actors)
         triggers = greedy(found["trigger"]) if "trigger" in found else []
         split: dict[int, list[Actor]] = {}
         if lang == "ar" and role_actors:
@@ -370,7 +376,7 @@ class EventExtractor(Component):
         issuer = work.scratch.get("ar_issuer") if lang == "ar" else None  # the last statement's issuer
         if not triggers and not cue_m:
             if lang == "ar" and "speech" in found:
-                _ar_note_issuer(work, sent, found, role_actors)
+                work.scratch["ar_issuer"] = (sent, found, role_actors)  # its speaker, found when needed
             return []  # most sentences: no trigger and no casualty cue, so no event
         speech_m = greedy(found["speech"]) if "speech" in found else []
         speech = [(i, j) for i, j, pays in speech_m if pays[0] in ("say", "quote")]
@@ -451,8 +457,10 @@ class EventExtractor(Component):
                 rl.targets = R._other_side(rl.sources, rl.targets)
                 claimant = None
             if not rl.sources and issuer is not None and lang == "ar" and _ar_statement_subject(found, tj):
-                rl.sources = [issuer]  # "ودعا البيان X": the statement stands for whoever issued it
-                rl.targets = R._other_side(rl.sources, rl.targets)
+                issuer = _ar_issuer(issuer)
+                if issuer is not None:
+                    rl.sources = [issuer]  # "ودعا البيان X": the statement stands for whoever issued it
+                    rl.targets = R._other_side(rl.sources, rl.targets)
             if not rl.sources and prev_source is not None and lang == "ar" and toks[ti].norm[:1] in ("و", "ف") \
                     and "noun" not in flags:
                 rl.sources = [prev_source]  # "أجرى ... ودعا": coordinated verbs share the subject
