@@ -26,7 +26,7 @@ MEASURED = ("entity", "event", "event_roles", "relation")
 FLOORS: dict[str, tuple[float, float, float, float]] = {
     "ar_india_bangladesh_enclaves": (0.33, 0.61, 0.28, 0.30),  # measured 0.387, 0.667, 0.333, 0.353
     "ar_india_pakistan_kashmir_fire": (0.79, 0.73, 0.52, 0.45),  # measured 0.849, 0.786, 0.571, 0.500
-    "ar_korea_mines_accusation": (0.61, 0.95, 0.35, 0.00),  # measured 0.667, 1.000, 0.400, 0.000
+    "ar_korea_mines_accusation": (0.61, 0.95, 0.55, 0.00),  # measured 0.667, 1.000, 0.600, 0.000
     "ar_seed_armenia_azerbaijan_2021": (0.90, 0.78, 0.67, 0.91),  # measured 0.960, 0.836, 0.727, 0.966
     "ar_syria_nusra_prisoner_swap": (0.64, 0.61, 0.01, 0.35),  # measured 0.692, 0.667, 0.067, 0.400
     "ar_ukraine_fighting_minsk": (0.68, 0.80, 0.37, 0.11),  # measured 0.732, 0.857, 0.429, 0.167
@@ -37,7 +37,7 @@ FLOORS: dict[str, tuple[float, float, float, float]] = {
     "en_un_sanctions_north_korea": (0.77, 0.40, 0.00, 0.53),  # measured 0.826, 0.457, 0.057, 0.588
 }
 # Macro mean over the set, same columns.
-MEAN_FLOORS: tuple[float, float, float, float] = (0.73, 0.60, 0.26, 0.48)  # measured 0.790, 0.651, 0.312, 0.541
+MEAN_FLOORS: tuple[float, float, float, float] = (0.73, 0.60, 0.28, 0.48)  # measured 0.790, 0.651, 0.331, 0.541
 
 
 @pytest.fixture(scope="module")
