@@ -7,14 +7,20 @@ agreement ("دعاها إلى تقديم اعتذار", "قبل دعوة لزي�
 (``negation.tsv`` kinds ``frame`` and ``anaphor``); this module holds the logic.
 
 Actors that only qualify another one ("متمردين موالين لروسيا", "الجماعات المدعومة من
-إيران") are listed in ``affiliation.tsv``: they say whose side someone is on, not who acts.
+إيران") are listed in ``affiliation.tsv``: they say whose side someone is on, not who acts;
+a nationality adjective before a person's name says whose official the person is.
+
+Word order: in verb–subject–object Arabic the actor right after the verb is its subject,
+unless the verb carries a plural subject ("اتهموا X"), a noun that is no actor stands
+between ("ودعا البيان X"), or the actor is the adjective of an armed unit that is the
+subject ("قصفت طائرات تشيلية X", ``force_nouns.tsv``).
 """
 
 from __future__ import annotations
 
-from kg.entities.link import Actor
 from functools import lru_cache
 
+from kg.entities.link import Actor
 from kg.lang.lexicon import pattern_tokens, table, word_set
 from kg.model import Sentence, Token
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from kg.entities.link import Actor
+from kg.events import ar_frames as AF
 from kg.lang.lexicon import pattern_tokens, table
 from kg.text.normalize import norm_text
 from kg.model import Sentence
@@ -219,7 +220,6 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
                 and not _ar_object_first(sent, ti, tj, after[0], inside):
             src = _group(sent, after, lang)
             rest = [a for a in after if a not in src]
-
         if rest:
             first = rest[0]
             if not _crosses(sent, t_end, first.mention.start, lang) or _prep_before(sent, first, lang):
@@ -253,8 +253,6 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
 
 
 def _ar_force_subject(sent: Sentence, ti: int, tj: int, first: Actor) -> bool:
-    from kg.events import ar_frames as AF
-
     return AF.force_subject(sent, ti, tj, first)
 
 
@@ -265,8 +263,6 @@ def _ar_allied_pair(sent: Sentence, a: Actor, b: Actor) -> bool:
 
 def _ar_object_first(sent: Sentence, ti: int, tj: int, first: Actor, actors: list[Actor]) -> bool:
     """Is the first actor after an Arabic verb its object (subject in the verb, or a noun subject before it)?"""
-    from kg.events import ar_frames as AF
-
     return AF.subject_in_verb(sent.tokens[ti:tj]) or AF.subject_between(sent, tj, first, actors)
 
 
