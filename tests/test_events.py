@@ -165,6 +165,200 @@ def test_control_positive_sentence_has_assault() -> None:
     assert roles(run("هاجمت الهند باكستان.", "ar"), "ASSAULT") == {("India", "Pakistan")}
 
 
+# -- Arabic: background, anaphoric and governed triggers; side-taking actors ------
+
+@pytest.mark.parametrize("text,typ", [
+    ("وتستعد النرويج والسويد لإجراء محادثات بشأن تطبيق الاتفاق.", "COOPERATE"),  # topic of talks
+    ("وقتل جنديان بيروفيان في قصف تشيلي رغم اتفاق الهدنة بين البلدين.", "AGREE"),  # background
+    ("وقال وزير الخارجية البيروفي إن هذه الزيارة إلى تشيلي مهمة.", "CONSULT"),     # anaphor
+    ("وقال الوزير التشيلي خلال اللقاء مع نظيره البيروفي إن العلاقات جيدة.", "CONSULT"),  # the meeting told before
+    ("وقاتلت الميليشيات المساندة للقوات البيروفية المتمردين.", "SUPPORT"),  # an attribute, not an act
+])
+def test_arabic_framed_trigger_is_no_new_event(text: str, typ: str) -> None:
+    assert of_type(run(text, "ar"), typ) == []
+
+
+def test_arabic_unframed_trigger_is_an_event() -> None:
+    assert roles(run("وبدأت النرويج تطبيق الاتفاق مع السويد.", "ar"), "COOPERATE") == {("Norway", "Sweden")}
+    # an indefinite noun after a time preposition is a new event
+    assert of_type(run("ووقع الوزيران الاتفاق خلال زيارة وزير خارجية النرويج إلى السويد.", "ar"), "CONSULT")
+
+
+def test_arabic_requested_act_is_no_event() -> None:
+    ex = run("ودعت تشيلي بيرو إلى تقديم اعتذار.", "ar")
+    assert roles(ex, "REQUEST") == {("Chile", "Peru")}
+    assert of_type(ex, "CONCEDE") == []
+    # the same act stated as done is one
+    assert roles(run("وقدمت بيرو اعتذارا إلى تشيلي.", "ar"), "CONCEDE") == {("Peru", "Chile")}
+    # the preposition may end the governing trigger ("سعت للحصول على")
+    ex = run("وسعت بيرو للحصول على دعم عسكري من تشيلي.", "ar")
+    assert roles(ex, "REQUEST") == {("Peru", "Chile")} and of_type(ex, "AID") == []
+    assert of_type(run("وقدمت تشيلي دعما عسكريا لبيرو.", "ar"), "AID")
+
+
+@pytest.mark.parametrize("text", ["وقبلت بيرو دعوة تشيلي.", "وقبلت بيرو دعوة من تشيلي لزيارة سانتياغو."])
+def test_arabic_accepted_invitation_is_one_agreement(text: str) -> None:
+    ex = run(text, "ar")
+    assert roles(ex, "AGREE") == {("Peru", "Chile")}
+    assert of_type(ex, "REQUEST") == [] and of_type(ex, "CONSULT") == []
+
+
+def test_arabic_patron_of_a_side_is_no_role() -> None:
+    ex = run("وهاجم متمردون موالون لتشيلي القوات البيروفية.", "ar")
+    assert roles(ex, "ASSAULT") == {("Rebels", "Armed Forces of Peru")}
+    ex = run("وهاجمت القوات التشيلية القوات البيروفية.", "ar")
+    assert roles(ex, "ASSAULT") == {("Armed Forces of Chile", "Armed Forces of Peru")}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("كما اتهموا القوات البيروفية بإطلاق النار.", (None, "Armed Forces of Peru")),  # subject in the verb
+    ("كما اتهمت القوات البيروفية تشيلي بإطلاق النار.", ("Armed Forces of Peru", "Chile")),
+    ("ودعا البيان بيرو إلى الانسحاب.", (None, "Peru")),                            # subject: a noun, no actor
+    ("ودعت تشيلي بيرو إلى الانسحاب.", ("Chile", "Peru")),
+    ("ودعا الرئيس ماريو غارسيا تشيلي إلى الانسحاب.", ("ماريو غارسيا", "Chile")),  # a title before its person
+])
+def test_arabic_object_right_after_the_verb(text: str, pair: tuple[str | None, str]) -> None:
+    ex = run(text, "ar")
+    typ = "ACCUSE" if "اتهم" in text else "REQUEST"
+    assert roles(ex, typ) == {pair}
+
+
+def test_arabic_the_statement_as_subject_stands_for_its_issuer() -> None:
+    ex = run("وقالت وزارة الخارجية البيروفية إن الوضع هادئ. وطالب البيان تشيلي بالانسحاب.", "ar")
+    assert roles(ex, "REQUEST") == {("Ministry of Foreign Affairs of Peru", "Chile")}
+    # no statement before: no issuer to stand for
+    assert roles(run("وطالب البيان تشيلي بالانسحاب.", "ar"), "REQUEST") == {(None, "Chile")}
+
+
+def test_arabic_coordinated_verb_keeps_the_main_subject_not_the_accused() -> None:
+    ex = run("اتهمت تشيلي اليوم الاثنين “بيرو” بزرع ألغام أدى انفجارها إلى جرح جنديين، وهددت بالرد.", "ar")
+    assert roles(ex, "ACCUSE") == {("Chile", "Peru")}
+    assert {s for s, _ in roles(ex, "THREATEN")} == {"Chile"}
+
+
+@pytest.mark.parametrize("text,typ,pair", [
+    ("هاجمت القوات الحكومية البيروفية المتمردين البيروفيين في الجبال.", "ASSAULT",
+     ("Government Forces of Peru", "Rebels of Peru")),
+    ("خضعت الحكومة البيروفية لشروط المتمردين البيروفيين.", "CONCEDE", ("Government of Peru", "Rebels of Peru")),
+])
+def test_government_and_armed_group_of_one_country_are_two_sides(text: str, typ: str, pair: tuple[str, str]) -> None:
+    assert roles(run(text, "ar"), typ) == {pair}
+
+
+def test_two_bodies_of_one_state_are_one_side() -> None:
+    # a state's own ministry is no target of its government
+    ex = run("اتهمت الحكومة البيروفية وزارة الدفاع البيروفية بالتقصير.", "ar")
+    assert all(t is None for _, t in roles(ex, "ACCUSE"))
+
+
+def test_arabic_coordinated_subject_of_a_signing_are_its_two_sides() -> None:
+    ex = run("وقعت تشيلي وبيرو اتفاقية تجارية تنتقل بموجبها السلطة على الجزر إلى تشيلي.", "ar")
+    assert roles(ex, "AGREE") == {("Chile", "Peru")}
+    # coordinated attackers are allies, not two sides
+    ex = run("أطلقت القوات البيروفية والتشيلية صواريخ على مواقع المتمردين.", "ar")
+    assert roles(ex, "ASSAULT") == {("Armed Forces of Peru", "Rebels")}
+    assert of_type(run("ونفذت القوات البيروفية والتشيلية هجوما مشتركا.", "ar"), "ASSAULT") == []
+    assert roles(run("قصفت طائرات تشيلية وبيروفية المدينة.", "ar"), "ASSAULT") == {("Chile", None)}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("قصفت طائرات تشيلية مواقع بيروفية.", ("Chile", "Peru")),       # the adjective on the aircraft: subject
+    ("واستهدفت مدفعية بيروفية قرى تشيلية.", ("Peru", "Chile")),
+    ("قصفت مواقع بيروفية.", (None, "Peru")),                         # on the positions: object
+])
+def test_arabic_nationality_of_the_attacking_force_after_the_verb(text: str, pair: tuple[str | None, str]) -> None:
+    assert roles(run(text, "ar"), "ASSAULT") == {pair}
+
+
+def test_arabic_exchange_before_a_comma_does_not_make_a_release_mutual() -> None:
+    ex = run("وأبرمت تشيلي مع بيرو صفقة تبادل، أسفرت عن إفراج تشيلي عن معتقلين من بيرو.", "ar")
+    assert ("Peru", "Chile") not in roles(ex, "RETREAT")
+    ex = run("وأجرت تشيلي وبيرو عملية تبادل أسرى أفرجت خلالها تشيلي عن 10 معتقلين.", "ar")
+    assert roles(ex, "RETREAT") == {("Chile", "Peru"), ("Peru", "Chile")}
+
+
+def test_arabic_regime_is_the_government() -> None:
+    # "النظام" + nationality: the usual Arabic news name of a government it calls a regime
+    ex = run("وأفرج النظام البيروفي عن عشرة معتقلين من المعارضة.", "ar")
+    assert {s for s, _ in roles(ex, "RETREAT")} == {"Government of Peru"}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("وجاء في بيان لوزارة الخارجية البيروفية أن القوات التشيلية فتحت النار السبت على قاطع الجبل.",
+     ("Armed Forces of Chile", "Peru")),
+    ("وذكر مسؤولون بيروفيون أن أربعة مدنيين قتلوا بنيران تشيلية.", ("Chile", "Peru")),
+    # the speaker's own forces attacking: the speaker is no target; no speaker: no target
+    ("وقال وزير الخارجية البيروفي إن القوات البيروفية شنت هجوما.", ("Armed Forces of Peru", None)),
+    ("وفتحت القوات التشيلية النار على قاطع الجبل.", ("Armed Forces of Chile", None)),
+])
+def test_arabic_reported_attack_hit_the_reporting_side(text: str, pair: tuple[str, str | None]) -> None:
+    assert roles(run(text, "ar"), "ASSAULT") == {pair}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("أصيب جنديان تشيليان بنيران القوات البيروفية.", ("Armed Forces of Peru", "Armed Forces of Chile")),  # VSO passive
+    ("جنديان تشيليان أصيبا بنيران القوات البيروفية.", ("Armed Forces of Peru", "Armed Forces of Chile")),  # SVO
+    ("أصيب جنديان تشيليان في حادث سير.", (None, None)),  # no weapon: no attack stated, no sides
+    # a nationality adjective right after an attack noun is the attacker
+    ("أصيب 3 جنود تشيليين بقصف بيروفي.", ("Peru", "Armed Forces of Chile")),
+    ("وقتل جنديان في هجوم بيروفي على موقع تشيلي.", ("Peru", "Chile")),
+])
+def test_arabic_casualty_verb_victims_and_attacker(text: str, pair: tuple[str | None, str]) -> None:
+    assert roles(run(text, "ar"), "ASSAULT") == {pair}
+
+
+def test_arabic_casualty_attacker_only_after_a_weapon_noun() -> None:
+    ex = run("وأدى الصراع إلى مقتل أكثر من 6500 شخص وانتهى بوساطة نرويجية.", "ar")
+    assert roles(ex, "ASSAULT") == {(None, None)}  # "بوساطة" (mediation) names no attacker
+
+
+def test_arabic_third_country_reporting_an_attack_is_no_side() -> None:
+    ex = run("وقصفت القوات التشيلية مدينة في بيرو. وردت القوات البيروفية بقصف مواقع تشيلية. "
+             "وقالت وزارة الخارجية النرويجية إن القوات التشيلية فتحت النار على المدنيين.", "ar")
+    assert ("Armed Forces of Chile", "Norway") not in roles(ex, "ASSAULT")
+
+
+@pytest.mark.parametrize("text,typ,pair", [
+    # a name that starts with ل is no preposition لـ + name
+    ("واتهم لبنان إسرائيل بقصف الجنوب.", "ACCUSE", ("Lebanon", "Israel")),
+    ("والتقى الرئيس التشيلي لويس غارسيا نظيره البيروفي ماريو بيريز.", "CONSULT", ("لويس غارسيا", "ماريو بيريز")),
+    # ... while a real لـ still marks the target
+    ("وقدمت تشيلي مساعدات لروسيا.", "AID", ("Chile", "Russia")),
+])
+def test_arabic_initial_lam_of_a_name_vs_the_preposition(text: str, typ: str, pair: tuple[str, str]) -> None:
+    assert roles(run(text, "ar"), typ) == {pair}
+
+
+def test_arabic_country_before_a_person_is_that_persons_and_no_second_actor() -> None:
+    ex = run("وبعد أشهر من الخلافات التقى رئيسا الوزراء التشيلي خوان بيريز والبيروفي ماريو غارسيا لمدة ساعة.", "ar")
+    assert roles(ex, "CONSULT") == {("خوان بيريز", "ماريو غارسيا")}
+    ex = run("والتقى وزير الخارجية البيروفي تشيلي.", "ar")  # no person after the country: it stays an actor
+    assert any("Chile" in pair for pair in roles(ex, "CONSULT"))
+    ex = run("واتهمت السعودية خوان بيريز بالفساد.", "ar")  # a country's name before a person: its subject
+    assert {s for s, _ in roles(ex, "ACCUSE")} == {"Saudi Arabia"}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("واجتمع ممثلون عن النرويج والسويد في باريس.", ("Norway", "Sweden")),
+    ("ويستعد ممثلون عن النرويج والسويد وفنلندا للاجتماع في باريس.", ("Norway", "Sweden")),
+])
+def test_arabic_meeting_of_coordinated_parties(text: str, pair: tuple[str, str]) -> None:
+    ex = run(text, "ar")
+    assert roles(ex, "CONSULT") == {pair}  # the place (في باريس) is no party
+
+
+def test_arabic_threat_target_in_the_clause_it_opens() -> None:
+    assert roles(run("وهددت تشيلي بأنها ستجعل بيرو تدفع ثمنا باهظا.", "ar"), "THREATEN") == {("Chile", "Peru")}
+    assert roles(run("وهددت تشيلي بأن قواتها سترد.", "ar"), "THREATEN") == {("Chile", None)}
+    # the clause's subject is the threatening side, not the threatened one
+    assert roles(run("وحذر ماريو غارسيا من أن بيرو ستضرب بقوة.", "ar"), "THREATEN") \
+        == {("ماريو غارسيا", None)}
+    # ... and an actor far into the clause is an adjunct, not the threatened side
+    ex = run("وكان الرئيس ماريو غارسيا قد حذر من أن بيرو يمكنها إثارة متاعب لجيرانها إذا لم يتوقفوا عن التدخل "
+             "في شؤونها الداخلية.", "ar")
+    assert roles(ex, "THREATEN") == {("ماريو غارسيا", None)}
+
+
 # -- figures -------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,lang,field,value", [

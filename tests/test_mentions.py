@@ -116,6 +116,17 @@ def test_soldiers_with_nationality_are_that_countrys_forces() -> None:
     assert (m.type, m.name, m.country) == ("MilitaryForce", "Armed Forces of Russia", "RUS")
 
 
+@pytest.mark.parametrize("text,span", [
+    ("وقتل 12 جنديا أوكرانيا في المعارك.", "جنديا أوكرانيا"),  # accusative adjective spelt like the name
+    ("وقتل ثلاثة من جنود أوكرانيا.", "جنود أوكرانيا"),          # the country's soldiers, genitive
+])
+def test_arabic_soldiers_with_a_country_name_are_its_forces(text: str, span: str) -> None:
+    m = one(mentions(text, "ar"), span)
+    assert (m.type, m.name) == ("MilitaryForce", "Armed Forces of Ukraine")
+    # "جنودا إلى روسيا": a preposition between, no composition
+    assert not [m for m in mentions("وأرسلت فرنسا جنودا إلى روسيا.", "ar") if m.type == "MilitaryForce"]
+
+
 def test_syrian_forces_composed() -> None:
     m = one(mentions("قصفت القوات السورية مواقع المعارضة.", "ar"), "القوات السورية")
     assert (m.type, m.name, m.country) == ("MilitaryForce", "Armed Forces of Syria", "SYR")
@@ -127,6 +138,14 @@ def test_syrian_forces_composed() -> None:
 ])
 def test_ministry_anaphor_is_left_to_the_linker(text: str, lang: str) -> None:
     assert [m for m in mentions(text, lang) if m.type == "GovernmentBody"] == []
+
+
+def test_arabic_regime_names_a_government_with_its_country_or_after_one() -> None:
+    ms = mentions("وأفرج النظام البيروفي عن معتقلين. وقال المرصد إن النظام أفرج عن آخرين.", "ar")
+    assert one(ms, "النظام البيروفي").name == "Government of Peru"
+    assert one(ms, "النظام").type == "GovernmentBody"  # the bare word, after the named regime
+    # a bare first use is the word "system", no body
+    assert [m for m in mentions("وقال الخبير إن النظام الدولي يمر بأزمة.", "ar") if m.type == "GovernmentBody"] == []
 
 
 # -- titles --------------------------------------------------------------------

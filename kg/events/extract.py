@@ -5,6 +5,14 @@ Precision first: a negated or hedged trigger ("لم يهاجم", "denied
 attacking", "threatened to attack") yields no event of that type; a nominal
 trigger needs an actor or a figure to count; one event is kept per type,
 sentence and (source, target) pair.
+
+Arabic only (``kg.events.ar_frames`` and the ``_ar_*`` helpers here): a trigger
+in a background, topic or anaphoric frame ("بموجب اتفاق", "بشأن", "هذه الزيارة"),
+inside a verb–subject–object trigger or governed by a call or an agreement
+("دعاها إلى تقديم اعتذار") is no new event; a patron ("موالين لـ X") is no role;
+coordinated parties of a symmetric act are its two sides; a threat's target is
+looked for in the clause it opens; a reported attack with no target hit the
+reporting side when that side is one of the article's two main countries.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from kg.entities.link import Actor
+from kg.events import ar_frames as AF
 from kg.events import frames
 from kg.events import roles as R
 from kg.events.figures import figures
@@ -59,6 +68,9 @@ _PRONOUNS = {"en": {"he", "she", "it", "they", "we", "i"},
 
 
 _TWO_SIDED = {"ASSAULT"}
+# symmetric acts whose coordinated subjects are the two sides; coordinated attackers are allies
+# ("القوات الأمريكية والعراقية شنت هجوما"): an attack's two sides need a reciprocal word (تبادل، اشتباك)
+_PARTNER_TYPES = SYMMETRIC_TYPES - _TWO_SIDED
 
 
 def _country_of(a: Actor) -> str | None:
@@ -186,6 +198,140 @@ def _pronoun_subject(sent: Sentence, ti: int, lo: int, lang: str) -> bool:
     if lang == "ar" and ti - start == 1 and toks[start - 1].norm in _PRONOUNS["ar"] if start > 0 else False:
         return True
     return any(toks[k].norm in _PRONOUNS[lang] for k in window)
+
+
+def _ar_not_new(found, triggers, split: dict, toks: list[Token], ti: int, tj: int) -> bool:  # type: ignore[no-untyped-def]
+    """An Arabic trigger that names no new event: framed, inside a split trigger, or a governed complement."""
+    if AF.framed(found.get("negation", []), toks, ti) or AF.attribute(toks, ti):
+        return True
+    spans = [(i, j) for i, j, _ in triggers if i in split]
+    return (bool(spans) and AF.inside_split(spans, ti, tj)) or AF.complement(triggers, toks, ti, _all_trigger_words("ar"))
+
+
+def _ar_two_parties(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor]) -> R.Roles:
+    """A meeting or an agreement of coordinated parties: the first meets the others.
+
+    "اجتمع ممثلون عن X وY" (the subject group after the verb), "ممثلون عن X وY للاجتماع" (a noun after them).
+    """
+    if len(rl.sources) > 1:
+        return R.Roles(rl.sources[:1], R._other_side(rl.sources[:1], rl.sources[1:2]))
+    if rl.sources:
+        return rl
+    toks = sent.tokens
+    near = toks[max(0, ti - 5)].start
+    before = [a for a in actors if near <= a.mention.start and a.mention.end <= toks[ti].start]
+    group = R._group_back(sent, before, "ar") if len(before) > 1 else []
+    if len(group) > 1 and not R._crosses(sent, group[-1].mention.end, toks[ti].start, "ar"):
+        return R.Roles(group[:1], R._other_side(group[:1], group[1:2]))
+    return rl
+
+
+def _ar_threatened(sent: Sentence, tj: int, actors: list[Actor], source: Actor, hi: int) -> list[Actor]:
+    """The actor a threat is made against in the clause it opens: "هددت بأنها ستجعل X تدفع الثمن"."""
+    toks = sent.tokens
+    k = next((k for k in range(tj, min(len(toks), tj + 4)) if toks[k].norm in R.AR_COMPLEMENTISERS), None)
+    if k is None or k + 1 >= len(toks):
+        return []
+    # right after the complementiser stands the clause's subject ("حذر من أن العراق يمكنه"): the side
+    # that threatens; the threatened one is an object after the clause's verb
+    end = toks[min(len(toks) - 1, k + 6)].end  # the clause's verb and its object, not a later adjunct
+    after = [a for a in actors if toks[k + 1].end <= a.mention.start < min(hi, end)]
+    return R._other_side([source], after[:1])
+
+
+def _ar_role_actors(sent: Sentence, actors: list[Actor]) -> list[Actor]:
+    """Without a person's nationality adjective ("والبيروفي X": the person acts) or a patron ("موالين لروسيا")."""
+    drop = AF.person_qualifiers(actors) | AF.patrons(sent, actors, R.token_at)
+    return [a for n, a in enumerate(actors) if n not in drop] if drop else actors
+
+
+def _ar_issuer(pending) -> Actor | None:  # type: ignore[no-untyped-def]
+    """The issuer remembered from an earlier report: an actor, or a report with no event
+    ("وجاء في بيان لـ X أن ...", kept as (sentence, matches, actors)) whose speaker is found now."""
+    if isinstance(pending, Actor):
+        return pending
+    sent, found, actors = pending
+    speech = [(i, j) for i, j, pays in greedy(found["speech"]) if pays[0] in ("say", "quote")]
+    return next((c.speaker for c in reversed(R.clauses(sent, speech, actors, "ar")) if c.speaker is not None), None)
+
+
+def _ar_statement_subject(found: dict[str, list[Match]], tj: int) -> bool:
+    """Is the word right after the verb a statement noun of the speech lexicon ("ودعا البيان")?"""
+    return any(i == tj and "say" in pays for i, _, pays in found.get("speech", ()))
+
+
+def _ar_allied(sent: Sentence, a: Actor, b: Actor) -> bool:
+    """Are the two actors coordinated ("X وY")? Then they act together."""
+    first, second = (a, b) if a.mention.start < b.mention.start else (b, a)
+    return len(R._group(sent, [first, second], "ar")) == 2
+
+
+def _ar_casualty_roles(sent: Sentence, ci: int, cj: int, actors: list[Actor]) -> R.Roles:
+    """Roles of a casualty verb that names its attacker: "أصيب جنديان تشيليان بنيران بيروفية".
+
+    The attacker is an actor right after a weapon noun with ب ("بنيران X", "بقصف X"); the victims
+    are then the passive subject right after the cue (a number may come between) or the actor
+    right before it. Without an attacker there are no roles (a death or an accident).
+    """
+    toks = sent.tokens
+    words = AF.weapon_words()
+    agents = []
+    for a in actors:
+        k = R.token_at(sent, a.mention.start, len(toks))
+        if 0 < k and toks[k - 1].norm[:1] == "ب" and toks[k - 1].norm[1:] in words:
+            agents.append(a)
+    near = toks[min(len(toks) - 1, cj + 2)].end
+    victims = [a for a in actors if toks[cj - 1].end <= a.mention.start <= near and a not in agents] \
+        or [a for a in actors if ci > 0 and a.mention.end == toks[ci - 1].end and a not in agents]
+    if not agents:
+        return R.Roles([], [])  # "توفي X", "أصيب X في حادث": no attack is stated, so no sides
+    return R.Roles(agents[:1], R._other_side(agents[:1], victims[:1]))
+
+
+def _main_sides(work: Work) -> frozenset[str]:
+    """The two countries an article names most often: the sides of its conflict (cached per document)."""
+    got = work.scratch.get("main_sides")
+    if got is None:
+        counts: dict[str, int] = {}
+        for acts in work.scratch.get("actors", {}).values():
+            for a in acts:
+                c = _country_of(a)
+                if c:
+                    counts[c] = counts.get(c, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        got = work.scratch["main_sides"] = frozenset(c for c, _ in ranked[:2])
+    return got
+
+
+def _speaker_side(actors: list[Actor], known: Actor, lo: int) -> Actor | None:
+    """The last country named before a reported clause (the speaker's side), if not ``known``'s own."""
+    kc = _country_of(known)
+    side = None
+    for a in actors:
+        if a.mention.end > lo:
+            break
+        if a.entity.type == "Country" and _country_of(a) != kc:
+            side = a
+    return side
+
+
+def _recip_reach(toks: list[Token], ti: int, lang: str) -> int:
+    """First token a reciprocal verb may sit at to make the trigger at ti reciprocal (five back).
+
+    In Arabic a comma ends the reach: "صفقة تبادل، أسفرت عن إطلاق سراح": the release is one-sided.
+    """
+    lo = max(0, ti - 5)
+    if lang != "ar":
+        return lo
+    for k in range(ti - 1, lo - 1, -1):
+        if toks[k].text in ("،", ",", "؛", ";"):
+            return k + 1
+    return lo
+
+
+def _ar_dependent(toks: list[Token], ti: int) -> bool:
+    """A ب-complement ("اتهمها بزرع ألغام"): its actor is not the subject later coordinated verbs share."""
+    return toks[ti].norm[:1] == "ب"
 
 
 def _accused_act(toks, ti: int, accuse_at: list[int], lang: str) -> bool:  # type: ignore[no-untyped-def]
@@ -369,17 +515,24 @@ class EventExtractor(Component):
         # qualifiers inside a person's title ("رئيس المجلس الأوروبي X") are not actors of their own
         role_actors = [a for a in actors if a.entity.type not in ("Treaty", "Place") and not a.mention.attrs.get("qualifier")]
         found = sentence_matches(work, sent)  # lexicon matches by category (absent: none)
+        if lang == "ar" and role_actors and ("trigger" in found or "casualties" in found):
+            role_actors = _ar_role_actors(sent, role_actors)
         triggers = greedy(found["trigger"]) if "trigger" in found else []
         split: dict[int, list[Actor]] = {}
         if lang == "ar" and role_actors:
             triggers, split = _with_split_triggers(triggers, sent, role_actors)
         cue_m = greedy(found["casualties"]) if "casualties" in found else []
+        issuer = work.scratch.get("ar_issuer") if lang == "ar" else None  # the last statement's issuer
         if not triggers and not cue_m:
+            if lang == "ar" and "speech" in found:
+                work.scratch["ar_issuer"] = (sent, found, role_actors)  # its speaker, found when needed
             return []  # most sentences: no trigger and no casualty cue, so no event
         speech_m = greedy(found["speech"]) if "speech" in found else []
         speech = [(i, j) for i, j, pays in speech_m if pays[0] in ("say", "quote")]
         according = [(i, j) for i, j, pays in speech_m if pays[0] == "according"]
         cls = R.clauses(sent, speech, role_actors, lang)
+        if lang == "ar":
+            work.scratch["ar_issuer"] = next((c.speaker for c in reversed(cls) if c.speaker is not None), issuer)
         claimant_all: Actor | None = None
         for i, j in according:
             after = [a for a in role_actors if a.mention.start >= toks[j - 1].end]
@@ -408,6 +561,8 @@ class EventExtractor(Component):
                 continue  # "accused X of attacking", "اتهموه بإطلاق النار": the act is alleged
             if framed is not None and frames.non_event(toks, ti, tj, trig.type, lang, *framed):
                 continue  # "the sanctions list", "despite warnings", "opposed the deployment"
+            if lang == "ar" and _ar_not_new(found, triggers, split, toks, ti, tj):
+                continue  # background, anaphor, or the content of a call or agreement
             t_char = toks[ti].start
             lo, hi = sent.start, sent.end
             claimant = claimant_all
@@ -417,14 +572,14 @@ class EventExtractor(Component):
                     hi = toks[c.end - 1].end if c.end < len(toks) else sent.end
                     claimant = c.speaker or claimant
             flags = set(trig.flags)
-            if not recip_forms(lang).isdisjoint([t.norm for t in toks[max(0, ti - 5):ti]]):
+            if not recip_forms(lang).isdisjoint([t.norm for t in toks[_recip_reach(toks, ti, lang):ti]]):
                 flags.add("recip")
             if ti in split:
                 # verb – subject – object ("أطلقت حماس صواريخ على X"): the subject sits inside the trigger
                 group = split[ti]
                 after = [a for a in role_actors if a.mention.start >= toks[tj - 1].end and lo <= a.mention.start < hi]
-                tgt = R._group(sent, after, lang) if after else []
-                if not tgt and len(group) > 1:
+                tgt = R._other_side(group[:1], R._group(sent, after, lang) if after else [])
+                if len(group) > 1 and (not tgt or trig.type in _PARTNER_TYPES):
                     tgt = group[1:]  # "وقعت روسيا وبيلاروسيا اتفاقية": the two parties
                 rl = R.Roles(group[:1], R._other_side(group[:1], tgt))
                 if "passive" in flags:
@@ -462,6 +617,11 @@ class EventExtractor(Component):
                 rl.sources = [claimant]  # "X said he had discussed...", "قال X إنه تحدث"
                 rl.targets = R._other_side(rl.sources, rl.targets)
                 claimant = None
+            if not rl.sources and issuer is not None and lang == "ar" and _ar_statement_subject(found, tj):
+                issuer = _ar_issuer(issuer)
+                if issuer is not None:
+                    rl.sources = [issuer]  # "ودعا البيان X": the statement stands for whoever issued it
+                    rl.targets = R._other_side(rl.sources, rl.targets)
             if not rl.sources and prev_source is not None and lang == "ar" and toks[ti].norm[:1] in ("و", "ف") \
                     and "noun" not in flags:
                 rl.sources = [prev_source]  # "أجرى ... ودعا": coordinated verbs share the subject
@@ -489,12 +649,23 @@ class EventExtractor(Component):
                 # an attack names one side: the other side is the nearest actor of another country
                 known = (rl.sources or rl.targets)[0]
                 other = _other_party(known, _not_locative(sent, role_actors, lang), lo, hi, claimant)
+                if other is not None and lang == "ar" and _ar_allied(sent, known, other):
+                    other = None  # "طائرات تشيلية وبيروفية": coordinated with the known side, not its enemy
                 if other is not None:
                     if rl.sources:
                         rl.targets = [other]
                     else:
                         rl.sources = [other]
-            if rl.sources:
+            if lang == "ar" and trig.type in _PARTNER_TYPES and not rl.targets:
+                rl = _ar_two_parties(sent, ti, rl, role_actors)  # "اجتمع ممثلون عن X وY": X meets Y
+            if lang == "ar" and trig.type == "THREATEN" and rl.sources and not rl.targets:
+                rl.targets = _ar_threatened(sent, tj, role_actors, rl.sources[0], hi)  # "هددت بأنها ستجعل X"
+            if lang == "ar" and trig.type in _TWO_SIDED and rl.sources and not rl.targets and lo > sent.start:
+                # "بيان للخارجية البيروفية أن القوات التشيلية فتحت النار": the reporting side was hit
+                side = _speaker_side(actors, rl.sources[0], lo)
+                if side is not None and _country_of(side) in _main_sides(work):
+                    rl.targets = [side]  # a third country's comment ("قالت الخارجية الأمريكية إن") is no side
+            if rl.sources and not (lang == "ar" and _ar_dependent(toks, ti)):
                 prev_source = rl.sources[0]
                 prev_target = rl.targets[0] if rl.targets else None
                 prev_lo = lo
@@ -563,6 +734,8 @@ class EventExtractor(Component):
         """Casualties stated without an attack verb ("... led to the death of 6,500 people")."""
         ci, cj, _ = cue_m[0]
         rl = R.Roles([], [])  # who caused the casualties is not stated by the figure itself
+        if lang == "ar":
+            rl = _ar_casualty_roles(sent, ci, cj, actors)  # ... unless the sentence says it: "بنيران X"
         loc = places[0] if places else None
         return self._events(doc, sent, ci, cj, Trigger("ASSAULT", "", frozenset({"noun"})), {"noun"}, rl, None, loc, date, set())
 

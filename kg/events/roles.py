@@ -18,6 +18,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from kg.entities.link import Actor
+from kg.events import ar_frames as AF
 from kg.lang.lexicon import pattern_tokens, table
 from kg.text.normalize import norm_text
 from kg.model import Entity, Sentence
@@ -204,20 +205,27 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
                 return Roles([main[0]], _en_indirect_object(sent, main))
     if lang == "ar":
         rest = after
-        if "noun" in flags and after and after[0].mention.start - t_end <= 1 and not after[0].mention.attrs.get("demonym") \
+        if "noun" in flags and after and after[0].mention.start - t_end <= 1 \
                 and "passive" not in flags and "recip" not in flags:
             # masdar + genitive: "هجوم القوات X" — the genitive is the agent
             src = [after[0]]
             rest = [a for a in after[1:] if _prep_before(sent, a, lang)]
             tgt = _group(sent, rest, lang) if rest else []
             return Roles(src, _other_side(src, tgt), strong=True)
+        if after and "noun" not in flags and _ar_force_subject(sent, ti, tj, after[0]):
+            # "قصفت طائرات تشيلية X": the adjective is on the subject, the object follows
+            src = [after[0]]
+            rest = [a for a in after[1:] if not _ar_allied_pair(sent, after[0], a) and not _locative(sent, a, lang)]
+            tgt = _group(sent, rest, lang) if rest and not _crosses(sent, t_end, rest[0].mention.start, lang) else []
+            return Roles(src, _other_side(src, tgt))
         single_noun = "noun" in flags and tj - ti == 1
         if toks[tj - 1].norm in AR_TARGET_PREPS or single_noun or tj - ti > 1:
             # "تحدث إلى X", "حاولت اختراق X", a masdar: what follows is the target (the verb's subject,
             # if any, came before the phrase); an actor before a bare noun is not its agent
             near_before = None if single_noun else near_before
             src = [near_before] if near_before is not None and not near_before.mention.attrs.get("demonym") else []
-            tgt = _group(sent, after, lang) if after and not _crosses(sent, t_end, after[0].mention.start, lang) else []
+            tgt = _group(sent, after, lang) if after and not _crosses(sent, t_end, after[0].mention.start, lang) \
+                and not _locative(sent, after[0], lang) else []  # "للاجتماع في باريس": where, not whom
             return Roles(src, _other_side(src, tgt))
         after = [a for a in after if not _locative(sent, a, lang)]  # "قرب دمشق" is where, not who
         rest = after
@@ -226,7 +234,8 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
             # SVO; a nationality right before the verb qualifies its subject ("غارات إسرائيلية استهدفت")
             src = [near_before]
         elif after and not _crosses(sent, t_end, after[0].mention.start, lang) \
-                and not _prep_before(sent, after[0], lang) and not after[0].mention.attrs.get("demonym"):
+                and not _prep_before(sent, after[0], lang) and not after[0].mention.attrs.get("demonym") \
+                and not _ar_object_first(sent, ti, tj, after[0], inside):
             src = _group(sent, after, lang)
             rest = [a for a in after if a not in src]
         if rest:
@@ -318,6 +327,20 @@ def _en_agent_roles(sent: Sentence, ti: int, agent: Actor, others: list[Actor], 
         if comma is not None:
             tgt = [a for a in others if a.mention.start > toks[comma].start][:1]
     return Roles(src, _other_side(src, tgt), strong=True)
+
+
+def _ar_force_subject(sent: Sentence, ti: int, tj: int, first: Actor) -> bool:
+    return AF.force_subject(sent, ti, tj, first)
+
+
+def _ar_allied_pair(sent: Sentence, a: Actor, b: Actor) -> bool:
+    """Coordinated with a ("طائرات تشيلية وبيروفية"): the same side."""
+    return len(_group(sent, [a, b], "ar")) == 2
+
+
+def _ar_object_first(sent: Sentence, ti: int, tj: int, first: Actor, actors: list[Actor]) -> bool:
+    """Is the first actor after an Arabic verb its object (subject in the verb, or a noun subject before it)?"""
+    return AF.subject_in_verb(sent.tokens[ti:tj]) or AF.subject_between(sent, tj, first, actors)
 
 
 def _other_side(src: list[Actor], tgt: list[Actor]) -> list[Actor]:
@@ -426,9 +449,19 @@ def _prep_before(sent: Sentence, a: Actor, lang: str) -> bool:
     if lang == "ar":
         if w in AR_TARGET_PREPS:
             return True
-        first = a.mention.text[:1]
-        return first in ("ل",) or a.mention.text.startswith(("على", "ضد"))
+        return _ar_clitic_l(a) or a.mention.text.startswith(("على", "ضد"))
     return w in EN_TARGET_PREPS
+
+
+def _ar_clitic_l(a: Actor) -> bool:
+    """Does the mention carry the preposition لـ ("لروسيا", "للجيش"), not a name that starts with ل (لبنان)?"""
+    text = a.mention.text
+    if not text.startswith("ل"):
+        return False
+    if a.mention.attrs.get("kind") == "body":
+        return True  # a body's Arabic label is its mention: "لوزارة الدفاع"
+    label = norm_text(a.entity.labels.get("ar") or "")
+    return norm_text(text.split()[0]) not in label.split()
 
 
 @lru_cache(maxsize=1)

@@ -39,7 +39,19 @@ def body_canon() -> dict[str, str]:
 
 def is_anaphor(work: Work, sent: Sentence, i: int, j: int) -> bool:
     """Do tokens [i, j) form a back-reference such as "the ministry" (anaphora.tsv)?"""
-    return any(a == i and b == j for a, b, _ in sentence_matches(work, sent).get("anaphora", []))
+    return any(a == i and b == j and "named_body" not in k
+               for a, b, k in sentence_matches(work, sent).get("anaphora", []))
+
+
+def _refers_back(work: Work, sent: Sentence, i: int, j: int, m: Mention) -> bool:
+    """A body word that names a body only with its country or after it (anaphora kind named_body:
+    "النظام السوري", then "النظام"), here bare with no such body before it ("النظام الدولي")."""
+    if m.country is not None or m.attrs.get("owner") is not None:
+        return False
+    if not any(a == i and b == j and "named_body" in k for a, b, k in sentence_matches(work, sent).get("anaphora", [])):
+        return False
+    body = m.attrs.get("body")
+    return not any(x.attrs.get("body") == body and x.country for x in work.mentions)
 
 
 def _nisba(norm: str) -> bool:
@@ -159,7 +171,7 @@ class Gazetteer(Component):
                     if is_anaphor(work, sent, h.i, h.j):
                         continue  # "the ministry" and its Arabic form: resolved by the linker
                     m = self._body(doc, sent, hits, n, used)
-                    if m:
+                    if m and not _refers_back(work, sent, h.i, h.j, m):
                         work.mentions.append(m)
                 elif h.kind == "soldiers":
                     m = self._soldiers(doc, sent, hits, n, used)
@@ -208,7 +220,10 @@ class Gazetteer(Component):
         h = hits[n]
         toks = sent.tokens
         if doc.lang == "ar":
-            d = hits[n + 1] if n + 1 < len(hits) and hits[n + 1].i == h.j and hits[n + 1].kind == "demonym" else None
+            # an adjective ("جنود أرمن"), or a name: the accusative adjective of many countries is spelt
+            # like the name ("29 جنديا أوكرانيا", "جنديا روسيا") and "جنود أوكرانيا" are Ukraine's soldiers too
+            d = hits[n + 1] if n + 1 < len(hits) and hits[n + 1].i == h.j \
+                and hits[n + 1].kind in ("demonym", "name", "alias") else None
             i, j = h.i, (d.j if d else h.j)
         else:
             d = hits[n - 1] if n > 0 and hits[n - 1].j == h.i and hits[n - 1].kind == "demonym" else None
