@@ -560,6 +560,16 @@ def test_reported_acts_survive_the_frames(text: str, typ: str, pair: tuple[str, 
         assert pair in roles(ex, typ)
 
 
+@pytest.mark.parametrize("text", [
+    "The Ghanaian government lifted a curfew after weeks of unrest.",
+    "Chile's interior ministry said the riots had ended.",
+])
+def test_a_state_is_no_protester_of_a_demonstration_word(text: str) -> None:
+    # unrest, riots, demonstrations are civilians' acts: a state named beside them neither protests nor accuses
+    ex = run(text, "en")
+    assert not of_type(ex, "PROTEST") and not of_type(ex, "ACCUSE")
+
+
 @pytest.mark.parametrize("text,pair", [
     ("Ghana now faces sanctions over the disputed election.", (None, "Ghana")),
     ("Chile faced sanctions from the European Union.", ("European Union", "Chile")),

@@ -674,7 +674,9 @@ class EventExtractor(Component):
                 continue
             if lang == "en" and _orphan(trig, flags, rl, claimant):
                 continue
-            if lang == "en" and trig.type == "PROTEST" and _state_actor(rl.sources):
+            if trig.type == "PROTEST" and _state_actor(rl.sources):
+                if "verbal" not in trig.flags:
+                    continue  # "the government imposed a curfew after days of unrest": the state is no protester
                 trig = Trigger("ACCUSE", "", trig.flags)  # a government "protests" in words: PLOVER ACCUSE
             loc = next((p for p in places if lo <= p.mention.start < hi), None)
             evs = self._events(doc, sent, ti, tj, trig, flags, rl, claimant, loc, date, ctx_words)
