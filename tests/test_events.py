@@ -332,16 +332,16 @@ def test_event_ids_unique_and_prefixed() -> None:
 # -- frames: event words that name no reported act (kg/events/frames.py) ------
 
 @pytest.mark.parametrize("text,typ", [
-    ("Peru added three Chilean firms to the sanctions list.", "SANCTION"),         # modifier of a noun
+    ("Norway put two Chilean banks on its sanctions list.", "SANCTION"),           # modifier of a noun
     ("Chilean attack helicopters landed near the Peruvian border.", "ASSAULT"),
-    ("Peru has been under international sanctions since 2009.", "SANCTION"),       # a state
+    ("Ghana is under a Chilean trade embargo.", "SANCTION"),                       # a state
     ("Peru remains under an arms embargo.", "SANCTION"),
-    ("Bolivia said it was a peaceful satellite launch.", "MOBILIZE"),              # a classification
-    ("Chile voiced concerns about the possible deployment of Peruvian troops.", "MOBILIZE"),  # a hypothesis
-    ("Peru moved ships to the coast despite warnings from Chile.", "THREATEN"),    # a known circumstance
-    ("Chilean television showed the detained men.", "COERCE"),                     # an adjective
-    ("Peru delivered food into besieged towns in Chile.", "COERCE"),
-    ("Chile opposes the deployment of Peruvian missiles.", "MOBILIZE"),            # content of a speech act
+    ("Chile insisted the flight was a routine training deployment.", "MOBILIZE"),  # a classification
+    ("Norway studied a potential deployment of Chilean engineers.", "MOBILIZE"),   # a hypothesis
+    ("Ghana held the election despite warnings from Chile.", "THREATEN"),          # a known circumstance
+    ("Ghanaian radio interviewed the detained fishermen.", "COERCE"),              # an adjective
+    ("Norway dropped medicine over besieged villages in Ghana.", "COERCE"),
+    ("Norway firmly opposes any deployment of Chilean warships near Ghana.", "MOBILIZE"),  # content of a speech act
     ("Chile condemned the deployment of Peruvian troops.", "MOBILIZE"),
 ])
 def test_framed_event_words_are_not_events(text: str, typ: str) -> None:
@@ -353,9 +353,9 @@ def test_framed_event_words_are_not_events(text: str, typ: str) -> None:
     ("Chilean helicopters attacked Peruvian positions.", "ASSAULT", None),
     ("Peru deployed troops to the Chilean border.", "MOBILIZE", None),
     ("There was an attack on Chilean troops near the border.", "ASSAULT", None),
-    ("Chilean police detained two Peruvian sailors.", "COERCE", None),
+    ("Chilean police detained two Peruvian fishermen.", "COERCE", None),
     ("Chile said Peru had deployed missiles near the border.", "MOBILIZE", None),
-    ("Chile apologized to Peru for the incident.", "CONCEDE", None),
+    ("Chile apologized to Peru for the remarks.", "CONCEDE", None),
     ("Chilean police placed the Peruvian consul under house arrest.", "COERCE", None),   # "under" without a state verb
     ("Norway welcomed the ceasefire agreement between Chile and Peru.", "AGREE", ("Chile", "Peru")),  # own sides
 ])
@@ -367,7 +367,7 @@ def test_reported_acts_survive_the_frames(text: str, typ: str, pair: tuple[str, 
 
 
 @pytest.mark.parametrize("text,pair", [
-    ("Chile faces tough new sanctions over its missile program.", (None, "Chile")),
+    ("Ghana now faces sanctions over the disputed election.", (None, "Ghana")),
     ("Chile faced sanctions from the European Union.", ("European Union", "Chile")),
     ("The European Union imposed sanctions on Chile.", ("European Union", "Chile")),
 ])
@@ -379,17 +379,17 @@ def test_undergoer_of_a_nominal_act_is_the_target(text: str, pair: tuple[str | N
 
 @pytest.mark.parametrize("text,typ,pair", [
     # an appositive between the subject and its verb
-    ("Chile, a close ally of Peru, has long complained of Bolivian raids.", "ACCUSE", ("Chile", "Bolivia")),
-    ("Chile, Peru and Bolivia, which signed the pact in 2004, have requested help from Norway.",
-     "REQUEST", ("Chile", "Norway")),
+    ("Ghana, one of Peru's oldest partners, has criticized Chile.", "ACCUSE", ("Ghana", "Chile")),
+    ("Ghana, Togo and Benin, whose coasts suffer from piracy, have requested naval patrols from Norway.",
+     "REQUEST", ("Ghana", "Norway")),
     # a subject pronoun after "and" starts a clause of its own: the speaker acts
-    ("Bolivia says Chilean troops have crossed the border and it has summoned the Chilean ambassador.",
-     "ACCUSE", ("Bolivia", "Chile")),
+    ("Ghana says Chilean soldiers have seized two fishing boats and it has condemned Chile.",
+     "ACCUSE", ("Ghana", "Chile")),
     # a place after "in" is where the act happens, not its target
-    ("Chile began air strikes in Peru against the rebels.", "ASSAULT", ("Chile", "Rebels")),
+    ("Chile launched raids in Peru against the rebels.", "ASSAULT", ("Chile", "Rebels")),
     # fronted passive participle: the agents act on the main clause's subject
-    ("Backed militarily by Peru and Bolivia, President Juan Perez of Chile has refused to resign.",
-     "AID", ("Peru", "Juan Perez")),
+    ("Backed militarily by Norway and Chile, President Kofi Mensah of Ghana rejected the rebels' demands.",
+     "AID", ("Norway", "Kofi Mensah")),
     # an unnamed official speaks for the country
     ("The foreign minister of Peru urged Chile to release the prisoners.", "REQUEST", ("Peru", "Chile")),
     # an object after a speech verb is not the subject of a reported clause
@@ -414,7 +414,7 @@ def test_english_roles_kept(text: str, typ: str, pair: tuple[str, str]) -> None:
 
 
 def test_actor_inside_an_appositive_is_not_the_subject() -> None:
-    got = roles(run("Chile, a close ally of Peru, has long complained of Bolivian raids.", "en"), "ACCUSE")
+    got = roles(run("Ghana, one of Peru's oldest partners, has criticized Chile.", "en"), "ACCUSE")
     assert got and all(src != "Peru" for src, _ in got)
 
 
@@ -426,9 +426,8 @@ def test_reported_clause_without_that_is_claimed() -> None:
 
 def test_english_report_starts_at_its_subject_pronoun() -> None:
     # a quoted word later in the report does not move the report's start past the trigger
-    ex = run('Peruvian Foreign Minister Ana Rojas said on Wednesday she had discussed ways to revive a "fragile" '
-             'Bolivian truce with Chilean Foreign Minister Juan Perez.', "en")
-    assert roles(ex, "CONSULT") == {("Ana Rojas", "Juan Perez")}
+    ex = run('Norway said it had discussed "new ideas" for a fishing deal with Ghana.', "en")
+    assert roles(ex, "CONSULT") == {("Norway", "Ghana")}
 
 
 @pytest.mark.parametrize("text,pair", [
@@ -440,24 +439,24 @@ def test_consult_partner(text: str, pair: tuple[str, str]) -> None:
 
 
 @pytest.mark.parametrize("text,pair", [
-    ("Appealing for calm, Peru told Chile it wanted talks.", ("Peru", "Chile")),
-    ("Appealing for calm, Peru said on Monday it wanted talks.", ("Peru", None)),
+    ("Appealing for restraint, Norway told Ghana it was ready to mediate.", ("Norway", "Ghana")),
+    ("Appealing for restraint, Norway said on Friday it was ready to mediate.", ("Norway", None)),
 ])
 def test_fronted_participle_takes_main_subject_and_addressee(text: str, pair: tuple[str, str | None]) -> None:
     assert pair in roles(run(text, "en"), "REQUEST")
 
 
 def test_noun_object_after_an_appositive_has_no_subject() -> None:
-    ex = run("Juan Perez, who accuses Peru of weakness, described the detention of the sailors as a scandal.", "en")
+    ex = run("Ana Rojas, who accuses Chile of negligence, called the arrest of the fishermen a disgrace.", "en")
     assert not of_type(ex, "COERCE")
 
 
 # -- English: reports, complaints, protests, orphan acts, two sides ------------
 
 def test_rejecting_a_report_denies_its_content() -> None:
-    ex = run("Peru rejected reports that Chile had offered Bolivia a loan.", "en")
+    ex = run("Ghana dismissed reports that Chile had signed a fishing accord with Norway.", "en")
     assert not of_type(ex, "AGREE")
-    assert roles(run("Peru said that Chile had offered Bolivia a loan.", "en"), "AGREE") == {("Chile", "Bolivia")}
+    assert roles(run("Ghana said that Chile had signed a fishing accord with Norway.", "en"), "AGREE") == {("Chile", "Norway")}
 
 
 def test_complaint_accuses_the_doer_of_the_reported_act() -> None:
@@ -468,9 +467,9 @@ def test_complaint_accuses_the_doer_of_the_reported_act() -> None:
 
 
 def test_coordinated_verb_in_a_report_does_not_take_the_speaker() -> None:
-    # the plane ignored the warnings, not Peru; the same coordination without a report keeps the subject
-    ex = run("Peru complained that the plane entered its airspace and ignored repeated warnings to leave.", "en")
-    assert all(src != "Peru" for src, _ in roles(ex, "REJECT"))
+    # the trawler ignored the calls, not Norway; the same coordination without a report keeps the subject
+    ex = run("Norway complained that the trawler crossed into its fishing zone and ignored radio calls to stop.", "en")
+    assert all(src != "Norway" for src, _ in roles(ex, "REJECT"))
     assert any(src == "Peru" for src, _ in roles(run("Peru met Chile and rejected its demands.", "en"), "REJECT"))
 
 
@@ -487,10 +486,10 @@ def test_protest_by_a_state_is_an_accusation(text: str, typ: str, pair: tuple[st
 
 
 @pytest.mark.parametrize("text,typ,kept", [
-    ("Some conservatives have criticized the deal.", "ACCUSE", False),   # no actor at all
-    ("Peru has criticized the deal.", "ACCUSE", True),
+    ("Several opposition lawmakers have denounced the agreement.", "ACCUSE", False),  # no actor at all
+    ("Peru has denounced the agreement.", "ACCUSE", True),
     ("Fighting continued overnight near the border.", "ASSAULT", True),  # fighting without named sides
-    ("The two sides traded accusations.", "ACCUSE", True),              # sides named earlier
+    ("Both camps exchanged accusations.", "ACCUSE", True),              # sides named earlier
     ("Thousands of protesters marched through the capital.", "PROTEST", True),  # unnamed civilians act
 ])
 def test_acts_without_any_actor(text: str, typ: str, kept: bool) -> None:
@@ -506,21 +505,21 @@ def test_two_sides_after_between(text: str, pairs: set[tuple[str, str]]) -> None
 
 
 @pytest.mark.parametrize("text,pair", [
-    ("Peru says a Chilean jet has violated its airspace.", ("Chile", "Peru")),            # "its" = the earlier state
-    ("A Chilean jet violated the airspace of Peru.", ("Chile", "Peru")),                   # owner named
+    ("Ghana says two Chilean helicopters have violated its airspace.", ("Chile", "Ghana")),  # "its" = the earlier state
+    ("A Chilean drone violated the airspace of Peru.", ("Chile", "Peru")),                   # owner named
 ])
 def test_airspace_owner_is_the_target(text: str, pair: tuple[str, str]) -> None:
     assert roles(run(text, "en"), "COERCE") == {pair}
 
 
 def test_own_airspace_has_no_other_owner() -> None:
-    ex = run("Chile said its jets had violated their airspace by mistake.", "en")
+    ex = run("Chile said two of its aircraft had violated their airspace during a storm.", "en")
     assert all(tgt is None for _, tgt in roles(ex, "COERCE"))
 
 
 @pytest.mark.parametrize("text,found", [
-    ("Peruvian television released footage of the arrest of two Chilean sailors.", False),  # the news is the footage
-    ("Peruvian police arrested two Chilean sailors.", True),
+    ("A Peruvian newspaper published photos of the arrest of three Chilean fishermen.", False),  # the news is the photos
+    ("Peruvian police arrested three Chilean fishermen.", True),
 ])
 def test_act_shown_in_a_recording(text: str, found: bool) -> None:
     assert bool(of_type(run(text, "en"), "COERCE")) == found
@@ -547,7 +546,7 @@ def test_recapture_is_an_assault() -> None:
 
 
 def test_protest_after_a_report_accuses_the_reported_attacker() -> None:
-    ex = run("Peru says Chilean forces opened fire on its positions and it has lodged a protest.", "en")
+    ex = run("Peru says Chilean soldiers shot at its border guards and it has lodged a protest.", "en")
     assert roles(ex, "ACCUSE") == {("Peru", "Armed Forces of Chile")}
     (ev,) = of_type(ex, "ASSAULT")
     assert name(ex, ev.claimed_by) == "Peru"

@@ -204,7 +204,7 @@ _STATE_TYPES = {"Country", "GovernmentBody", "MilitaryForce", "IGO"}
 
 
 def _accused_from_report(events: list[Event]) -> None:
-    """"X complained that Y had violated ...", "X says Y opened fire and it has lodged a protest":
+    """"X complained that Y had shelled ...", "X says Y shot at its guards and it has lodged a protest":
     the doer of the act X reports is the one X accuses (the act after the accusation first)."""
     for acc in events:
         if acc.type != "ACCUSE" or acc.target or not acc.source:
@@ -216,10 +216,10 @@ def _accused_from_report(events: list[Event]) -> None:
 
 
 def _orphan(trig: Trigger, flags: set[str], rl: R.Roles, claimant: Actor | None) -> bool:
-    """A diplomatic or verbal act with no source, target or claimant ("some conservatives have
-    criticized the deal"): such acts are between political actors, so without one it tells an analyst
+    """A diplomatic or verbal act with no source, target or claimant ("several lawmakers have
+    denounced the agreement"): such acts are between political actors, so without one it tells an analyst
     nothing. Material acts by unnamed people (fighting, arrests, protests) and reciprocal acts whose
-    sides were named before ("the two traded barbs") still count."""
+    sides were named before ("both camps exchanged accusations") still count."""
     return not (rl.sources or rl.targets) and claimant is None and trig.type in _DIPLOMATIC \
         and "recip" not in flags
 
@@ -231,7 +231,7 @@ def _state_actor(sources: list[Actor]) -> bool:
 
 
 def _pronoun_after(toks, k: int, ti: int) -> bool:  # type: ignore[no-untyped-def]
-    """A subject pronoun between token k and the trigger: "... and it has summoned" starts a new clause."""
+    """A subject pronoun between token k and the trigger: "... and it has condemned" starts a new clause."""
     return any(toks[m].norm in R._SUBJECT_PRONOUNS for m in range(k + 1, ti))
 
 
@@ -239,7 +239,7 @@ _PARTNERED = {"CONSULT", "COOPERATE"}
 
 
 def _with_partner(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int) -> R.Roles:
-    """"discussed a Bolivian truce with Chile": the actor after "with" is the partner (the target),
+    """"discussed a Bolivian fishing deal with Chile": the actor after "with" is the partner (the target),
     not an actor inside the topic."""
     t_end = sent.tokens[tj - 1].end
     partner = next((a for a in actors if t_end <= a.mention.start < hi and _marker_before(sent, a) == "with"
@@ -265,7 +265,7 @@ _VIOLATION = "airspace violation"
 
 
 def _owner_is_target(rl: R.Roles, actors: list[Actor], sent: Sentence) -> R.Roles:
-    """"(Turkey says) a Russian jet violated its airspace": "its" is the earlier state, the target."""
+    """"(Ghana says) a Chilean drone violated its airspace": "its" is the earlier state, the target."""
     if rl.targets or not rl.sources:
         return rl
     src = rl.sources[0]
@@ -288,7 +288,7 @@ def _coordinated_parties(sent: Sentence, ti: int, rl: R.Roles, actors: list[Acto
 
 def _merge_manner(candidates: list[tuple[float, list[Event]]], sent: Sentence, lang: str
                   ) -> list[tuple[float, list[Event]]]:
-    """"discussed Syria by phone": the manner trigger gives the verb's event of its type its mode."""
+    """"discussed trade by phone": the manner trigger gives the verb's event of its type its mode."""
     out = []
     for score, evs in candidates:
         ev = evs[0]
@@ -320,8 +320,8 @@ def _marker_before(sent: Sentence, a: Actor) -> str:
 
 
 def _undergone(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor], lang: str, lo: int) -> R.Roles | None:
-    """"X faces new U.N. sanctions": X (the undergo verb's subject) is the target; an actor
-    between the verb and the noun ("U.N.") is the source."""
+    """"X faces fresh E.U. sanctions": X (the undergo verb's subject) is the target; an actor
+    between the verb and the noun ("E.U.") is the source."""
     k = frames.undergoer(sent.tokens, ti, lang)
     if k is None:
         return None
@@ -481,7 +481,7 @@ class EventExtractor(Component):
                     rl.targets = R._other_side(rl.sources, rl.targets)
                     claimant = None if first is claimant else claimant
             if lang == "en" and prev_source is not None and and_before and prev_lo == lo:
-                # (not across a report: "X complained that the plane ... and ignored" — the plane ignored)
+                # (not across a report: "X complained that the trawler ... and ignored" — the trawler ignored)
                 # "X spoke with Y and urged ...": the coordinated verb keeps X as its subject
                 rl.sources = [prev_source]
                 rl.targets = R._other_side(rl.sources, [t for t in rl.targets if t is not prev_target])

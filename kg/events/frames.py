@@ -2,14 +2,14 @@
 
 News names many acts it does not report: as a modifier of a thing ("the
 sanctions list", "attack helicopters"), as a state ("has been under
-sanctions"), as a known cause ("because of its tests", "despite warnings"),
-as a classification ("it was a peaceful launch"), as a hypothesis ("the
-possible deployment"), as an adjective ("the detained men"), or as the
-content of another act ("opposed the deployment", "demanded an apology" —
+sanctions"), as a known cause ("because of the coup", "despite warnings"),
+as a classification ("it was a routine drill"), as a hypothesis ("a
+possible blockade"), as an adjective ("the detained fishermen"), or as the
+content of another act ("opposed the deployment", "demanded a withdrawal" —
 the act is the opposing or the demand). ``non_event`` says so for a trigger.
 
 ``undergoer`` finds the subject of a verb that undergoes the act named by
-the noun after it ("X faces new sanctions": X is the target).
+the noun after it ("X faces fresh sanctions": X is the target).
 
 The cue words are ``kg/lang/<lang>/data/frames.tsv``; a language without
 that file has no frames, so nothing changes for it.
@@ -22,7 +22,7 @@ from functools import lru_cache
 from kg.lang.lexicon import pattern_tokens, table
 from kg.model import Token
 
-# how far before a trigger a framing word may stand ("under U.N. sanctions", "was a peaceful launch")
+# how far before a trigger a framing word may stand ("under a trade embargo", "was a routine drill")
 _WINDOW = 5
 _CLAUSE_STOP = {",", ";", ":", "(", ")", "\"", "“", "”", "'", "-", "–"}
 # words between a governing verb and its object that show a new clause, not an object
@@ -111,21 +111,21 @@ def _framed_before(toks: list[Token], ti: int, ttype: str, lang: str) -> bool:
         if not kinds:
             continue
         if k >= ti - 2 and "hypothetical" in kinds:
-            return True  # "the possible deployment", "a proposed ban"
+            return True  # "a possible blockade", "a proposed ban"
         if "background" in kinds:
-            return True  # "despite warnings", "because of its tests"
+            return True  # "despite warnings", "because of the coup"
         if ttype != "ASSAULT" and "stative" in kinds and k > 0 and {"copula", "stay"} & _ending(toks, k - 1, lang).keys():
             return True  # "has been under sanctions", "remains under embargo" (but "placed X under arrest"
             # is an arrest, "came under fire" an attack)
         if "copula" in kinds and k + 1 < ti and "det" in _ending(toks, k + 1, lang) \
                 and not (k > 0 and toks[k - 1].norm == "there") \
                 and not any(toks[m].norm in _NOT_OBJECT or "prep" in _ending(toks, m, lang) for m in range(k + 2, ti)):
-            return True  # "it was a peaceful launch" (but "there was an attack" reports one)
+            return True  # "it was a routine drill" (but "there was an attack" reports one)
     return False
 
 
 def _adjective(toks: list[Token], ti: int, tj: int, lang: str) -> bool:
-    """"the detained men", "into besieged towns": a participle after a determiner or preposition."""
+    """"the detained fishermen", "over besieged villages": a participle after a determiner or preposition."""
     if tj - ti != 1 or ti == 0 or not toks[ti].norm.endswith("ed"):
         return False
     kinds = _ending(toks, ti - 1, lang)
@@ -205,7 +205,7 @@ def undergoer(toks: list[Token], ti: int, lang: str) -> int | None:
 
 def clause_follows(toks: list[Token], j: int, lang: str) -> bool:
     """A finite auxiliary within a few words after a speech verb ending at j: a reported clause
-    without "that" ("says a jet has violated ..."), not an object ("announced new sanctions")."""
+    without "that" ("says a drone has crossed ..."), not an object ("announced new sanctions")."""
     aux = cues(lang).get("aux")
     if not aux:
         return False

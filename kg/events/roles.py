@@ -62,7 +62,7 @@ def clauses(sent: Sentence, speech: list[tuple[int, int]], actors: list[Actor], 
                 start = k + 1
                 break
             if lang == "en" and n in _SUBJECT_PRONOUNS and k - j < 4:
-                start = k  # "said on Wednesday he had discussed a 'frayed' truce": the report starts here
+                start = k  # 'said it had discussed "new ideas" for a deal': the report starts here
                 break
             k += 1
         speaker = speaker_of(sent, i, j, actors, lang)
@@ -192,9 +192,9 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
         elif _relative(sent, cand, ti, lang):
             near_before = cand  # "Trump, who accuses Obama": the antecedent acts
         elif lang == "en":
-            near_before = _en_appositive_subject(sent, before, ti)  # "X, a close ally of Y, has complained"
+            near_before = _en_appositive_subject(sent, before, ti)  # "X, one of Y's partners, has criticized"
     if lang == "en" and near_before is not None and _en_pronoun_between(sent, near_before, ti):
-        near_before = None  # "X ... and it has summoned": the pronoun is the subject
+        near_before = None  # "X ... and it has condemned": the pronoun is the subject
     if lang == "en" and ti == 0 and toks[0].norm.endswith(("ing", "ed")) and not before and "passive" not in flags:
         # "Appealing for ..., Kerry told Zarif": a fronted participle takes the main clause's subject
         comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
@@ -234,7 +234,7 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
             if not _crosses(sent, t_end, first.mention.start, lang) or _prep_before(sent, first, lang):
                 tgt = _group(sent, rest, lang)
     else:
-        after = [a for a in after if not _locative(sent, a, lang)]  # "air strikes in X": where, not whom
+        after = [a for a in after if not _locative(sent, a, lang)]  # "raids in X": where, not whom
         if "passive" in flags:
             agent = [a for a in after if _prev_word(sent, a) in EN_AGENT]
             if agent:
@@ -266,13 +266,13 @@ _APPOSITIVE_OPENERS = {"a", "an", "the", "which", "who", "whose", "one"}
 
 
 def _en_appositive_subject(sent: Sentence, before: list[Actor], ti: int) -> Actor | None:
-    """The subject before an appositive or relative clause: "X, a close ally of Y, has complained",
-    "X, Y and Z, which joined in 2004, have requested" (X)."""
+    """The subject before an appositive or relative clause: "X, one of Y's partners, has criticized",
+    "X, Y and Z, whose coasts suffer from piracy, have requested" (X)."""
     toks = sent.tokens
     close = next((k for k in range(ti - 1, max(-1, ti - 4), -1) if toks[k].text == ","), None)
     if close is None or any(toks[k].norm in _SUBJECT_PRONOUNS or not toks[k].text[:1].isalpha()
                             or _en_determiner(toks[k].norm) for k in range(close + 1, ti)):
-        return None  # a pronoun subject, or the trigger is a noun ("..., described the detention")
+        return None  # a pronoun subject, or the trigger is a noun ("..., called the arrest")
     for n in range(len(before) - 1, -1, -1):
         a = before[n]
         e = token_at(sent, a.mention.end, len(toks))
@@ -286,7 +286,7 @@ def _en_appositive_subject(sent: Sentence, before: list[Actor], ti: int) -> Acto
 
 
 def _en_indirect_object(sent: Sentence, main: list[Actor]) -> list[Actor]:
-    """"..., Kerry told Zarif": the actor right after the main clause's subject and its verb."""
+    """"..., Norway told Ghana": the actor right after the main clause's subject and its verb."""
     if len(main) < 2:
         return []
     k, m = token_at(sent, main[0].mention.end, 0), token_at(sent, main[1].mention.start, 0)
@@ -302,7 +302,7 @@ def _en_determiner(norm: str) -> bool:
 
 
 def _en_pronoun_between(sent: Sentence, a: Actor, ti: int) -> bool:
-    """Is there a subject pronoun between the actor and the trigger ("X ... and it has summoned")?"""
+    """Is there a subject pronoun between the actor and the trigger ("X ... and it has condemned")?"""
     toks = sent.tokens
     k = token_at(sent, a.mention.end, ti)
     return any(toks[m].norm in _SUBJECT_PRONOUNS for m in range(k, ti))

@@ -68,7 +68,7 @@ class Titles(Component):
             title_start = hits[n - 1].i
             q0 = by_start.get(toks[title_start].start)
             if q0 is not None:
-                quals.append(q0)  # "Iranian Foreign Minister X": Iran is not an actor here
+                quals.append(q0)  # "Chilean Foreign Minister X": Chile is not an actor here
         elif lang == "en" and n > 0 and hits[n - 1].j == h.i and hits[n - 1].key:
             q0 = by_start.get(toks[hits[n - 1].i].start)
             if q0 is not None and q0.type in ("IGO", "Organization", "GovernmentBody", "MilitaryForce", "Media"):
