@@ -3,13 +3,13 @@
 News names many acts it does not report: as a modifier of a thing ("the
 sanctions list", "attack helicopters"), as a state ("has been under
 sanctions"), as a known cause ("because of the coup", "despite warnings"),
-as a classification ("it was a routine drill"), as a hypothesis ("the
-possible deployment"), as an adjective ("the detained fishermen"), or as the
+as a classification ("it was a routine drill"), as a hypothesis ("a
+possible blockade"), as an adjective ("the detained fishermen"), or as the
 content of another act ("opposed the deployment", "demanded a withdrawal" —
 the act is the opposing or the demand). ``non_event`` says so for a trigger.
 
 ``undergoer`` finds the subject of a verb that undergoes the act named by
-the noun after it ("X faces new sanctions": X is the target).
+the noun after it ("X faces fresh sanctions": X is the target).
 
 The cue words are ``kg/lang/<lang>/data/frames.tsv``; a language without
 that file has no frames, so nothing changes for it.
@@ -111,7 +111,7 @@ def _framed_before(toks: list[Token], ti: int, ttype: str, lang: str) -> bool:
         if not kinds:
             continue
         if k >= ti - 2 and "hypothetical" in kinds:
-            return True  # "the possible deployment", "a proposed ban"
+            return True  # "a possible blockade", "a proposed ban"
         if "background" in kinds:
             return True  # "despite warnings", "because of the coup"
         if ttype != "ASSAULT" and "stative" in kinds and k > 0 and {"copula", "stay"} & _ending(toks, k - 1, lang).keys():
