@@ -168,54 +168,56 @@ def test_control_positive_sentence_has_assault() -> None:
 # -- Arabic: background, anaphoric and governed triggers; side-taking actors ------
 
 @pytest.mark.parametrize("text,typ", [
-    ("وتستعد النرويج والسويد لإجراء محادثات بشأن تطبيق الاتفاق.", "COOPERATE"),  # topic of talks
-    ("وقتل جنديان بيروفيان في قصف تشيلي رغم اتفاق الهدنة بين البلدين.", "AGREE"),  # background
-    ("وقال وزير الخارجية البيروفي إن هذه الزيارة إلى تشيلي مهمة.", "CONSULT"),     # anaphor
-    ("وقال الوزير التشيلي خلال اللقاء مع نظيره البيروفي إن العلاقات جيدة.", "CONSULT"),  # the meeting told before
-    ("وقاتلت الميليشيات المساندة للقوات البيروفية المتمردين.", "SUPPORT"),  # an attribute, not an act
+    ("وتستعد غانا والنرويج لعقد مشاورات بشأن ترسيم الحدود.", "COOPERATE"),  # topic of talks
+    ("وسقطت قذائف نرويجية على بلدة غانية برغم اتفاق تهدئة أبرم في الربيع.", "AGREE"),  # background
+    ("وأكد رئيس الوزراء الغاني أن هذا الاجتماع مع النرويج كان مثمرا.", "CONSULT"),  # anaphor
+    ("وقال المندوب الغاني عقب الاجتماع مع نظيره النرويجي إن الأجواء كانت إيجابية.", "CONSULT"),  # told before
+    ("وانسحبت الكتائب المساندة للجيش الغاني من البلدة.", "SUPPORT"),  # an attribute, not an act
 ])
 def test_arabic_framed_trigger_is_no_new_event(text: str, typ: str) -> None:
     assert of_type(run(text, "ar"), typ) == []
 
 
 def test_arabic_unframed_trigger_is_an_event() -> None:
-    assert roles(run("وبدأت النرويج تطبيق الاتفاق مع السويد.", "ar"), "COOPERATE") == {("Norway", "Sweden")}
+    assert roles(run("وبدأت غانا ترسيم الحدود مع النرويج.", "ar"), "COOPERATE") == {("Ghana", "Norway")}
     # an indefinite noun after a time preposition is a new event
-    assert of_type(run("ووقع الوزيران الاتفاق خلال زيارة وزير خارجية النرويج إلى السويد.", "ar"), "CONSULT")
+    assert of_type(run("وأعلن الجانبان المشروع خلال زيارة وزير الطاقة الغاني إلى النرويج.", "ar"), "CONSULT")
 
 
 def test_arabic_requested_act_is_no_event() -> None:
-    ex = run("ودعت تشيلي بيرو إلى تقديم اعتذار.", "ar")
-    assert roles(ex, "REQUEST") == {("Chile", "Peru")}
+    ex = run("وحثت غانا النرويج على تقديم تنازلات.", "ar")
+    assert roles(ex, "REQUEST") == {("Ghana", "Norway")}
     assert of_type(ex, "CONCEDE") == []
     # the same act stated as done is one
-    assert roles(run("وقدمت بيرو اعتذارا إلى تشيلي.", "ar"), "CONCEDE") == {("Peru", "Chile")}
-    # the preposition may end the governing trigger ("سعت للحصول على")
-    ex = run("وسعت بيرو للحصول على دعم عسكري من تشيلي.", "ar")
-    assert roles(ex, "REQUEST") == {("Peru", "Chile")} and of_type(ex, "AID") == []
-    assert of_type(run("وقدمت تشيلي دعما عسكريا لبيرو.", "ar"), "AID")
+    assert roles(run("وقدمت النرويج تنازلات لغانا.", "ar"), "CONCEDE") == {("Norway", "Ghana")}
+    # the preposition may end the governing trigger ("سعت X للحصول على")
+    ex = run("وسعت غانا للحصول على مساعدات عسكرية من النرويج.", "ar")
+    assert roles(ex, "REQUEST") == {("Ghana", "Norway")} and of_type(ex, "AID") == []
+    assert of_type(run("وقدمت النرويج مساعدات عسكرية لغانا.", "ar"), "AID")
 
 
-@pytest.mark.parametrize("text", ["وقبلت بيرو دعوة تشيلي.", "وقبلت بيرو دعوة من تشيلي لزيارة سانتياغو."])
+@pytest.mark.parametrize("text", ["وقبلت غانا دعوة النرويج.", "وقبلت غانا دعوة وجهتها النرويج لزيارة أوسلو."])
 def test_arabic_accepted_invitation_is_one_agreement(text: str) -> None:
     ex = run(text, "ar")
-    assert roles(ex, "AGREE") == {("Peru", "Chile")}
+    assert roles(ex, "AGREE") == {("Ghana", "Norway")}
     assert of_type(ex, "REQUEST") == [] and of_type(ex, "CONSULT") == []
 
 
 def test_arabic_patron_of_a_side_is_no_role() -> None:
-    ex = run("وهاجم متمردون موالون لتشيلي القوات البيروفية.", "ar")
-    assert roles(ex, "ASSAULT") == {("Rebels", "Armed Forces of Peru")}
-    ex = run("وهاجمت القوات التشيلية القوات البيروفية.", "ar")
-    assert roles(ex, "ASSAULT") == {("Armed Forces of Chile", "Armed Forces of Peru")}
+    ex = run("وهاجم متمردون مدعومون من غانا القوات النرويجية.", "ar")
+    assert roles(ex, "ASSAULT") == {("Rebels", "Armed Forces of Norway")}
+    ex = run("وهاجم مسلحون موالون لغانا القوات النرويجية.", "ar")  # the patron carries the preposition
+    assert roles(ex, "ASSAULT") == {("Militants", "Armed Forces of Norway")}
+    ex = run("وهاجمت القوات الغانية القوات النرويجية.", "ar")
+    assert roles(ex, "ASSAULT") == {("Armed Forces of Ghana", "Armed Forces of Norway")}
 
 
 @pytest.mark.parametrize("text,pair", [
-    ("كما اتهموا القوات البيروفية بإطلاق النار.", (None, "Armed Forces of Peru")),  # subject in the verb
-    ("كما اتهمت القوات البيروفية تشيلي بإطلاق النار.", ("Armed Forces of Peru", "Chile")),
-    ("ودعا البيان بيرو إلى الانسحاب.", (None, "Peru")),                            # subject: a noun, no actor
-    ("ودعت تشيلي بيرو إلى الانسحاب.", ("Chile", "Peru")),
-    ("ودعا الرئيس ماريو غارسيا تشيلي إلى الانسحاب.", ("ماريو غارسيا", "Chile")),  # a title before its person
+    ("واتهموا القوات النرويجية بقصف القرية.", (None, "Armed Forces of Norway")),  # subject in the verb
+    ("واتهمت القوات النرويجية غانا بقصف القرية.", ("Armed Forces of Norway", "Ghana")),
+    ("وحث البيان غانا على الانسحاب.", (None, "Ghana")),                            # subject: a noun, no actor
+    ("وحثت النرويج غانا على الانسحاب.", ("Norway", "Ghana")),
+    ("ودعا الرئيس كوامي أدو النرويج إلى الانسحاب.", ("كوامي أدو", "Norway")),  # a title before its person
 ])
 def test_arabic_object_right_after_the_verb(text: str, pair: tuple[str | None, str]) -> None:
     ex = run(text, "ar")
@@ -224,22 +226,24 @@ def test_arabic_object_right_after_the_verb(text: str, pair: tuple[str | None, s
 
 
 def test_arabic_the_statement_as_subject_stands_for_its_issuer() -> None:
-    ex = run("وقالت وزارة الخارجية البيروفية إن الوضع هادئ. وطالب البيان تشيلي بالانسحاب.", "ar")
-    assert roles(ex, "REQUEST") == {("Ministry of Foreign Affairs of Peru", "Chile")}
+    ex = run("وقالت وزارة الدفاع الغانية إن الحدود هادئة. وحث البيان النرويج على سحب سفنها.", "ar")
+    assert roles(ex, "REQUEST") == {("Ministry of Defence of Ghana", "Norway")}
     # no statement before: no issuer to stand for
-    assert roles(run("وطالب البيان تشيلي بالانسحاب.", "ar"), "REQUEST") == {(None, "Chile")}
+    assert roles(run("وحث البيان النرويج على سحب سفنها.", "ar"), "REQUEST") == {(None, "Norway")}
 
 
 def test_arabic_coordinated_verb_keeps_the_main_subject_not_the_accused() -> None:
-    ex = run("اتهمت تشيلي اليوم الاثنين “بيرو” بزرع ألغام أدى انفجارها إلى جرح جنديين، وهددت بالرد.", "ar")
-    assert roles(ex, "ACCUSE") == {("Chile", "Peru")}
-    assert {s for s, _ in roles(ex, "THREATEN")} == {"Chile"}
+    # the alleged act (بشن غارات), beyond the accusation's reach, is an event of its own: its subject
+    # (the accused) is not the subject the later coordinated verb shares
+    ex = run("واتهمت غانا مساء يوم الخميس الماضي النرويج بشن غارات جوية على قرية حدودية، وتوعدت بالرد.", "ar")
+    assert roles(ex, "ACCUSE") == {("Ghana", "Norway")}
+    assert {s for s, _ in roles(ex, "THREATEN")} == {"Ghana"}
 
 
 @pytest.mark.parametrize("text,typ,pair", [
-    ("هاجمت القوات الحكومية البيروفية المتمردين البيروفيين في الجبال.", "ASSAULT",
-     ("Government Forces of Peru", "Rebels of Peru")),
-    ("خضعت الحكومة البيروفية لشروط المتمردين البيروفيين.", "CONCEDE", ("Government of Peru", "Rebels of Peru")),
+    ("هاجمت القوات الحكومية الغانية المتمردين الغانيين في الغابات.", "ASSAULT",
+     ("Government Forces of Ghana", "Rebels of Ghana")),
+    ("رضخت الحكومة الغانية لمطالب المتمردين الغانيين.", "CONCEDE", ("Government of Ghana", "Rebels of Ghana")),
 ])
 def test_government_and_armed_group_of_one_country_are_two_sides(text: str, typ: str, pair: tuple[str, str]) -> None:
     assert roles(run(text, "ar"), typ) == {pair}
@@ -252,8 +256,9 @@ def test_two_bodies_of_one_state_are_one_side() -> None:
 
 
 def test_arabic_coordinated_subject_of_a_signing_are_its_two_sides() -> None:
-    ex = run("وقعت تشيلي وبيرو اتفاقية تجارية تنتقل بموجبها السلطة على الجزر إلى تشيلي.", "ar")
-    assert roles(ex, "AGREE") == {("Chile", "Peru")}
+    # a party named again after the trigger is no target of its own ("... غانا على حصة")
+    ex = run("وقعت غانا والنرويج مذكرة تفاهم تحصل بمقتضاها غانا على حصة من عائدات الصيد.", "ar")
+    assert roles(ex, "AGREE") == {("Ghana", "Norway")}
     # coordinated attackers are allies, not two sides
     ex = run("أطلقت القوات البيروفية والتشيلية صواريخ على مواقع المتمردين.", "ar")
     assert roles(ex, "ASSAULT") == {("Armed Forces of Peru", "Rebels")}
@@ -271,45 +276,45 @@ def test_arabic_nationality_of_the_attacking_force_after_the_verb(text: str, pai
 
 
 def test_arabic_exchange_before_a_comma_does_not_make_a_release_mutual() -> None:
-    ex = run("وأبرمت تشيلي مع بيرو صفقة تبادل، أسفرت عن إفراج تشيلي عن معتقلين من بيرو.", "ar")
-    assert ("Peru", "Chile") not in roles(ex, "RETREAT")
-    ex = run("وأجرت تشيلي وبيرو عملية تبادل أسرى أفرجت خلالها تشيلي عن 10 معتقلين.", "ar")
-    assert roles(ex, "RETREAT") == {("Chile", "Peru"), ("Peru", "Chile")}
+    ex = run("ونفذت غانا والنرويج عملية تبادل، ثم أطلقت غانا سراح بحارة من النرويج.", "ar")
+    assert ("Norway", "Ghana") not in roles(ex, "RETREAT")
+    ex = run("وأتمت غانا والنرويج عملية تبادل سجناء أفرجت فيها غانا عن 4 بحارة.", "ar")
+    assert roles(ex, "RETREAT") == {("Ghana", "Norway"), ("Norway", "Ghana")}
 
 
 def test_arabic_regime_is_the_government() -> None:
     # "النظام" + nationality: the usual Arabic news name of a government it calls a regime
-    ex = run("وأفرج النظام البيروفي عن عشرة معتقلين من المعارضة.", "ar")
-    assert {s for s, _ in roles(ex, "RETREAT")} == {"Government of Peru"}
+    ex = run("وأطلق النظام الغاني سراح 23 ناشطا.", "ar")
+    assert {s for s, _ in roles(ex, "RETREAT")} == {"Government of Ghana"}
 
 
 @pytest.mark.parametrize("text,pair", [
-    ("وجاء في بيان لوزارة الخارجية البيروفية أن القوات التشيلية فتحت النار السبت على قاطع الجبل.",
-     ("Armed Forces of Chile", "Peru")),
-    ("وذكر مسؤولون بيروفيون أن أربعة مدنيين قتلوا بنيران تشيلية.", ("Chile", "Peru")),
+    ("وأفادت وزارة الداخلية الغانية في بيان بأن القوات النرويجية قصفت صباح الأحد ميناء صغيرا.",
+     ("Armed Forces of Norway", "Ghana")),
+    ("وأكد مسؤولون غانيون أن سبعة صيادين أصيبوا بقذائف نرويجية.", ("Norway", "Ghana")),
     # the speaker's own forces attacking: the speaker is no target; no speaker: no target
-    ("وقال وزير الخارجية البيروفي إن القوات البيروفية شنت هجوما.", ("Armed Forces of Peru", None)),
-    ("وفتحت القوات التشيلية النار على قاطع الجبل.", ("Armed Forces of Chile", None)),
+    ("وقال وزير الداخلية الغاني إن القوات الغانية شنت هجوما.", ("Armed Forces of Ghana", None)),
+    ("وفتحت القوات النرويجية النار قرب الحدود.", ("Armed Forces of Norway", None)),
 ])
 def test_arabic_reported_attack_hit_the_reporting_side(text: str, pair: tuple[str, str | None]) -> None:
     assert roles(run(text, "ar"), "ASSAULT") == {pair}
 
 
 @pytest.mark.parametrize("text,pair", [
-    ("أصيب جنديان تشيليان بنيران القوات البيروفية.", ("Armed Forces of Peru", "Armed Forces of Chile")),  # VSO passive
-    ("جنديان تشيليان أصيبا بنيران القوات البيروفية.", ("Armed Forces of Peru", "Armed Forces of Chile")),  # SVO
-    ("أصيب جنديان تشيليان في حادث سير.", (None, None)),  # no weapon: no attack stated, no sides
+    ("أصيب جنديان غانيان برصاص القوات النرويجية.", ("Armed Forces of Norway", "Armed Forces of Ghana")),  # VSO passive
+    ("جنديان غانيان جرحا بنيران القوات النرويجية.", ("Armed Forces of Norway", "Armed Forces of Ghana")),  # SVO
+    ("أصيب جنديان غانيان في انهيار جسر.", (None, None)),  # no weapon: no attack stated, no sides
     # a nationality adjective right after an attack noun is the attacker
-    ("أصيب 3 جنود تشيليين بقصف بيروفي.", ("Peru", "Armed Forces of Chile")),
-    ("وقتل جنديان في هجوم بيروفي على موقع تشيلي.", ("Peru", "Chile")),
+    ("أصيب 5 جنود غانيين بقصف نرويجي.", ("Norway", "Armed Forces of Ghana")),
+    ("وقتل ثلاثة جنود في هجوم نرويجي على ثكنة غانية.", ("Norway", "Ghana")),
 ])
 def test_arabic_casualty_verb_victims_and_attacker(text: str, pair: tuple[str | None, str]) -> None:
     assert roles(run(text, "ar"), "ASSAULT") == {pair}
 
 
 def test_arabic_casualty_attacker_only_after_a_weapon_noun() -> None:
-    ex = run("وأدى الصراع إلى مقتل أكثر من 6500 شخص وانتهى بوساطة نرويجية.", "ar")
-    assert roles(ex, "ASSAULT") == {(None, None)}  # "بوساطة" (mediation) names no attacker
+    ex = run("وأسفرت الاضطرابات عن مقتل 312 شخصا وانتهت بمبادرة نرويجية.", "ar")
+    assert roles(ex, "ASSAULT") == {(None, None)}  # "بمبادرة" (an initiative) names no attacker
 
 
 def test_arabic_third_country_reporting_an_attack_is_no_side() -> None:
@@ -330,8 +335,8 @@ def test_arabic_initial_lam_of_a_name_vs_the_preposition(text: str, typ: str, pa
 
 
 def test_arabic_country_before_a_person_is_that_persons_and_no_second_actor() -> None:
-    ex = run("وبعد أشهر من الخلافات التقى رئيسا الوزراء التشيلي خوان بيريز والبيروفي ماريو غارسيا لمدة ساعة.", "ar")
-    assert roles(ex, "CONSULT") == {("خوان بيريز", "ماريو غارسيا")}
+    ex = run("واجتمع وزيرا الدفاع التشيلي خوسيه رويز والبيروفي أنطونيو فارغاس في ليما.", "ar")
+    assert roles(ex, "CONSULT") == {("خوسيه رويز", "أنطونيو فارغاس")}
     ex = run("والتقى وزير الخارجية البيروفي تشيلي.", "ar")  # no person after the country: it stays an actor
     assert any("Chile" in pair for pair in roles(ex, "CONSULT"))
     ex = run("واتهمت السعودية خوان بيريز بالفساد.", "ar")  # a country's name before a person: its subject
@@ -339,24 +344,24 @@ def test_arabic_country_before_a_person_is_that_persons_and_no_second_actor() ->
 
 
 @pytest.mark.parametrize("text,pair", [
-    ("واجتمع ممثلون عن النرويج والسويد في باريس.", ("Norway", "Sweden")),
-    ("ويستعد ممثلون عن النرويج والسويد وفنلندا للاجتماع في باريس.", ("Norway", "Sweden")),
+    ("واجتمع مندوبون عن غانا والنرويج في جنيف.", ("Ghana", "Norway")),
+    ("ويتأهب مندوبون عن غانا والنرويج وتوغو للاجتماع في جنيف.", ("Ghana", "Norway")),
 ])
 def test_arabic_meeting_of_coordinated_parties(text: str, pair: tuple[str, str]) -> None:
     ex = run(text, "ar")
-    assert roles(ex, "CONSULT") == {pair}  # the place (في باريس) is no party
+    assert roles(ex, "CONSULT") == {pair}  # the place (في جنيف) is no party
 
 
 def test_arabic_threat_target_in_the_clause_it_opens() -> None:
-    assert roles(run("وهددت تشيلي بأنها ستجعل بيرو تدفع ثمنا باهظا.", "ar"), "THREATEN") == {("Chile", "Peru")}
-    assert roles(run("وهددت تشيلي بأن قواتها سترد.", "ar"), "THREATEN") == {("Chile", None)}
+    assert roles(run("وهددت غانا بأنها سترغم النرويج على سحب سفنها.", "ar"), "THREATEN") == {("Ghana", "Norway")}
+    assert roles(run("وهددت غانا بأن جيشها سيتحرك.", "ar"), "THREATEN") == {("Ghana", None)}
     # the clause's subject is the threatening side, not the threatened one
-    assert roles(run("وحذر ماريو غارسيا من أن بيرو ستضرب بقوة.", "ar"), "THREATEN") \
-        == {("ماريو غارسيا", None)}
+    assert roles(run("وحذر كوفي أدجاي من أن غانا ستضرب بقوة.", "ar"), "THREATEN") \
+        == {("كوفي أدجاي", None)}
     # ... and an actor far into the clause is an adjunct, not the threatened side
-    ex = run("وكان الرئيس ماريو غارسيا قد حذر من أن بيرو يمكنها إثارة متاعب لجيرانها إذا لم يتوقفوا عن التدخل "
-             "في شؤونها الداخلية.", "ar")
-    assert roles(ex, "THREATEN") == {("ماريو غارسيا", None)}
+    ex = run("وكان الرئيس كوفي أدجاي قد حذر من أن غانا قادرة على إغلاق حدودها أمام التجارة إذا واصلت "
+             "الحكومة التوغولية دعم المهربين.", "ar")
+    assert roles(ex, "THREATEN") == {("كوفي أدجاي", None)}
 
 
 # -- figures -------------------------------------------------------------------

@@ -1,18 +1,18 @@
 """Arabic frames that make a trigger something other than a new event, and actors that are no role.
 
 Arabic news mentions events it does not report: as a background or topic
-("بموجب اتفاق", "رغم الهجمات", "محادثات بشأن تطبيق الاتفاق"), as an anaphor of an
-event already told ("هذه الزيارة", "هذا الهجوم"), or as the content of a call or an
-agreement ("دعاها إلى تقديم اعتذار", "قبل دعوة لزيارة X"). The cue words are data
+("بموجب المعاهدة", "رغم القصف", "مشاورات بشأن الحدود"), as an anaphor of an
+event already told ("هذا الاجتماع", "هذا الهجوم"), or as the content of a call or an
+agreement ("حثها على تقديم تنازلات", "لبّت X دعوة لزيارة Y"). The cue words are data
 (``negation.tsv`` kinds ``frame`` and ``anaphor``); this module holds the logic.
 
-Actors that only qualify another one ("متمردين موالين لروسيا", "الجماعات المدعومة من
-إيران") are listed in ``affiliation.tsv``: they say whose side someone is on, not who acts;
+Actors that only qualify another one ("مسلحين موالين لغانا", "الفصائل المدعومة من
+النرويج") are listed in ``affiliation.tsv``: they say whose side someone is on, not who acts;
 a nationality adjective before a person's name says whose official the person is.
 
 Word order: in verb–subject–object Arabic the actor right after the verb is its subject,
 unless the verb carries a plural subject ("اتهموا X"), a noun that is no actor stands
-between ("ودعا البيان X"), or the actor is the adjective of an armed unit that is the
+between ("وحث البيان X"), or the actor is the adjective of an armed unit that is the
 subject ("قصفت طائرات تشيلية X", ``force_nouns.tsv``).
 """
 
@@ -38,15 +38,15 @@ def framed(negations: list[tuple[int, int, list[str]]], toks: list[Token], ti: i
         if i > ti:
             break
         if "frame" in pays and (j == ti or i < ti < j):
-            return True  # "رغم اتفاق", or the trigger is part of the frame idiom ("فيما يتصل ب")
+            return True  # "رغم الهدنة", or the trigger is part of the frame idiom ("فيما يتصل ب")
         if "anaphor" in pays and j == ti and _definite(toks[ti].norm):
-            return True  # "هذه الزيارة": the visit told before, not a new one
+            return True  # "هذا الاجتماع": the meeting told before, not a new one
     return False
 
 
 def attribute(toks: list[Token], ti: int) -> bool:
     """A definite participle after a definite noun qualifies it, it is no act:
-    "الميليشيات المساندة لقوات X" (the supporting militias), unlike the masdar "مساندة X لـ Y"."""
+    "الكتائب المساندة للجيش X" (the supporting brigades), unlike the masdar "مساندة X لـ Y"."""
     if ti == 0 or not _definite(toks[ti].norm) or not _definite(toks[ti - 1].norm):
         return False
     return _bare(toks[ti].norm) in word_set("ar", "affiliation")
@@ -58,7 +58,7 @@ def _definite(norm: str) -> bool:
 
 def complement(triggers: list[tuple[int, int, list]], toks: list[Token], ti: int,  # type: ignore[type-arg]
                trigger_words: frozenset[str]) -> bool:
-    """Is the trigger at ti the content of a call or agreement just before it ("دعا X إلى تقديم اعتذار")?
+    """Is the trigger at ti the content of a call or agreement just before it ("حث X على تقديم تنازلات")?
 
     The governed act follows a REQUEST or AGREE trigger within six tokens and is marked by
     إلى/على or a proclitic ل/ب on the trigger itself ("لزيارة", "بالانسحاب"); what is agreed to
@@ -70,7 +70,7 @@ def complement(triggers: list[tuple[int, int, list]], toks: list[Token], ti: int
         if pays[0].type not in _GOVERNING or not gj <= ti <= gj + 6 \
                 or any(not toks[k].text[:1].isalpha() for k in range(gj, ti)):
             continue  # a comma or a quote ends the governed clause
-        # the preposition may close the governing trigger itself ("سعت للحصول على", "الدعوة إلى")
+        # the preposition may close the governing trigger itself ("أصرت على", "الدعوة إلى")
         if any(toks[k].norm in _COMPLEMENT_PREPS for k in range(gj - 1, ti)) or _proclitic(toks[ti].norm, trigger_words):
             return True
         if pays[0].type == "AGREE" and "noun" not in pays[0].flags and ti - gj <= 2 and toks[ti].norm[:1] not in ("و", "ف"):
@@ -95,7 +95,7 @@ def inside_split(split_spans: list[tuple[int, int]], ti: int, tj: int) -> bool:
 
 
 def patrons(sent: Sentence, actors: list[Actor], token_at) -> set[int]:  # type: ignore[no-untyped-def]
-    """Indexes of actors that are only the patron of another ("موالين لروسيا", "المدعومين من إيران")."""
+    """Indexes of actors that are only the patron of another ("موالين لغانا", "المدعومين من النرويج")."""
     toks = sent.tokens
     words = word_set("ar", "affiliation")
     out = set()
@@ -104,7 +104,7 @@ def patrons(sent: Sentence, actors: list[Actor], token_at) -> set[int]:  # type:
         if k == 0:
             continue
         if _bare(toks[k - 1].norm) in words:
-            out.add(n)  # the patron carries the preposition: "موالين لروسيا"
+            out.add(n)  # the patron carries the preposition: "موالين لغانا"
         elif k >= 2 and toks[k - 1].norm in ("من", "ل", "الي") and _bare(toks[k - 2].norm) in words:
             out.add(n)
     return out
@@ -120,7 +120,7 @@ def _bare(norm: str) -> str:
 def subject_in_verb(trigger_toks: list[Token]) -> bool:
     """A one-word verb with the plural subject suffix ("اتهموا", "هاجموا"): the actor after it is the object.
 
-    In verb–subject order Arabic verbs agree in the singular ("اتهم الانفصاليون"), so a plural
+    In verb–subject order Arabic verbs agree in the singular ("اتهم المحتجون"), so a plural
     ending means the subject is already in the verb.
     """
     return len(trigger_toks) == 1 and trigger_toks[0].norm.endswith("وا") and len(trigger_toks[0].norm) >= 5
@@ -129,7 +129,7 @@ def subject_in_verb(trigger_toks: list[Token]) -> bool:
 def subject_between(sent: Sentence, tj: int, first: Actor, actors: list[Actor]) -> bool:
     """A definite noun that is no actor stands between the verb and the first actor after it.
 
-    "ودعا البيان بيرو إلى ...": the noun (البيان) is the subject, the actor is the object.
+    "وحث البيان غانا على ...": the noun (البيان) is the subject, the actor is the object.
     Time words ("اليوم", "الاثنين") are adverbs, not subjects.
     """
     toks = sent.tokens
@@ -144,10 +144,10 @@ def subject_between(sent: Sentence, tj: int, first: Actor, actors: list[Actor]) 
 
 
 def person_qualifiers(actors: list[Actor]) -> set[int]:
-    """Indexes of nationality adjectives right before a person's name ("والبيروفي كارلوس غارسيا", "نظيره الروسي X").
+    """Indexes of nationality adjectives right before a person's name ("والبيروفي أنطونيو فارغاس", "نظيره الغاني X").
 
     The adjective says whose official the person is (a dual title:
-    "رئيسا الوزراء التشيلي X والبيروفي Y"); the person is the actor, the country is no second one.
+    "وزيرا الدفاع التشيلي X والبيروفي Y"); the person is the actor, the country is no second one.
     """
     out = set()
     for n in range(len(actors) - 1):

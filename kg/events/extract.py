@@ -7,9 +7,9 @@ trigger needs an actor or a figure to count; one event is kept per type,
 sentence and (source, target) pair.
 
 Arabic only (``kg.events.ar_frames`` and the ``_ar_*`` helpers here): a trigger
-in a background, topic or anaphoric frame ("بموجب اتفاق", "بشأن", "هذه الزيارة"),
+in a background, topic or anaphoric frame ("بموجب المعاهدة", "بشأن", "هذا الاجتماع"),
 inside a verb–subject–object trigger or governed by a call or an agreement
-("دعاها إلى تقديم اعتذار") is no new event; a patron ("موالين لـ X") is no role;
+("حثها على تقديم تنازلات") is no new event; a patron ("موالين لـ X") is no role;
 coordinated parties of a symmetric act are its two sides; a threat's target is
 looked for in the clause it opens; a reported attack with no target hit the
 reporting side when that side is one of the article's two main countries.
@@ -211,7 +211,7 @@ def _ar_not_new(found, triggers, split: dict, toks: list[Token], ti: int, tj: in
 def _ar_two_parties(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor]) -> R.Roles:
     """A meeting or an agreement of coordinated parties: the first meets the others.
 
-    "اجتمع ممثلون عن X وY" (the subject group after the verb), "ممثلون عن X وY للاجتماع" (a noun after them).
+    "اجتمع مندوبون عن X وY" (the subject group after the verb), "مندوبون عن X وY للاجتماع" (a noun after them).
     """
     if len(rl.sources) > 1:
         return R.Roles(rl.sources[:1], R._other_side(rl.sources[:1], rl.sources[1:2]))
@@ -227,12 +227,12 @@ def _ar_two_parties(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor]) -
 
 
 def _ar_threatened(sent: Sentence, tj: int, actors: list[Actor], source: Actor, hi: int) -> list[Actor]:
-    """The actor a threat is made against in the clause it opens: "هددت بأنها ستجعل X تدفع الثمن"."""
+    """The actor a threat is made against in the clause it opens: "هددت بأنها سترغم X على الانسحاب"."""
     toks = sent.tokens
     k = next((k for k in range(tj, min(len(toks), tj + 4)) if toks[k].norm in R.AR_COMPLEMENTISERS), None)
     if k is None or k + 1 >= len(toks):
         return []
-    # right after the complementiser stands the clause's subject ("حذر من أن العراق يمكنه"): the side
+    # right after the complementiser stands the clause's subject ("حذر من أن غانا قادرة"): the side
     # that threatens; the threatened one is an object after the clause's verb
     end = toks[min(len(toks) - 1, k + 6)].end  # the clause's verb and its object, not a later adjunct
     after = [a for a in actors if toks[k + 1].end <= a.mention.start < min(hi, end)]
@@ -240,14 +240,14 @@ def _ar_threatened(sent: Sentence, tj: int, actors: list[Actor], source: Actor, 
 
 
 def _ar_role_actors(sent: Sentence, actors: list[Actor]) -> list[Actor]:
-    """Without a person's nationality adjective ("والبيروفي X": the person acts) or a patron ("موالين لروسيا")."""
+    """Without a person's nationality adjective ("والبيروفي X": the person acts) or a patron ("موالين لغانا")."""
     drop = AF.person_qualifiers(actors) | AF.patrons(sent, actors, R.token_at)
     return [a for n, a in enumerate(actors) if n not in drop] if drop else actors
 
 
 def _ar_issuer(pending) -> Actor | None:  # type: ignore[no-untyped-def]
     """The issuer remembered from an earlier report: an actor, or a report with no event
-    ("وجاء في بيان لـ X أن ...", kept as (sentence, matches, actors)) whose speaker is found now."""
+    ("وأفاد بيان لـ X بأن ...", kept as (sentence, matches, actors)) whose speaker is found now."""
     if isinstance(pending, Actor):
         return pending
     sent, found, actors = pending
@@ -256,7 +256,7 @@ def _ar_issuer(pending) -> Actor | None:  # type: ignore[no-untyped-def]
 
 
 def _ar_statement_subject(found: dict[str, list[Match]], tj: int) -> bool:
-    """Is the word right after the verb a statement noun of the speech lexicon ("ودعا البيان")?"""
+    """Is the word right after the verb a statement noun of the speech lexicon ("وحث البيان")?"""
     return any(i == tj and "say" in pays for i, _, pays in found.get("speech", ()))
 
 
@@ -267,7 +267,7 @@ def _ar_allied(sent: Sentence, a: Actor, b: Actor) -> bool:
 
 
 def _ar_casualty_roles(sent: Sentence, ci: int, cj: int, actors: list[Actor]) -> R.Roles:
-    """Roles of a casualty verb that names its attacker: "أصيب جنديان تشيليان بنيران بيروفية".
+    """Roles of a casualty verb that names its attacker: "أصيب جنديان غانيان برصاص نرويجي".
 
     The attacker is an actor right after a weapon noun with ب ("بنيران X", "بقصف X"); the victims
     are then the passive subject right after the cue (a number may come between) or the actor
@@ -318,7 +318,7 @@ def _speaker_side(actors: list[Actor], known: Actor, lo: int) -> Actor | None:
 def _recip_reach(toks: list[Token], ti: int, lang: str) -> int:
     """First token a reciprocal verb may sit at to make the trigger at ti reciprocal (five back).
 
-    In Arabic a comma ends the reach: "صفقة تبادل، أسفرت عن إطلاق سراح": the release is one-sided.
+    In Arabic a comma ends the reach: "عملية تبادل، ثم أطلقت X سراح": the release is one-sided.
     """
     lo = max(0, ti - 5)
     if lang != "ar":
@@ -330,7 +330,7 @@ def _recip_reach(toks: list[Token], ti: int, lang: str) -> int:
 
 
 def _ar_dependent(toks: list[Token], ti: int) -> bool:
-    """A ب-complement ("اتهمها بزرع ألغام"): its actor is not the subject later coordinated verbs share."""
+    """A ب-complement ("اتهمها بشن غارات"): its actor is not the subject later coordinated verbs share."""
     return toks[ti].norm[:1] == "ب"
 
 
@@ -620,7 +620,7 @@ class EventExtractor(Component):
             if not rl.sources and issuer is not None and lang == "ar" and _ar_statement_subject(found, tj):
                 issuer = _ar_issuer(issuer)
                 if issuer is not None:
-                    rl.sources = [issuer]  # "ودعا البيان X": the statement stands for whoever issued it
+                    rl.sources = [issuer]  # "وحث البيان X": the statement stands for whoever issued it
                     rl.targets = R._other_side(rl.sources, rl.targets)
             if not rl.sources and prev_source is not None and lang == "ar" and toks[ti].norm[:1] in ("و", "ف") \
                     and "noun" not in flags:
@@ -657,11 +657,11 @@ class EventExtractor(Component):
                     else:
                         rl.sources = [other]
             if lang == "ar" and trig.type in _PARTNER_TYPES and not rl.targets:
-                rl = _ar_two_parties(sent, ti, rl, role_actors)  # "اجتمع ممثلون عن X وY": X meets Y
+                rl = _ar_two_parties(sent, ti, rl, role_actors)  # "اجتمع مندوبون عن X وY": X meets Y
             if lang == "ar" and trig.type == "THREATEN" and rl.sources and not rl.targets:
-                rl.targets = _ar_threatened(sent, tj, role_actors, rl.sources[0], hi)  # "هددت بأنها ستجعل X"
+                rl.targets = _ar_threatened(sent, tj, role_actors, rl.sources[0], hi)  # "هددت بأنها سترغم X"
             if lang == "ar" and trig.type in _TWO_SIDED and rl.sources and not rl.targets and lo > sent.start:
-                # "بيان للخارجية البيروفية أن القوات التشيلية فتحت النار": the reporting side was hit
+                # "أفادت الداخلية الغانية بأن القوات النرويجية قصفت X": the reporting side was hit
                 side = _speaker_side(actors, rl.sources[0], lo)
                 if side is not None and _country_of(side) in _main_sides(work):
                     rl.targets = [side]  # a third country's comment ("قالت الخارجية الأمريكية إن") is no side

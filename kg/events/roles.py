@@ -225,7 +225,7 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
             near_before = None if single_noun else near_before
             src = [near_before] if near_before is not None and not near_before.mention.attrs.get("demonym") else []
             tgt = _group(sent, after, lang) if after and not _crosses(sent, t_end, after[0].mention.start, lang) \
-                and not _locative(sent, after[0], lang) else []  # "للاجتماع في باريس": where, not whom
+                and not _locative(sent, after[0], lang) else []  # "للاجتماع في جنيف": where, not whom
             return Roles(src, _other_side(src, tgt))
         after = [a for a in after if not _locative(sent, a, lang)]  # "قرب دمشق" is where, not who
         rest = after

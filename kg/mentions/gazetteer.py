@@ -45,7 +45,7 @@ def is_anaphor(work: Work, sent: Sentence, i: int, j: int) -> bool:
 
 def _refers_back(work: Work, sent: Sentence, i: int, j: int, m: Mention) -> bool:
     """A body word that names a body only with its country or after it (anaphora kind named_body:
-    "النظام السوري", then "النظام"), here bare with no such body before it ("النظام الدولي")."""
+    "النظام البيروفي", then "النظام"), here bare with no such body before it ("النظام الدولي")."""
     if m.country is not None or m.attrs.get("owner") is not None:
         return False
     if not any(a == i and b == j and "named_body" in k for a, b, k in sentence_matches(work, sent).get("anaphora", [])):
@@ -221,7 +221,7 @@ class Gazetteer(Component):
         toks = sent.tokens
         if doc.lang == "ar":
             # an adjective ("جنود أرمن"), or a name: the accusative adjective of many countries is spelt
-            # like the name ("29 جنديا أوكرانيا", "جنديا روسيا") and "جنود أوكرانيا" are Ukraine's soldiers too
+            # like the name ("14 جنديا كينيا", "جنديا روسيا") and "جنود كينيا" are Kenya's soldiers too
             d = hits[n + 1] if n + 1 < len(hits) and hits[n + 1].i == h.j \
                 and hits[n + 1].kind in ("demonym", "name", "alias") else None
             i, j = h.i, (d.j if d else h.j)
