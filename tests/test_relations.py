@@ -162,3 +162,90 @@ def test_relation_without_actors_is_not_made() -> None:
 def test_relations_deduplicated() -> None:
     ex = run("Russia maintains a naval base in Syria. Russia maintains a naval base in Syria.", "en")
     assert len(rel(ex, "hasMilitaryBaseIn")) == 1
+
+
+# -- titles read in more positions -------------------------------------------
+
+@pytest.mark.parametrize("text,lang,first,second", [
+    ("Chilean President Carlos Vega met his Peruvian counterpart, Luis Ramos, in Lima.", "en",
+     "Carlos Vega", "Luis Ramos"),
+    ("Chilean President Carlos Vega met his Peruvian counterpart Luis Ramos on Monday.", "en",
+     "Carlos Vega", "Luis Ramos"),
+    ("التقى الرئيس التشيلي كارلوس فيغا ونظيره البيروفي لويس راموس في ليما.", "ar", "كارلوس فيغا", "لويس راموس"),
+])
+def test_counterpart_takes_the_title_of_the_person_met(text: str, lang: str, first: str, second: str) -> None:
+    ex = run(text, lang)
+    assert triples(ex, "holdsPosition") == {(first, "holdsPosition", "President of Chile"),
+                                            (second, "holdsPosition", "President of Peru")}
+    assert triples(ex, "leaderOf") == {(first, "leaderOf", "Chile"), (second, "leaderOf", "Peru")}
+
+
+def test_counterpart_without_a_title_before_is_no_position() -> None:
+    ex = run("Chile's envoy met his Peruvian counterpart Luis Ramos on Monday.", "en")
+    assert not any(s == "Luis Ramos" for s, _, _ in triples(ex))
+
+
+def test_two_holders_of_a_dual_title_arabic() -> None:
+    ex = run("التقى رئيسا الوزراء النرويجي يوهان برغ والسويدي ستيفان لوفين في ستوكهولم.", "ar")
+    assert triples(ex, "leaderOf") == {("يوهان برغ", "leaderOf", "Norway"), ("ستيفان لوفين", "leaderOf", "Sweden")}
+
+
+@pytest.mark.parametrize("text,lang,name,position", [
+    ("Norway's Prime Minister, Johan Berg, said talks continue.", "en", "Johan Berg", "Prime Minister of Norway"),
+    ("Norway's prime minister, General Johan Berg, said talks continue.", "en", "Johan Berg",
+     "Prime Minister of Norway"),
+    ("Norway's Supreme Leader, Ayatollah Johan Berg, said talks continue.", "en", "Johan Berg",
+     "Supreme Leader of Norway"),
+    ("President Carlos Vega of Chile said talks continue.", "en", "Carlos Vega", "President of Chile"),
+    ("وقالت المتحدثة باسم الحكومة النرويجية، ماريا هولم، إن المحادثات مستمرة.", "ar", "ماريا هولم",
+     "Government Spokesperson of Norway"),
+])
+def test_title_with_the_name_in_an_apposition_or_followed_by_its_country(
+        text: str, lang: str, name: str, position: str) -> None:
+    assert triples(run(text, lang), "holdsPosition") == {(name, "holdsPosition", position)}
+
+
+def test_title_comma_without_a_closed_apposition_is_no_name() -> None:
+    ex = run("Norway's Prime Minister, Johan Berg and others said talks continue.", "en")
+    assert triples(ex, "holdsPosition") == set()
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("وقال يوهان برغ، وهو متحدث باسم وزارة الخارجية النرويجية، إن المحادثات مستمرة.", "ar", "يوهان برغ"),
+    ("وقال “هان جي-سو” وهو متحدث باسم وزارة الخارجية النرويجية للصحافيين إن الوضع هادئ.", "ar", "هان جي-سو"),
+    ("Johan Berg, who is the spokesman for the Norwegian Foreign Ministry, said talks continue.", "en", "Johan Berg"),
+])
+def test_title_in_an_apposition_after_the_name(text: str, lang: str, name: str) -> None:
+    ex = run(text, lang)
+    (hp,) = rel(ex, "holdsPosition")
+    names = {e.id: e.name for e in ex.entities}
+    assert names[hp.subject] == name and "Ministry of Foreign Affairs of Norway" in hp.object
+    # a spokesperson speaks for the ministry: no memberOf
+    assert rel(ex, "memberOf") == []
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("وتوفي الرئيس النرويجي الأسبق يوهان برغ أمس.", "ar", "يوهان برغ"),
+    ("Former Chilean President Carlos Vega died on Monday.", "en", "Carlos Vega"),
+    ("Carlos Vega, the former president of Chile, died on Monday.", "en", "Carlos Vega"),
+])
+def test_former_title_holds_position_but_leads_nothing(text: str, lang: str, name: str) -> None:
+    ex = run(text, lang)
+    (t,) = triples(ex, "holdsPosition")
+    assert t[0] == name and t[2].startswith("Former President of ")
+    assert rel(ex, "leaderOf") == []
+
+
+# -- ministryOf ------------------------------------------------------------
+
+def test_ministry_of_for_an_executive_department() -> None:
+    ex = run("The Chilean Treasury Department said talks continue.", "en")
+    assert triples(ex, "ministryOf") == {("Department of the Treasury of Chile", "ministryOf", "Chile")}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Chile and Peru held talks. The defence ministry said the border was calm.", "en"),
+    ("أجرت تشيلي وبيرو محادثات. وقالت وزارة الدفاع إن الحدود هادئة.", "ar"),
+])
+def test_no_ministry_of_when_the_country_is_only_guessed(text: str, lang: str) -> None:
+    assert rel(run(text, lang), "ministryOf") == []

@@ -29,6 +29,7 @@ SIMPLE = {
     "relation_cues": ("relation_cues", 2, 2),
     "casualties": ("casualties", 2, 2),
     "anaphora": ("anaphora", 2, 2),
+    "title_cues": ("title_cues", 2, 2),
 }
 
 

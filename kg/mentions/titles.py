@@ -9,8 +9,9 @@ Lavrov``) or NAME, [the] [adjective] TITLE.
 
 from __future__ import annotations
 
+from kg.kb import KBEntry
 from kg.mentions.gazetteer import country_of, namelike
-from kg.mentions.lexicon_hits import Hit, kb, sentence_hits
+from kg.mentions.lexicon_hits import Hit, category, kb, sentence_hits
 from kg.model import Document, Mention, Sentence, Token
 from kg.pipeline import Component, Work, register
 
@@ -28,6 +29,41 @@ def _name_start(tok: Token) -> bool:
     return not (norm.endswith("ي") and len(norm) >= 4 and norm.startswith("م"))  # محلي، مسؤولي: adjectives
 
 
+_CLOSERS = {",", "،", ".", ";", "؛", ":", "(", ")", "-", "–", "—"}
+
+
+def _cue_at(cues: dict[int, tuple[int, str]], k: int, kind: str) -> int | None:
+    """End of the title cue of ``kind`` starting at token ``k``."""
+    got = cues.get(k)
+    return got[0] if got is not None and got[1] == kind else None
+
+
+def _cue_before(cues: dict[int, tuple[int, str]], k: int, kind: str) -> int | None:
+    """Start of the title cue of ``kind`` ending right before token ``k``."""
+    return next((i for i, (j, c) in cues.items() if j == k and c == kind), None)
+
+
+def _mention(doc: Document, sent: Sentence, s: int, e: int, title: tuple[str, str, str],
+             country: KBEntry | None, org: Mention | None, org_in_title: bool, former: bool) -> Mention:
+    """The person mention at [s, e) holding ``title`` (title_en, role, sector)."""
+    title_en, role, sector = title
+    position = title_en  # a title that names its organisation ("President of the European Council")
+    if org is not None and not org_in_title:
+        position = f"{title_en} of {org.name or org.text}"
+    elif country is not None:
+        position = f"{title_en} of {country.name}"
+    if former:
+        position, role = f"Former {position}", "former"
+    return Mention(
+        start=s, end=e, text=doc.text[s:e], type="Person", sentence=sent.index, found_by="title",
+        name=doc.text[s:e] if doc.lang == "en" else None,
+        country=(country.iso3 or country.key) if country is not None else (org.country if org else None),
+        sector=sector or None,
+        attrs={"title": title_en, "role": role, "position": position,
+               "org_start": org.start if org else None, "org_end": org.end if org else None},
+    )
+
+
 class Titles(Component):
     name = "titles"
     requires = frozenset({"tokens", "mentions"})
@@ -35,19 +71,26 @@ class Titles(Component):
 
     def __call__(self, work: Work) -> None:
         doc = work.document
-        by_start = {m.start: m for m in work.mentions}
+        by_start: dict[int, Mention] = {}
+        for m in work.mentions:  # the longest reading: "the Norwegian Foreign Ministry", not its adjective
+            if m.start not in by_start or m.end > by_start[m.start].end:
+                by_start[m.start] = m
+        last: list[tuple[str, str, str]] = []  # the last national title read: a "counterpart" takes it
         for sent in doc.sentences:
             hits = sentence_hits(work, sent)
+            if not any(h.kind == "title" for h in hits):
+                continue
+            cues = {i: (j, kind) for i, j, pays in category(work, sent, "title_cues") for kind in pays[:1]}
             taken = {k for h in hits if h.kind != "title" for k in range(h.i, h.j)}
             for n, h in enumerate(hits):
                 if h.kind != "title":
                     continue
-                m = self._person(doc, sent, hits, n, taken, by_start)
-                if m is not None:
+                for m in self._person(doc, sent, hits, n, taken, by_start, cues, last):
                     work.mentions.append(m)
 
     def _person(self, doc: Document, sent: Sentence, hits: list[Hit], n: int, taken: set[int],
-                by_start: dict[int, Mention]) -> Mention | None:
+                by_start: dict[int, Mention], cues: dict[int, tuple[int, str]],
+                last: list[tuple[str, str, str]]) -> list[Mention]:
         h = hits[n]
         toks = sent.tokens
         lang = doc.lang
@@ -68,6 +111,10 @@ class Titles(Component):
                 org = q0  # "UN Secretary-General X"
                 q0.attrs["qualifier"] = True
                 title_start = hits[n - 1].i
+        # "former President X" (English, before) / "الرئيس السابق X" (Arabic, after the title)
+        former = _cue_before(cues, title_start, "former") is not None
+        if _cue_at(cues, k, "former") is not None:
+            k, former = _cue_at(cues, k, "former") or k, True
         # qualifier right after the title
         if k < len(toks):
             q = by_start.get(toks[k].start)
@@ -80,6 +127,8 @@ class Titles(Component):
                 # move k past the qualifier mention
                 while k < len(toks) and toks[k].start < q.end:
                     k += 1
+        if _cue_at(cues, k, "former") is not None:  # "الرئيس الأمريكي الأسبق X"
+            k, former = _cue_at(cues, k, "former") or k, True
         org_in_title = False
         if org is None and country is None:
             for t in toks[h.i:h.j]:  # "رئيس المجلس الأوروبي", "UN Secretary-General"
@@ -88,22 +137,89 @@ class Titles(Component):
                     org, org_in_title = q, True
                     q.attrs["qualifier"] = True
                     break
-        if lang == "en" and k + 1 < len(toks) and toks[k].norm == "of" and toks[k + 1].start in by_start:
-            q = by_start[toks[k + 1].start]
-            q.attrs["qualifier"] = True
+        q = self._of_qualifier(toks, k, lang, by_start)  # "spokesman for the Foreign Ministry"
+        if q is not None:
             if q.type == "Country":
                 country = kb().get(q.key) if q.key else country
-            elif q.type != "Person":
+            else:
                 org = q
-            k += 1
             while k < len(toks) and toks[k].start < q.end:
                 k += 1
-        # a rank or second title before the name: "المتحدث باسم الجيش العقيد X"
+        if role == "counterpart":
+            if not last or country is None:
+                return []  # "his Peruvian counterpart": the title is the one of the person met
+            title_en, role, sector = last[0]
+        a = self._after_ranks(hits, k, cues)
+        k = self._name_end(toks, a, lang, hits, taken)
+        if k == a and a < len(toks) and toks[a].text in ",،":
+            # "Norway's prime minister, Johan Berg, said": the name in an apposition, closed after it
+            a2 = self._after_ranks(hits, a + 1, cues)
+            k2 = self._name_end(toks, a2, lang, hits, taken)
+            if k2 > a2 and (k2 == len(toks) or toks[k2].text in _CLOSERS):
+                a, k = a2, k2
+        if k > a and not (lang == "ar" and k - a == 1 and self._weak_single(toks[a].norm)):
+            if country is None and org is None:  # "President X of Chile"
+                q = self._of_qualifier(toks, k, lang, by_start)
+                if q is not None and q.type == "Country" and q.key:
+                    country = kb().get(q.key)
+            spans = [(a, k, country)]
+            if lang == "ar" and country is not None:
+                second = self._coordinated(toks, hits, k, taken)
+                if second is not None:
+                    spans.append(second)
+        else:
+            # name before the title: "NAME ، TITLE" / "NAME, the TITLE" / "NAME، وهو TITLE"
+            b = title_start
+            fb = _cue_before(cues, b, "former")
+            b = b if fb is None else fb  # "X, the former president"
+            ap = _cue_before(cues, b, "apposition")
+            if ap is not None:
+                b = ap
+            if b > 0 and toks[b - 1].text in ",،":
+                b -= 1
+            elif not (lang == "ar" and ap is not None):
+                return []
+            quoted = b > 1 and toks[b - 1].norm == '"'  # “X” وهو ...: a name in quotes
+            b -= quoted
+            c = b
+            while c > 0 and b - c < _MAX_NAME[lang] and (c - 1 not in taken) and namelike(toks[c - 1], lang, first=True):
+                c -= 1
+            while lang == "ar" and c < b and not _name_start(toks[c]):
+                c += 1
+            if c == b or (quoted and toks[c - 1].norm != '"'):
+                return []
+            spans = [(c, b, country)]
+        if country is not None and not former and org is None:
+            last[:] = [(title_en, role, sector)]
+        out = []
+        for i, j, ctry in spans:
+            s, e = toks[i].start, toks[j - 1].end
+            out.append(_mention(doc, sent, s, e, (title_en, role, sector), ctry, org, org_in_title, former))
+        return out
+
+    @staticmethod
+    def _of_qualifier(toks: list[Token], k: int, lang: str, by_start: dict[int, Mention]) -> Mention | None:
+        """The country or organisation after "of"/"for" [the] at token ``k`` (English), marked as a qualifier."""
+        if lang != "en" or k + 1 >= len(toks) or toks[k].norm not in ("of", "for"):
+            return None
+        k += 1 + (toks[k + 1].norm == "the" and k + 2 < len(toks))
+        q = by_start.get(toks[k].start)
+        if q is None or q.type == "Person":
+            return None
+        q.attrs["qualifier"] = True
+        return q
+
+    @staticmethod
+    def _after_ranks(hits: list[Hit], k: int, cues: dict[int, tuple[int, str]]) -> int:
+        """Past a rank, second title or honorific before the name: "المتحدث باسم الجيش العقيد X"."""
         for x in hits:
             if x.kind == "title" and x.i == k:
                 k = x.j
-        # name after the title (and qualifier)
-        a = k
+        return _cue_at(cues, k, "honorific") or k
+
+    def _name_end(self, toks: list[Token], a: int, lang: str, hits: list[Hit], taken: set[int]) -> int:
+        """End of the person name starting at token ``a`` (``a`` if there is none)."""
+        k = a
         while k < len(toks) and k - a < _MAX_NAME[lang] and (k not in taken or self._kb_person(hits, k)) \
                 and namelike(toks[k], lang, first=k == a) \
                 and not (lang == "ar" and k == a and not _name_start(toks[k]) and not self._kb_person(hits, k)):
@@ -113,38 +229,20 @@ class Titles(Component):
         if lang == "en":
             while k > a and toks[k - 1].norm in ("al", "el", "bin", "de", "van", "von"):
                 k -= 1
-        if k > a and not (lang == "ar" and k - a == 1 and self._weak_single(toks[a].norm)):
-            s, e = toks[a].start, toks[k - 1].end
-        else:
-            # name before the title: "NAME ، TITLE" / "NAME, the TITLE"
-            b = title_start
-            if b > 0 and toks[b - 1].norm in ("the",):
-                b -= 1
-            if b > 0 and toks[b - 1].text in ",،":
-                b -= 1
-            else:
-                return None
-            c = b
-            while c > 0 and b - c < _MAX_NAME[lang] and (c - 1 not in taken) and namelike(toks[c - 1], lang, first=True):
-                c -= 1
-            while lang == "ar" and c < b and not _name_start(toks[c]):
-                c += 1
-            if c == b:
-                return None
-            s, e = toks[c].start, toks[b - 1].end
-        position = title_en  # a title that names its organisation ("President of the European Council")
-        if org is not None and not org_in_title:
-            position = f"{title_en} of {org.name or org.text}"
-        elif country is not None:
-            position = f"{title_en} of {country.name}"
-        return Mention(
-            start=s, end=e, text=doc.text[s:e], type="Person", sentence=sent.index, found_by="title",
-            name=doc.text[s:e] if lang == "en" else None,
-            country=(country.iso3 or country.key) if country is not None else (org.country if org else None),
-            sector=sector or None,
-            attrs={"title": title_en, "role": role, "position": position,
-                   "org_start": org.start if org else None, "org_end": org.end if org else None},
-        )
+        return k
+
+    def _coordinated(self, toks: list[Token], hits: list[Hit], k: int,
+                     taken: set[int]) -> tuple[int, int, KBEntry] | None:
+        """A second holder of the same title: "رئيسا الوزراء الهندي X والباكستاني Y"."""
+        d = next((x for x in hits if x.i == k and x.kind == "demonym"), None)
+        if d is None or not toks[k].text.startswith("و"):
+            return None
+        country = country_of(d)
+        a = d.j
+        e = self._name_end(toks, a, "ar", hits, taken - set(range(d.i, d.j)))
+        if country is None or e == a or (e - a == 1 and self._weak_single(toks[a].norm)):
+            return None
+        return a, e, country
 
     @staticmethod
     def _kb_person(hits: list[Hit], k: int) -> bool:

@@ -22,6 +22,12 @@ _IN = {"في", "فى", "in", "inside", "within"}
 _CLAUSE_BREAKS = {"،", ",", ";", "؛", "حيث", "بينما", "where", "while", "whereas", "but", "لكن"}
 
 
+def _is_ministry(name: str) -> bool:
+    """A ministry or an executive department ("Department of State", "Treasury Department")."""
+    low = name.lower()
+    return "ministry" in low or "department of" in low
+
+
 def _clause_span(sent: Sentence, start: int, end: int) -> tuple[int, int]:
     """Character span of the clause around [start, end), cut at commas and clause words."""
     lo, hi = sent.start, sent.end
@@ -72,17 +78,20 @@ class RelationExtractor(Component):
                     add(ent.id, "holdsPosition", position, sent, 0.8,
                         title=pos["title"], org=org.id if org else None, country=country.id if country else None)
                     role = pos.get("role") or ""
+                    if role == "former":
+                        continue  # a title no longer held: the position only
                     if org is not None:
                         if role in _HEAD_ROLES and (org.type == "IGO" or role not in ("secretary_general",)):
                             add(ent.id, "leaderOf", org.id, sent, 0.7)
-                        else:
+                        elif role != "spokesperson":  # a spokesperson speaks for a body, not as its member
                             add(ent.id, "memberOf", org.id, sent, 0.6)
                     elif country is not None and role in ("head_of_state", "head_of_government", "monarch", "leader"):
                         add(ent.id, "leaderOf", country.id, sent, 0.7)
-            elif ent.type == "GovernmentBody" and ent.country and "ministry" in ent.name.lower():
+            elif ent.type == "GovernmentBody" and ent.country and _is_ministry(ent.name):
                 c = country_ent.get(ent.country)
-                if c is not None:
-                    m = min(ent.mentions, key=lambda m: m.start)
+                stated = [m for m in ent.mentions if not m.attrs.get("country_guessed")]
+                if c is not None and stated:  # the country named with the ministry, not the article's first
+                    m = min(stated, key=lambda m: m.start)
                     add(ent.id, "ministryOf", c.id, doc.sentences[m.sentence], 0.8)
         for sent in doc.sentences:
             acts = actors.get(sent.index)
