@@ -249,3 +249,21 @@ def test_ministry_of_for_an_executive_department() -> None:
 ])
 def test_no_ministry_of_when_the_country_is_only_guessed(text: str, lang: str) -> None:
     assert rel(run(text, lang), "ministryOf") == []
+
+
+def test_counterpart_with_a_variant_spelling_of_the_nationality() -> None:
+    # بنغلادشية: the adjective of the variant spelling بنغلادش, not the listed بنغلاديشية
+    ex = run("وكان رئيس الوزراء الهندي ناريش كومار ونظيرته البنغلادشية ريحانة رحمن قد وقعا الاتفاق.", "ar")
+    assert ("ريحانة رحمن", "leaderOf", "Bangladesh") in triples(ex, "leaderOf")
+
+
+def test_compound_arabic_name_before_an_apposition() -> None:
+    ex = run("وقال عبد الحق، وهو وزير الخارجية النرويجي، إن المحادثات مستمرة.", "ar")
+    assert triples(ex, "holdsPosition") == {("عبد الحق", "holdsPosition", "Foreign Minister of Norway")}
+
+
+def test_head_of_a_body_named_after_the_title_does_not_lead_the_country() -> None:
+    ex = run("وقال عبد الحق، وهو الرئيس البنغلاديشي للجنة الحدود، إن الاحتفالات ستقام.", "ar")
+    (t,) = triples(ex, "holdsPosition")
+    assert t[0] == "عبد الحق" and "لجنة الحدود" in t[2]
+    assert rel(ex, "leaderOf") == []

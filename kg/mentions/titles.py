@@ -43,6 +43,25 @@ def _cue_before(cues: dict[int, tuple[int, str]], k: int, kind: str) -> int | No
     return next((i for i, (j, c) in cues.items() if j == k and c == kind), None)
 
 
+def _of_body(toks: list[Token], k: int) -> bool:
+    """Does token ``k`` start "لـ + noun" (للجنة، لمجلس الأمن): the body a title is held in?"""
+    t = toks[k].text
+    if t.startswith("لل"):
+        return True
+    return t.startswith("ل") and k + 1 < len(toks) and toks[k + 1].text.startswith("ال")
+
+
+def _phrase(toks: list[Token], k: int) -> str:
+    """The words from token ``k`` (without its preposition ل) up to punctuation, at most four."""
+    words = []
+    for t in toks[k:k + 4]:
+        if not t.text[:1].isalpha():
+            break
+        words.append(t.text)
+    words[0] = words[0][1:]  # (لل may be ل + ال or ل + a word in ل: only the preposition is sure)
+    return " ".join(words)
+
+
 def _mention(doc: Document, sent: Sentence, s: int, e: int, title: tuple[str, str, str],
              country: KBEntry | None, org: Mention | None, org_in_title: bool, former: bool) -> Mention:
     """The person mention at [s, e) holding ``title`` (title_en, role, sector)."""
@@ -145,16 +164,20 @@ class Titles(Component):
                 org = q
             while k < len(toks) and toks[k].start < q.end:
                 k += 1
+        if lang == "ar" and org is None and k < len(toks) and toks[k].start not in by_start and _of_body(toks, k):
+            # "الرئيس البنغلاديشي للجنة الحدود": head of a body named after it, not of the country
+            title_en = f"{title_en} of {_phrase(toks, k)}"
+            role, country = "official", None
         if role == "counterpart":
             if not last or country is None:
                 return []  # "his Peruvian counterpart": the title is the one of the person met
             title_en, role, sector = last[0]
         a = self._after_ranks(hits, k, cues)
-        k = self._name_end(toks, a, lang, hits, taken)
+        k = self._name_end(toks, a, lang, hits, taken, cues)
         if k == a and a < len(toks) and toks[a].text in ",،":
             # "Norway's prime minister, Johan Berg, said": the name in an apposition, closed after it
             a2 = self._after_ranks(hits, a + 1, cues)
-            k2 = self._name_end(toks, a2, lang, hits, taken)
+            k2 = self._name_end(toks, a2, lang, hits, taken, cues)
             if k2 > a2 and (k2 == len(toks) or toks[k2].text in _CLOSERS):
                 a, k = a2, k2
         if k > a and not (lang == "ar" and k - a == 1 and self._weak_single(toks[a].norm)):
@@ -164,7 +187,7 @@ class Titles(Component):
                     country = kb().get(q.key)
             spans = [(a, k, country)]
             if lang == "ar" and country is not None:
-                second = self._coordinated(toks, hits, k, taken)
+                second = self._coordinated(toks, hits, k, taken, cues)
                 if second is not None:
                     spans.append(second)
         else:
@@ -182,7 +205,8 @@ class Titles(Component):
             quoted = b > 1 and toks[b - 1].norm == '"'  # “X” وهو ...: a name in quotes
             b -= quoted
             c = b
-            while c > 0 and b - c < _MAX_NAME[lang] and (c - 1 not in taken) and namelike(toks[c - 1], lang, first=True):
+            while c > 0 and b - c < _MAX_NAME[lang] and (c - 1 not in taken) \
+                    and (namelike(toks[c - 1], lang, first=True) or (c > 1 and _cue_at(cues, c - 2, "joiner"))):
                 c -= 1
             while lang == "ar" and c < b and not _name_start(toks[c]):
                 c += 1
@@ -217,11 +241,12 @@ class Titles(Component):
                 k = x.j
         return _cue_at(cues, k, "honorific") or k
 
-    def _name_end(self, toks: list[Token], a: int, lang: str, hits: list[Hit], taken: set[int]) -> int:
+    def _name_end(self, toks: list[Token], a: int, lang: str, hits: list[Hit], taken: set[int],
+                  cues: dict[int, tuple[int, str]]) -> int:
         """End of the person name starting at token ``a`` (``a`` if there is none)."""
         k = a
         while k < len(toks) and k - a < _MAX_NAME[lang] and (k not in taken or self._kb_person(hits, k)) \
-                and namelike(toks[k], lang, first=k == a) \
+                and (namelike(toks[k], lang, first=k == a) or (k > a and _cue_at(cues, k - 1, "joiner"))) \
                 and not (lang == "ar" and k == a and not _name_start(toks[k]) and not self._kb_person(hits, k)):
             if lang == "ar" and k > a and toks[k].norm.startswith("و") and not toks[k].norm.startswith("ول"):
                 break  # "X وY": a second person starts
@@ -231,15 +256,15 @@ class Titles(Component):
                 k -= 1
         return k
 
-    def _coordinated(self, toks: list[Token], hits: list[Hit], k: int,
-                     taken: set[int]) -> tuple[int, int, KBEntry] | None:
+    def _coordinated(self, toks: list[Token], hits: list[Hit], k: int, taken: set[int],
+                     cues: dict[int, tuple[int, str]]) -> tuple[int, int, KBEntry] | None:
         """A second holder of the same title: "رئيسا الوزراء الهندي X والباكستاني Y"."""
         d = next((x for x in hits if x.i == k and x.kind == "demonym"), None)
         if d is None or not toks[k].text.startswith("و"):
             return None
         country = country_of(d)
         a = d.j
-        e = self._name_end(toks, a, "ar", hits, taken - set(range(d.i, d.j)))
+        e = self._name_end(toks, a, "ar", hits, taken - set(range(d.i, d.j)), cues)
         if country is None or e == a or (e - a == 1 and self._weak_single(toks[a].norm)):
             return None
         return a, e, country
