@@ -240,8 +240,8 @@ def test_treaty_named_after_a_capital(text: str, lang: str, span: str, place: st
 
 
 @pytest.mark.parametrize("text,lang,place", [
-    ("Israel and Jordan signed an agreement in Oslo.", "en", "Norway"),
-    ("وقعت إسرائيل والأردن الاتفاقية في أوسلو.", "ar", "Norway"),
+    ("Israel and Jordan signed an agreement in Oslo.", "en", "Oslo"),  # after "in": the city itself
+    ("وقعت إسرائيل والأردن الاتفاقية في أوسلو.", "ar", "Oslo"),
 ])
 def test_capital_after_a_treaty_cue_is_still_a_place(text: str, lang: str, place: str) -> None:
     ex = extract(Document(id="t", text=text, lang=lang, date="2023-03-15"))
@@ -256,3 +256,22 @@ def test_capital_after_a_treaty_cue_is_still_a_place(text: str, lang: str, place
 ])
 def test_spelling_variants_and_short_demonyms(text: str, lang: str, surface: str, key: str) -> None:
     assert one(mentions(text, lang), surface).key == key
+
+
+# -- capitals: the city after a preposition of place, else the government ------
+
+@pytest.mark.parametrize("text,lang,typ", [
+    ("Talks will be held in Oslo next week.", "en", "Place"),
+    ("Oslo rejected the demand.", "en", "Country"),
+    ("OSLO (Reuters) - Chile said on Monday it would talk.", "en", "Place"),
+    ("وستعقد المحادثات في أوسلو الأسبوع المقبل.", "ar", "Place"),
+    ("وستعقد المحادثات بأوسلو الأسبوع المقبل.", "ar", "Place"),
+    ("ورفضت أوسلو الطلب.", "ar", "Country"),
+])
+def test_capital_is_the_city_after_a_preposition_of_place(text: str, lang: str, typ: str) -> None:
+    (m,) = [m for m in mentions(text, lang) if "وسلو" in m.text or "slo" in m.text.lower()]
+    assert m.type == typ
+    if typ == "Place":
+        assert m.name == "Oslo" and m.key == "capital|NOR"
+    else:
+        assert m.key == "NOR"

@@ -267,3 +267,31 @@ def test_head_of_a_body_named_after_the_title_does_not_lead_the_country() -> Non
     (t,) = triples(ex, "holdsPosition")
     assert t[0] == "عبد الحق" and "لجنة الحدود" in t[2]
     assert rel(ex, "leaderOf") == []
+
+
+# -- locatedIn ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text,lang,place,country", [
+    ("وقعت اشتباكات في مدينة أوش القيرغيزية أمس.", "ar", "أوش", "Kyrgyzstan"),
+    ("Fighting broke out in the Peruvian city of Tacna on Monday.", "en", "Tacna", "Peru"),
+    ("وتم التوصل إلى التفاهم في حلب (في سوريا) العام الماضي.", "ar", "Aleppo", "Syria"),
+    ("وسيجتمع الممثلون في ليما عاصمة بيرو لإجراء محادثات.", "ar", "Lima", "Peru"),
+    ("Talks will be held in Lima, the capital of Peru, next week.", "en", "Lima", "Peru"),
+    ("OSLO, Norway (Reuters) - Chile said on Monday it would talk.", "en", "Oslo", "Norway"),
+])
+def test_located_in_by_adjective_parenthesis_capital_and_dateline(text: str, lang: str, place: str, country: str) -> None:
+    assert triples(run(text, lang), "locatedIn") == {(place, "locatedIn", country)}
+
+
+def test_place_located_in_a_place() -> None:
+    ex = run("وقعت المواجهات في حي الميدان في حلب أمس.", "ar")
+    assert triples(ex, "locatedIn") == {("الميدان", "locatedIn", "Aleppo")}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The Andean states, Chile, Peru and Bolivia, asked for more troops.", "en"),
+    ("Soldiers of the Peruvian army entered the town of Tacna.", "en"),
+    ("Aleppo, Homs and Hama were shelled.", "en"),
+])
+def test_no_located_in_for_lists_or_distant_adjectives(text: str, lang: str) -> None:
+    assert rel(run(text, lang), "locatedIn") == []

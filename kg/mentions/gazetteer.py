@@ -25,6 +25,7 @@ from kg.text.normalize import ar_stems, is_arabic, norm_text
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # Cue kinds whose word is part of the place's name ("Wakhan corridor", "ممر واخان").
 _CUE_IN_NAME = {"corridor", "strait", "sea", "gulf", "bay", "lake", "river", "canal", "pass", "crossing", "peninsula", "island", "islands", "mountains", "valley", "desert", "plain", "plateau"}
+_DATELINE_ENDS = {",", "(", "-", "–", "—", ":"}
 _EN_DETERMINERS = {"the", "its", "their", "his", "her", "our"}
 _EN_NAME_JOINERS = {"al", "el", "bin", "bint", "ibn", "de", "del", "da", "van", "von", "der", "la", "le", "abu", "ul", "ud"}
 
@@ -176,6 +177,8 @@ class Gazetteer(Component):
                     m = entry_mention(doc, sent, h, e, s, t)
                     if h.kind == "demonym":
                         m.attrs["demonym"] = True
+                    elif h.kind == "capital" and _capital_as_place(doc, sent, h, e):
+                        m.type, m.key, m.name = "Place", f"capital|{e.key}", e.capital.get("en") or e.name
                     work.mentions.append(m)
                 elif h.kind == "place_cue":
                     work.mentions.extend(self._places(doc, sent, hits, h))
@@ -393,6 +396,19 @@ class Gazetteer(Component):
         name = text if lang == "en" else h.data[0] + (f" ({year})" if year else "")
         return Mention(start=s, end=t, text=text, type="Treaty", sentence=sent.index, found_by="cue",
                        name=name if lang == "en" else None, attrs={"year": year, "cue": h.data[0]})
+
+
+def _capital_as_place(doc: Document, sent: Sentence, h: Hit, e: KBEntry) -> bool:
+    """Is this capital the city itself: after a preposition of place ("in Oslo", في أوسلو، بأوسلو)
+    or opening an English dateline ("OSLO (Reuters) -")? Elsewhere it stands for its government."""
+    toks = sent.tokens
+    if h.i > 0 and toks[h.i - 1].norm in word_set(doc.lang, "locatives"):
+        return True
+    if doc.lang == "ar":
+        cap = norm_text(e.capital.get("ar", ""))
+        return toks[h.i].norm.lstrip("و").startswith("ب") and not cap.startswith("ب")
+    return sent.index == 0 and h.i == 0 and toks[0].text.isupper() and h.j < len(toks) \
+        and toks[h.j].text in _DATELINE_ENDS
 
 
 def _place_hit(h: Hit) -> bool:

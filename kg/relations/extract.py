@@ -16,7 +16,7 @@ from kg.model import Entity, Relation, Sentence
 from kg.pipeline import Component, Work, register
 
 _HEAD_ROLES = {"head_of_state", "head_of_government", "monarch", "leader", "secretary_general", "chair", "head"}
-_IN = {"في", "فى", "in", "inside", "within"}
+_IN = {"في", "فى", "in", "inside", "within", "(في", "(in"}
 
 
 _CLAUSE_BREAKS = {"،", ",", ";", "؛", "حيث", "بينما", "where", "while", "whereas", "but", "لكن"}
@@ -116,6 +116,9 @@ class RelationExtractor(Component):
             c_start, c_end = toks[i].start, toks[j - 1].end
             before = [a for a in acts if a.mention.end <= c_start and a.entity.type not in ("Treaty", "Place", "Person")]
             after = [a for a in acts if a.mention.start >= c_end and c_end - 0 <= a.mention.start]
+            if pred == "locatedIn":
+                RelationExtractor._capital_of(sent, c_start, c_end, acts, add)
+                continue
             if not before and pred == "memberOf" and len(after) >= 2 and after[0].entity.type == "Country":
                 before, after = after[:1], after[1:]  # verb first: "انضمت فنلندا إلى الحلف"
             if not before or not after:
@@ -132,6 +135,19 @@ class RelationExtractor(Component):
                 if host is None or owner is None:
                     continue
                 add(owner.entity.id, pred, host.entity.id, sent, 0.6)
+
+    @staticmethod
+    def _capital_of(sent: Sentence, c_start: int, c_end: int, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
+        """"X, the capital of Y" / "X عاصمة Y": the place right before the cue lies in the country right after."""
+        text = sent.text
+        place = next((a for a in reversed(acts) if a.mention.end <= c_start), None)
+        country = next((a for a in acts if a.mention.start >= c_end), None)
+        if place is None or country is None or place.entity.type != "Place" or country.entity.type != "Country":
+            return
+        before = text[place.mention.end - sent.start:c_start - sent.start].strip(" ،,").lower()
+        after = text[c_end - sent.start:country.mention.start - sent.start].strip()
+        if before in ("", "the") and not after:
+            add(place.entity.id, "locatedIn", country.entity.id, sent, 0.7)
 
     @staticmethod
     def _treaties(sent: Sentence, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
@@ -151,17 +167,49 @@ class RelationExtractor(Component):
 
     @staticmethod
     def _located(sent: Sentence, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
+        """A place followed by in/في [(] and a country or place, by ", Country", or by its
+        nationality adjective (مدينة X الهندية; "the Indian city of X")."""
         text = sent.text
+
+        def gap(x: Actor, y: Actor) -> str:
+            return text[x.mention.end - sent.start:y.mention.start - sent.start].strip(" ()").lower()
+
         for k, a in enumerate(acts):
             if a.entity.type != "Place":
                 continue
-            for b in acts[k + 1:]:
-                if b.entity.type != "Country" or b.mention.attrs.get("demonym"):
+            if k > 0 and _demonym(acts[k - 1]) and _city_of(gap(acts[k - 1], a)):
+                add(a.entity.id, "locatedIn", acts[k - 1].entity.id, sent, 0.6)  # the Indian city of X
+                continue
+            for n, b in enumerate(acts[k + 1:], k + 1):
+                g = gap(a, b)
+                if _demonym(b):
+                    if not g and b.mention.start > a.mention.end:  # مدينة X الهندية
+                        add(a.entity.id, "locatedIn", b.entity.id, sent, 0.6)
+                        break
                     continue
-                gap = text[a.mention.end - sent.start:b.mention.start - sent.start].strip().lower()
-                if gap in _IN or gap in (",", "of"):
+                if b.entity.type == "Place" and g in _IN:  # حي X في دمشق
+                    add(a.entity.id, "locatedIn", b.entity.id, sent, 0.5)
+                elif b.entity.type == "Country" and (g in _IN or g == "of" or (g in (",", "،") and not _listed(acts, n, text, sent))):
                     add(a.entity.id, "locatedIn", b.entity.id, sent, 0.6)
                 break
+
+
+def _demonym(a: Actor) -> bool:
+    return a.entity.type == "Country" and bool(a.mention.attrs.get("demonym"))
+
+
+def _city_of(gap: str) -> bool:
+    """"city of", "border town of": a few lower-case words ending in "of" between an adjective and a place."""
+    words = gap.split()
+    return 2 <= len(words) <= 3 and words[-1] == "of" and all(w.isalpha() and w.islower() for w in words)
+
+
+def _listed(acts: list[Actor], n: int, text: str, sent: Sentence) -> bool:
+    """Is country ``acts[n]`` one of a list ("the Baltic states, Estonia, Latvia and Lithuania")?"""
+    if n + 1 >= len(acts) or acts[n + 1].entity.type != "Country":
+        return False
+    g = text[acts[n].mention.end - sent.start:acts[n + 1].mention.start - sent.start].strip().lower()
+    return g in (",", "،", "and", "و", ", and") or not g
 
 
 @register("relations")
