@@ -295,3 +295,36 @@ def test_place_located_in_a_place() -> None:
 ])
 def test_no_located_in_for_lists_or_distant_adjectives(text: str, lang: str) -> None:
     assert rel(run(text, lang), "locatedIn") == []
+
+
+# -- memberOf and hasMilitaryBaseIn --------------------------------------------
+
+@pytest.mark.parametrize("text,lang", [
+    ("Chile, Peru and Bolivia, which joined NATO in 2004, asked for more troops.", "en"),
+    ("وانضمت تشيلي وبيرو وبوليفيا إلى حلف شمال الأطلسي.", "ar"),
+    ("تشيلي وبيرو وبوليفيا أعضاء في حلف شمال الأطلسي.", "ar"),
+])
+def test_member_of_for_every_country_of_a_list(text: str, lang: str) -> None:
+    ex = run(text, lang)
+    assert {s for s, _, _ in triples(ex, "memberOf")} == {"Chile", "Peru", "Bolivia"}
+
+
+def test_member_of_only_for_the_country_next_to_the_cue() -> None:
+    ex = run("Chile said Peru is a member of NATO.", "en")
+    assert {s for s, _, _ in triples(ex, "memberOf")} == {"Peru"}
+
+
+def test_affiliated_group_is_member_of_the_group_after_the_cue() -> None:
+    ex = run("Fighters of Hezbollah, affiliated with the Free Syrian Army, attacked the post.", "en")
+    assert triples(ex, "memberOf") == {("Hezbollah", "memberOf", "Free Syrian Army")}
+
+
+def test_affiliation_cue_needs_the_two_actors_next_to_it() -> None:
+    ex = run("Hezbollah attacked the post held by fighters affiliated with the Free Syrian Army.", "en")
+    assert rel(ex, "memberOf") == []
+
+
+def test_military_facility_is_a_base_and_no_armed_forces() -> None:
+    ex = run("The sailors were headed to a U.S. military facility in Qatar.", "en")
+    assert triples(ex, "hasMilitaryBaseIn") == {("United States", "hasMilitaryBaseIn", "Qatar")}
+    assert not any(e.type == "MilitaryForce" for e in ex.entities)

@@ -159,6 +159,8 @@ class Gazetteer(Component):
                 if h.kind == "body":
                     if is_anaphor(work, sent, h.i, h.j):
                         continue  # "the ministry" and its Arabic form: resolved by the linker
+                    if _inside_relation_cue(work, sent, h):
+                        continue  # "a U.S. military base": "military" qualifies the base, no body
                     m = self._body(doc, sent, hits, n, used)
                     if m:
                         work.mentions.append(m)
@@ -396,6 +398,12 @@ class Gazetteer(Component):
         name = text if lang == "en" else h.data[0] + (f" ({year})" if year else "")
         return Mention(start=s, end=t, text=text, type="Treaty", sentence=sent.index, found_by="cue",
                        name=name if lang == "en" else None, attrs={"year": year, "cue": h.data[0]})
+
+
+def _inside_relation_cue(work: Work, sent: Sentence, h: Hit) -> bool:
+    """Does a longer relation cue ("military base") start inside this body hit and end after it?"""
+    cues = sentence_matches(work, sent).get("relation_cues")
+    return bool(cues) and any(h.i <= i < h.j < j for i, j, _ in cues)
 
 
 def _capital_as_place(doc: Document, sent: Sentence, h: Hit, e: KBEntry) -> bool:

@@ -119,22 +119,43 @@ class RelationExtractor(Component):
             if pred == "locatedIn":
                 RelationExtractor._capital_of(sent, c_start, c_end, acts, add)
                 continue
+            if pred == "memberOf" and RelationExtractor._affiliated(sent, c_start, c_end, acts, add):
+                continue
             if not before and pred == "memberOf" and len(after) >= 2 and after[0].entity.type == "Country":
-                before, after = after[:1], after[1:]  # verb first: "انضمت فنلندا إلى الحلف"
+                n = 1  # verb first: "انضمت فنلندا إلى الحلف", "انضمت A وB إلى الحلف"
+                while n < len(after) and _coordinated(after[:n + 1], sent)[-1] is after[0]:
+                    n += 1
+                before, after = after[:n], after[n:]
             if not before or not after:
                 continue
             if pred == "memberOf":
                 obj = next((a for a in after if a.entity.type in ("IGO", "Organization")), None)
                 if obj is None:
                     continue
-                subj = before[-1]
-                add(subj.entity.id, pred, obj.entity.id, sent, 0.6)
+                for subj in reversed(_coordinated(before, sent)):  # "A, B and C, which joined NATO"
+                    add(subj.entity.id, pred, obj.entity.id, sent, 0.6)
             elif pred == "hasMilitaryBaseIn":
                 host = next((a for a in after if a.entity.type in ("Country", "Place")), None)
                 owner = next((a for a in reversed(before) if a.entity.type == "Country"), None)
                 if host is None or owner is None:
                     continue
                 add(owner.entity.id, pred, host.entity.id, sent, 0.6)
+
+    @staticmethod
+    def _affiliated(sent: Sentence, c_start: int, c_end: int, acts: list[Actor], add) -> bool:  # type: ignore[no-untyped-def]
+        """"X, a member of Y" / "الحركة X التابعة لـY": an actor right before the cue (a person too)
+        belongs to the group, body or organisation right after it."""
+        text = sent.text
+        subj = next((a for a in reversed(acts) if a.mention.end <= c_start), None)
+        obj = next((a for a in acts if a.mention.start >= c_end), None)
+        if subj is None or obj is None or subj.entity.type in ("Place", "Treaty", "Country") \
+                or obj.entity.type not in ("IGO", "Organization", "ArmedGroup", "GovernmentBody", "MilitaryForce"):
+            return False
+        if text[subj.mention.end - sent.start:c_start - sent.start].strip(" ،,»\"”") \
+                or text[c_end - sent.start:obj.mention.start - sent.start].strip(" «\"“").lower() not in ("", "the"):
+            return False
+        add(subj.entity.id, "memberOf", obj.entity.id, sent, 0.6)
+        return True
 
     @staticmethod
     def _capital_of(sent: Sentence, c_start: int, c_end: int, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
@@ -192,6 +213,20 @@ class RelationExtractor(Component):
                 elif b.entity.type == "Country" and (g in _IN or g == "of" or (g in (",", "،") and not _listed(acts, n, text, sent))):
                     add(a.entity.id, "locatedIn", b.entity.id, sent, 0.6)
                 break
+
+
+def _coordinated(before: list[Actor], sent: Sentence) -> list[Actor]:
+    """The last actor of ``before`` and those listed with it ("A, B and C", "A وB"), of its type."""
+    last = before[-1]
+    out = [last]
+    for a in reversed(before[:-1]):
+        g = sent.text[a.mention.end - sent.start:out[-1].mention.start - sent.start].strip().lower()
+        if a.entity.type != last.entity.type or g not in ("", ",", "،", "and", ", and"):
+            break
+        if not g and not out[-1].mention.text.startswith("و"):
+            break  # two names side by side, not a list
+        out.append(a)
+    return out
 
 
 def _demonym(a: Actor) -> bool:
