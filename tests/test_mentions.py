@@ -275,3 +275,19 @@ def test_capital_is_the_city_after_a_preposition_of_place(text: str, lang: str, 
         assert m.name == "Oslo" and m.key == "capital|NOR"
     else:
         assert m.key == "NOR"
+
+
+@pytest.mark.parametrize("text,places", [
+    ("OSLO/WASHINGTON Chile freed ten sailors on Wednesday.", ["Oslo", "Washington"]),
+    ("OSLO Chile freed ten sailors on Wednesday.", ["Oslo"]),
+    ("FINSTADJORDET, Norway Chile freed ten sailors on Wednesday.", ["Finstadjordet"]),
+])
+def test_english_dateline_names_places(text: str, places: list[str]) -> None:
+    got = [m.name for m in mentions(text, "en") if m.type == "Place"]
+    assert got == places
+
+
+def test_capitalised_words_later_in_the_article_are_no_dateline() -> None:
+    ms = mentions("Chile said on Monday. OSLO Chile freed ten sailors.", "en")
+    assert [m.type for m in ms if m.text == "OSLO"] == ["Country"]
+    assert mentions("NEWS ANALYSIS Chile freed ten sailors.", "en")[0].type == "Country"

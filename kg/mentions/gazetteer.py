@@ -25,7 +25,6 @@ from kg.text.normalize import ar_stems, is_arabic, norm_text
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # Cue kinds whose word is part of the place's name ("Wakhan corridor", "ممر واخان").
 _CUE_IN_NAME = {"corridor", "strait", "sea", "gulf", "bay", "lake", "river", "canal", "pass", "crossing", "peninsula", "island", "islands", "mountains", "valley", "desert", "plain", "plateau"}
-_DATELINE_ENDS = {",", "(", "-", "–", "—", ":"}
 _EN_DETERMINERS = {"the", "its", "their", "his", "her", "our"}
 _EN_NAME_JOINERS = {"al", "el", "bin", "bint", "ibn", "de", "del", "da", "van", "von", "der", "la", "le", "abu", "ul", "ud"}
 
@@ -188,6 +187,8 @@ class Gazetteer(Component):
                     m = self._treaty(doc, sent, hits, h)
                     if m:
                         work.mentions.append(m)
+            if sent.index == 0 and doc.lang == "en":
+                work.mentions.extend(_dateline_place(doc, sent, hits))
             _drop_treaty_places(work.mentions, first)
         work.mentions.extend(self._extra)
 
@@ -415,8 +416,30 @@ def _capital_as_place(doc: Document, sent: Sentence, h: Hit, e: KBEntry) -> bool
     if doc.lang == "ar":
         cap = norm_text(e.capital.get("ar", ""))
         return toks[h.i].norm.lstrip("و").startswith("ب") and not cap.startswith("ب")
-    return sent.index == 0 and h.i == 0 and toks[0].text.isupper() and h.j < len(toks) \
-        and toks[h.j].text in _DATELINE_ENDS
+    return sent.index == 0 and h.j <= _dateline_end(sent)
+
+
+def _dateline_place(doc: Document, sent: Sentence, hits: list[Hit]) -> list[Mention]:
+    """An unknown place opening an English dateline before its country ("FINSTADJORDET, Norway")."""
+    toks = sent.tokens
+    e = _dateline_end(sent)
+    if e == 0 or e + 1 >= len(toks) or toks[e].text != "," or any(h.i < e for h in hits) \
+            or not any(h.i == e + 1 and country_of(h) for h in hits):
+        return []
+    s, t = toks[0].start, toks[e - 1].end
+    return [Mention(start=s, end=t, text=doc.text[s:t], type="Place", sentence=sent.index, found_by="cue",
+                    name=doc.text[s:t].title(), attrs={"kind": "dateline"})]
+
+
+def _dateline_end(sent: Sentence) -> int:
+    """End of the capitalised dateline opening an English article ("MOSCOW", "DUBAI/WASHINGTON",
+    "OSLO, Norway (Reuters) -"): its leading run of upper-case words and slashes; 0 if none."""
+    k = 0
+    for t in sent.tokens:
+        if not (t.text == "/" or (t.text.isupper() and t.text.isalpha() and len(t.text) > 1)):
+            break
+        k += 1
+    return k
 
 
 def _place_hit(h: Hit) -> bool:

@@ -244,7 +244,7 @@ def _listed(acts: list[Actor], n: int, text: str, sent: Sentence) -> bool:
     if n + 1 >= len(acts) or acts[n + 1].entity.type != "Country":
         return False
     g = text[acts[n].mention.end - sent.start:acts[n + 1].mention.start - sent.start].strip().lower()
-    return g in (",", "،", "and", "و", ", and") or not g
+    return g in (",", "،", "and", "و", ", and") or (not g and acts[n + 1].mention.text.startswith("و"))
 
 
 @register("relations")
