@@ -291,3 +291,14 @@ def test_capitalised_words_later_in_the_article_are_no_dateline() -> None:
     ms = mentions("Chile said on Monday. OSLO Chile freed ten sailors.", "en")
     assert [m.type for m in ms if m.text == "OSLO"] == ["Country"]
     assert mentions("NEWS ANALYSIS Chile freed ten sailors.", "en")[0].type == "Country"
+
+
+@pytest.mark.parametrize("text,span", [
+    ("وقالت بيرو إن الاتفاق سيرفع العقوبات.", None),                       # a verb after the definite cue
+    ("وقالت تشيلي إنه تم الاتفاق عليها أولا.", None),                     # the verbal noun "agreeing"
+    ("وانتهكت القوات اتفاق سلام ووصف المسؤولون الوضع بالخطير.", "اتفاق سلام"),  # و + verb: a new clause
+    ("ووقعت تشيلي وبيرو الاتفاق النووي والتجاري.", "الاتفاق النووي والتجاري"),   # و + definite: same name
+])
+def test_arabic_treaty_name_stops_where_a_clause_starts(text: str, span: str | None) -> None:
+    got = [m.text for m in mentions(text, "ar") if m.type == "Treaty"]
+    assert got == ([span] if span else [])

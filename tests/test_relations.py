@@ -328,3 +328,12 @@ def test_military_facility_is_a_base_and_no_armed_forces() -> None:
     ex = run("The sailors were headed to a U.S. military facility in Qatar.", "en")
     assert triples(ex, "hasMilitaryBaseIn") == {("United States", "hasMilitaryBaseIn", "Qatar")}
     assert not any(e.type == "MilitaryForce" for e in ex.entities)
+
+
+def test_country_named_as_the_place_of_signing_is_no_party() -> None:
+    ex = run("وقعت تشيلي وبيرو اتفاقية دفاعية في النرويج.", "ar")
+    assert {s for s, _, _ in triples(ex, "partyTo")} == {"Chile", "Peru"}
+    ex = run("Chile and Bolivia signed the ceasefire agreement in Peru.", "en")
+    assert {s for s, _, _ in triples(ex, "partyTo")} == {"Chile", "Bolivia"}
+    ex = run("وسيوقع ممثلو بيرو وبوليفيا اتفاقية دفاعية في سانتياغو عاصمة تشيلي.", "ar")
+    assert {s for s, _, _ in triples(ex, "partyTo")} == {"Peru", "Bolivia"}

@@ -361,6 +361,7 @@ class Gazetteer(Component):
             named = _named_after_place(hits, h) if not _definite(toks[j - 1].norm) else None
             if named is not None:
                 k = named.j  # "اتفاقية أوسلو": the place's name is the treaty's
+            definite = _definite(toks[j - 1].norm)
             while k < len(toks) and k - j < 6:
                 t = toks[k]
                 if t.text in "()":
@@ -370,6 +371,9 @@ class Gazetteer(Component):
                     year = int(t.text)
                     k += 1
                     break
+                if k > named_end(named, j) and not _definite(t.norm) and (definite or t.norm.startswith("و")) \
+                        and t.norm not in ("لعام", "عام"):
+                    break  # "الاتفاق سيرفع", "اتفاق سلام ووصف": an indefinite word after a definite one starts a clause
                 if not t.text[:1].isalpha() or k in taken or t.norm in word_set(lang, "function_words"):
                     if t.norm in ("لعام", "عام") and k + 1 < len(toks) and _YEAR.match(toks[k + 1].text):
                         k += 1
@@ -450,6 +454,11 @@ def _place_hit(h: Hit) -> bool:
         return False
     e = kb().get(h.key)
     return e is not None and e.type == "Place"
+
+
+def named_end(named: Hit | None, j: int) -> int:
+    """Last token of the place naming a treaty (``named``), or of the cue ending at ``j``."""
+    return named.j - 1 if named is not None else j - 1
 
 
 def _named_after_place(hits: list[Hit], cue: Hit) -> Hit | None:

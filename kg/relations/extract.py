@@ -102,7 +102,7 @@ class RelationExtractor(Component):
                 self._cues(sent, greedy(cues), acts, add)
             types = {a.entity.type for a in acts}
             if "Treaty" in types:
-                self._treaties(sent, acts, add)
+                self._treaties(sent, acts, cues or [], add)
             if "Place" in types:
                 self._located(sent, acts, add)
         work.relations = out
@@ -171,15 +171,16 @@ class RelationExtractor(Component):
             add(place.entity.id, "locatedIn", country.entity.id, sent, 0.7)
 
     @staticmethod
-    def _treaties(sent: Sentence, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
-        """Countries named in the same clause as a treaty are its parties."""
+    def _treaties(sent: Sentence, acts: list[Actor], cues: list[Match], add) -> None:  # type: ignore[no-untyped-def]
+        """Countries named in the same clause as a treaty are its parties, unless named as a place."""
+        cue_ends = {sent.tokens[j - 1].end for _, j, pays in cues if pays[0] == "locatedIn"}
         treaties = [a for a in acts if a.entity.type == "Treaty"]
         for t in treaties:
             lo, hi = _clause_span(sent, t.mention.start, t.mention.end)
             countries: list[Entity] = []
             for a in acts:
                 if a.entity.type == "Country" and not a.mention.attrs.get("demonym") and a.entity not in countries \
-                        and lo <= a.mention.start < hi:
+                        and lo <= a.mention.start < hi and not _where(sent, a, lo, cue_ends):
                     countries.append(a.entity)
             if len(countries) > 4:
                 continue
@@ -227,6 +228,14 @@ def _coordinated(before: list[Actor], sent: Sentence) -> list[Actor]:
             break  # two names side by side, not a list
         out.append(a)
     return out
+
+
+def _where(sent: Sentence, a: Actor, lo: int, cue_ends: set[int]) -> bool:
+    """Is the country named as a place ("signed in Norway"; after a locatedIn cue ending at one of
+    ``cue_ends``: "Minsk, the capital of Belarus")?"""
+    before = sent.text[lo - sent.start:a.mention.start - sent.start].rstrip()
+    words = before.lower().split()
+    return bool(words) and (words[-1] in _IN or sent.start + len(before) in cue_ends)
 
 
 def _demonym(a: Actor) -> bool:
