@@ -302,3 +302,29 @@ def test_capitalised_words_later_in_the_article_are_no_dateline() -> None:
 def test_arabic_treaty_name_stops_where_a_clause_starts(text: str, span: str | None) -> None:
     got = [m.text for m in mentions(text, "ar") if m.type == "Treaty"]
     assert got == ([span] if span else [])
+
+
+# -- news outlets named with a cue word ------------------------------------------
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("ونقلت صحيفة «أفتنبوستن» النرويجية عن مسؤولين قولهم إن المحادثات مستمرة.", "ar", "أفتنبوستن"),
+    ("ونقلت شبكة تلفزيون «إن آر كيه» الإخبارية عن مسؤولين قولهم إن المحادثات مستمرة.", "ar", "إن آر كيه"),
+    ("وقال مصدر لصحيفة «الشرق الأوسط» إن المحادثات مستمرة.", "ar", "الشرق الأوسط"),
+    ("The Aftenposten newspaper said talks continue.", "en", "Aftenposten"),
+    ("The daily Aftenposten said talks continue.", "en", "Aftenposten"),
+    ("Photographs published by Aftenposten, an Oslo newspaper, show the ship.", "en", "Aftenposten"),
+])
+def test_news_outlet_named_with_a_cue(text: str, lang: str, name: str) -> None:
+    ms = mentions(text, lang)
+    assert [m.text for m in ms if m.type == "Media"] == [name]
+    assert not any(m.type == "Place" and m.text == name for m in ms)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The newspaper said talks continue.", "en"),
+    ("Chile's Sunday newspaper said talks continue.", "en"),
+    ("وقالت الصحيفة إن المحادثات مستمرة.", "ar"),
+    ("وقالت صحيفة محلية إن المحادثات مستمرة.", "ar"),
+])
+def test_no_news_outlet_without_a_name(text: str, lang: str) -> None:
+    assert [m for m in mentions(text, lang) if m.type == "Media"] == []

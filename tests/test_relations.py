@@ -337,3 +337,17 @@ def test_country_named_as_the_place_of_signing_is_no_party() -> None:
     assert {s for s, _, _ in triples(ex, "partyTo")} == {"Chile", "Bolivia"}
     ex = run("وسيوقع ممثلو بيرو وبوليفيا اتفاقية دفاعية في سانتياغو عاصمة تشيلي.", "ar")
     assert {s for s, _, _ in triples(ex, "partyTo")} == {"Peru", "Bolivia"}
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("ونقلت صحيفة «أفتنبوستن» النرويجية عن مسؤولين قولهم إن المحادثات مستمرة.", "ar", "أفتنبوستن"),
+    ("Photographs published by Aftenposten, an Oslo newspaper, show the ship.", "en", "Aftenposten"),
+    ("Photographs published by Aftenposten, a Norwegian newspaper, show the ship.", "en", "Aftenposten"),
+])
+def test_news_outlet_located_in_its_country(text: str, lang: str, name: str) -> None:
+    assert triples(run(text, lang), "locatedIn") == {(name, "locatedIn", "Norway")}
+
+
+def test_news_outlet_citing_a_country_is_not_located_there() -> None:
+    ex = run("The daily Aftenposten said Norway rejected the demand.", "en")
+    assert rel(ex, "locatedIn") == []

@@ -30,6 +30,7 @@ SIMPLE = {
     "casualties": ("casualties", 2, 2),
     "anaphora": ("anaphora", 2, 2),
     "title_cues": ("title_cues", 2, 2),
+    "media_cues": ("media_cues", 2, 2),
 }
 
 

@@ -189,6 +189,13 @@ class Gazetteer(Component):
                         work.mentions.append(m)
             if sent.index == 0 and doc.lang == "en":
                 work.mentions.extend(_dateline_place(doc, sent, hits))
+            media = sentence_matches(work, sent).get("media_cues")
+            if media:
+                found = _media(doc, sent, hits, greedy(media))
+                spans = {(m.start, m.end) for m in found}
+                # صحيفة «الشرق الأوسط»: a place name in quotes after the cue names the outlet
+                work.mentions[first:] = [m for m in work.mentions[first:] if (m.start, m.end) not in spans]
+                work.mentions.extend(found)
             _drop_treaty_places(work.mentions, first)
         work.mentions.extend(self._extra)
 
@@ -421,6 +428,78 @@ def _capital_as_place(doc: Document, sent: Sentence, h: Hit, e: KBEntry) -> bool
         cap = norm_text(e.capital.get("ar", ""))
         return toks[h.i].norm.lstrip("و").startswith("ب") and not cap.startswith("ب")
     return sent.index == 0 and h.j <= _dateline_end(sent)
+
+
+_QUOTES = {'"', "«", "»", "“", "”"}
+
+
+def _media(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int, int, list[str]]]) -> list[Mention]:
+    """News outlets named with a cue word: صحيفة «X» [الـ adjective] (Arabic, name in quotes);
+    "the X newspaper", "the daily X", "X, a Moscow newspaper" (English). The country named with
+    it (adjective, capital) is kept in ``attrs["country_at"]`` (its mention's start) for locatedIn."""
+    toks = sent.tokens
+    taken = {k for h in hits for k in range(h.i, h.j)}
+    out = []
+    for i, j, _ in cues:
+        span = _ar_media_name(toks, j, taken, hits) if doc.lang == "ar" else _en_media_name(toks, i, j, taken)
+        if span is None:
+            continue
+        a, b, where = span
+        s, t = toks[a].start, toks[b - 1].end
+        m = Mention(start=s, end=t, text=doc.text[s:t], type="Media", sentence=sent.index, found_by="cue",
+                    name=doc.text[s:t] if doc.lang == "en" else None, sector="MED", attrs={"kind": "media"})
+        c = next((h for h in hits if h.i == where and country_of(h)), None) if where is not None else None
+        if c is not None:
+            m.attrs["country_at"] = toks[c.i].start
+            m.country = country_of(c).iso3  # type: ignore[union-attr]
+        out.append(m)
+    return out
+
+
+def _ar_media_name(toks: list[Token], j: int, taken: set[int],
+                   hits: list[Hit]) -> tuple[int, int, int | None] | None:
+    """صحيفة «X» الروسية: the quoted name after the cue, and the token after it (up to two definite
+    adjectives on: الإخبارية الهندية) where a nationality adjective may stand."""
+    if j >= len(toks) or toks[j].text not in _QUOTES:
+        return None
+    b = next((k for k in range(j + 1, min(j + 7, len(toks))) if toks[k].text in _QUOTES), None)
+    if b is None or b == j + 1:
+        return None
+    if any(k in taken for k in range(j + 1, b)) and not any(h.i == j + 1 and h.j == b and _place_hit(h) for h in hits):
+        return None  # a known name (the knowledge base reads it), unless a place's: the outlet is named after it
+    k = b + 1
+    while k < len(toks) and k - b <= 3 and toks[k].norm.startswith("ال") and k not in taken:
+        k += 1
+    return j + 1, b, k if k < len(toks) else None
+
+
+def _en_media_name(toks: list[Token], i: int, j: int, taken: set[int]) -> tuple[int, int, int | None] | None:
+    """"the X newspaper" / "the daily X" / "X, a Tehran newspaper" (name, and where its place may be)."""
+    def run_back(e: int) -> int:
+        a = e
+        while a > 0 and e - a < 4 and a - 1 not in taken and namelike(toks[a - 1], "en", first=True):
+            a -= 1
+        return a
+
+    # "X, a Tehran newspaper": the place between the article and the cue
+    for d in (2, 3, 4):
+        c = i - d
+        if c >= 1 and toks[c].text == "," and toks[c + 1].norm in ("a", "an", "the"):
+            a = run_back(c)
+            if a < c:
+                return a, c, c + 2 if c + 2 < i else None
+    a = run_back(i)
+    if 0 < a < i and toks[a - 1].norm == "the":
+        return a, i, None  # the X newspaper
+    if 0 < a < i and toks[a - 1].text.endswith(("'s", "’s")):
+        return a, i, a - 1  # Norway's X newspaper
+    if 0 < i and toks[i - 1].norm == "the":
+        b = j
+        while b < len(toks) and b - j < 4 and b not in taken and namelike(toks[b], "en", first=True):
+            b += 1
+        if b > j:
+            return j, b, None  # the daily X
+    return None
 
 
 def _dateline_place(doc: Document, sent: Sentence, hits: list[Hit]) -> list[Mention]:

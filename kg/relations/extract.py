@@ -101,6 +101,8 @@ class RelationExtractor(Component):
             if cues:
                 self._cues(sent, greedy(cues), acts, add)
             types = {a.entity.type for a in acts}
+            if "Media" in types:
+                self._media_country(sent, acts, add)
             if "Treaty" in types:
                 self._treaties(sent, acts, cues or [], add)
             if "Place" in types:
@@ -156,6 +158,15 @@ class RelationExtractor(Component):
             return False
         add(subj.entity.id, "memberOf", obj.entity.id, sent, 0.6)
         return True
+
+    @staticmethod
+    def _media_country(sent: Sentence, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
+        """A news outlet named with its country (صحيفة «X» الروسية, "X, a Moscow newspaper") is located in it."""
+        for a in acts:
+            at = a.mention.attrs.get("country_at") if a.entity.type == "Media" else None
+            c = next((b for b in acts if b.mention.start == at and b.entity.type == "Country"), None) if at else None
+            if c is not None:
+                add(a.entity.id, "locatedIn", c.entity.id, sent, 0.6)
 
     @staticmethod
     def _capital_of(sent: Sentence, c_start: int, c_end: int, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
