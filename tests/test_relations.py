@@ -351,3 +351,19 @@ def test_news_outlet_located_in_its_country(text: str, lang: str, name: str) -> 
 def test_news_outlet_citing_a_country_is_not_located_there() -> None:
     ex = run("The daily Aftenposten said Norway rejected the demand.", "en")
     assert rel(ex, "locatedIn") == []
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("وقال المتحدث باسم وزارة الدفاع التشيلية اللفتنانت كولونيل كارلوس فيغا إن الجيش بدأ القصف.", "ar", "كارلوس فيغا"),
+    ("Chilean Defence Ministry spokesman Carlos Vega said the army began shelling.", "en", "Carlos Vega"),
+])
+def test_ministry_named_inside_a_title_is_an_entity(text: str, lang: str, name: str) -> None:
+    ex = run(text, lang)
+    assert triples(ex, "ministryOf") == {("Ministry of Defence of Chile", "ministryOf", "Chile")}
+    (t,) = triples(ex, "holdsPosition")
+    assert t[0] == name and t[2].endswith("of Chile")
+
+
+def test_no_body_from_a_title_without_its_country() -> None:
+    ex = run("وقال المتحدث باسم وزارة الدفاع كارلوس فيغا إن الجيش بدأ القصف.", "ar")
+    assert rel(ex, "ministryOf") == []

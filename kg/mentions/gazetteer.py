@@ -170,6 +170,9 @@ class Gazetteer(Component):
                 elif h.kind == "title" and h.j - h.i >= 2:
                     # organisations named inside a title ("رئيس المجلس الأوروبي")
                     work.mentions.extend(self._inner(work, sent, h))
+                    m = self._body_in_title(work, sent, hits, n, used)
+                    if m:
+                        work.mentions.append(m)
                 elif h.kind in ("name", "alias", "abbr", "capital", "demonym"):
                     e = kb().get(h.key) if h.key else None
                     if e is None:
@@ -215,6 +218,27 @@ class Gazetteer(Component):
                         out.append(entry_mention(doc, sent, Hit(i, j, p[1], key=e.key), e, s, t))
                         break
         return out
+
+    def _body_in_title(self, work: Work, sent: Sentence, hits: list[Hit], n: int, used: set[int]) -> Mention | None:
+        """A country's body named inside a title, with the country's adjective next to the title:
+        المتحدث باسم وزارة الدفاع الهندية، "Indian Defence Ministry spokesman" → Ministry of Defence of India."""
+        h = hits[n]
+        ar = work.document.lang == "ar"
+        bodies = [(i, j, [p for p in pays if p[0] == "body"]) for i, j, pays in sentence_matches(work, sent).get("lex", [])
+                  if h.i <= i and j <= h.j and (i, j) != (h.i, h.j) and (j == h.j if ar else i == h.i)]
+        bodies = [b for b in bodies if b[2]]
+        if not bodies:
+            return None
+        i, j, pays = max(bodies, key=lambda b: b[1] - b[0])
+        body = Hit(i, j, "body", data=tuple(pays[0][1:]))
+        k = n + 1 if ar else n - 1
+        side = hits[k] if 0 <= k < len(hits) and (hits[k].i == h.j if ar else hits[k].j == h.i) else None
+        if side is None or not country_of(side):
+            return None  # the body's country is not named with it
+        m = self._body(work.document, sent, [body, side] if ar else [side, body], 0 if ar else 1, set())
+        if m is not None and ar:
+            used.add(k)  # the adjective is read inside the body's name
+        return m
 
     def _soldiers(self, doc: Document, sent: Sentence, hits: list[Hit], n: int, used: set[int]) -> Mention | None:
         """"جنود أرمن", "Armenian soldiers": soldiers with a nationality stand for that country's forces."""
