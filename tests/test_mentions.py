@@ -328,3 +328,18 @@ def test_news_outlet_named_with_a_cue(text: str, lang: str, name: str) -> None:
 ])
 def test_no_news_outlet_without_a_name(text: str, lang: str) -> None:
     assert [m for m in mentions(text, lang) if m.type == "Media"] == []
+
+
+@pytest.mark.parametrize("text,places", [
+    ("سقطوا في المعارك في محيط بلدة بصر الحرير، إثر هجوم.", ["بصر الحرير"]),   # definite name word
+    ("سقطوا في المعارك في محيط بلدة بصر الحدودية.", ["بصر"]),                  # adjective: not the name
+    ("وقعت المعارك في بلدة دوما المحاصرة.", ["دوما"]),                          # participle: not the name
+    ("وقال مسؤول في منطقة «كوش بيهار» في الهند إن الاحتفال سيقام.", ["كوش بيهار"]),  # quoted, KB word inside
+])
+def test_arabic_place_after_a_cue(text: str, places: list[str]) -> None:
+    assert [m.text for m in mentions(text, "ar") if m.type == "Place"] == places
+
+
+def test_ner_does_not_take_a_cue_word_for_a_place() -> None:
+    ex = extract(Document(id="n", text="قتل مقاتلون في معارك ريف حلب الشمالي خلال الأشهر الماضية.", lang="ar"))
+    assert "ريف" not in {m.text for e in ex.entities for m in e.mentions}

@@ -148,6 +148,7 @@ class Gazetteer(Component):
     def __call__(self, work: Work) -> None:
         doc = work.document
         self._extra: list[Mention] = []
+        self._quoted_places: list[tuple[int, int]] = []  # منطقة «X Y»: names inside are the place's
         for sent in doc.sentences:
             hits = sentence_hits(work, sent)
             used: set[int] = set()
@@ -200,6 +201,10 @@ class Gazetteer(Component):
                 work.mentions[first:] = [m for m in work.mentions[first:] if (m.start, m.end) not in spans]
                 work.mentions.extend(found)
             _drop_treaty_places(work.mentions, first)
+            if self._quoted_places:
+                work.mentions[first:] = [m for m in work.mentions[first:] if not any(
+                    a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in self._quoted_places)]
+                self._quoted_places.clear()
         work.mentions.extend(self._extra)
 
     def _inner(self, work: Work, sent: Sentence, h: Hit) -> list[Mention]:
@@ -352,6 +357,12 @@ class Gazetteer(Component):
                 if k > start and toks[k].norm.startswith("و") and len(toks[k].norm) > 3:
                     break  # "X وY" after a dual cue: coordination starts a second name
                 k += 1
+            if k == start + 1 and k < len(toks) and k not in taken and _name_article_word(toks[k]):
+                k += 1  # "بلدة بصر الحرير": a definite word that is no adjective ends the name
+            quoted = _quoted(toks, h.j)
+            if quoted is not None and k == start:
+                start, k = quoted  # "منطقة «X Y»"
+                self._quoted_places.append((toks[start].start, toks[k - 1].end))
             if k > start:
                 spans.append((h.i if kind in _CUE_IN_NAME else start, k))
                 # a coordinated second place: "منطقتي X وY"
@@ -455,6 +466,24 @@ def _capital_as_place(doc: Document, sent: Sentence, h: Hit, e: KBEntry) -> bool
 
 
 _QUOTES = {'"', "«", "»", "“", "”"}
+
+
+def _quoted(toks: list[Token], j: int) -> tuple[int, int] | None:
+    """Tokens (start, end) of a short name in quotes opening at token ``j``."""
+    if j >= len(toks) or toks[j].text not in _QUOTES:
+        return None
+    b = next((k for k in range(j + 1, min(j + 6, len(toks))) if toks[k].text in _QUOTES), None)
+    if b is None or b == j + 1 or not all(t.text[:1].isalpha() for t in toks[j + 1:b]):
+        return None
+    return j + 1, b
+
+
+def _name_article_word(tok: Token) -> bool:
+    """A definite word that may end a place name (الحرير), not an adjective: no nisba (الشمالي),
+    no participle (المحاصرة), no common word."""
+    norm = tok.norm
+    return norm.startswith("ال") and not norm.startswith("الم") and not _nisba_any(norm) \
+        and len(norm) > 4 and namelike(tok, "ar")
 
 
 def _media(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int, int, list[str]]]) -> list[Mention]:

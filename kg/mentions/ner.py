@@ -7,7 +7,8 @@ LOC→Place, ORG→Organization; MISC is dropped, and so are spans without an
 Arabic letter (ANERcorp has about a hundred Latin-script tokens, too few for
 the model's guesses on them to mean anything) and spans that are just a date
 word from kg/lang/ar/data/dates.tsv (a month such as نيسان is also a brand
-name, which the model may take for an organisation). The linker merges these with
+name, which the model may take for an organisation) or a place or outlet cue word
+(ريف "countryside", منطقة, صحيفة). The linker merges these with
 gazetteer, KB and rule mentions (which win on type). Each token also gets its
 tag in ``Token.ner``.
 """
@@ -41,8 +42,11 @@ def stems(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def date_words() -> frozenset[tuple[str, ...]]:
-    """Weekdays, months and relative days of the Arabic dates lexicon, as stem tuples."""
-    return frozenset(stems(row[0]) for row in table("ar", "dates") if row and row[0])
+    """Weekdays, months and relative days of the Arabic dates lexicon, as stem tuples; also the
+    cue words that introduce a name (place_cues.tsv, media_cues.tsv: ريف، منطقة، صحيفة), which the
+    model may tag as the name itself."""
+    rows = [*table("ar", "dates"), *table("ar", "place_cues"), *table("ar", "media_cues")]
+    return frozenset(stems(row[0]) for row in rows if row and row[0] and not row[0].endswith("*"))
 
 
 class NerComponent(Component):

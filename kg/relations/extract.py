@@ -205,7 +205,7 @@ class RelationExtractor(Component):
         text = sent.text
 
         def gap(x: Actor, y: Actor) -> str:
-            return text[x.mention.end - sent.start:y.mention.start - sent.start].strip(" ()").lower()
+            return text[x.mention.end - sent.start:y.mention.start - sent.start].strip(" ()«»\"“”").lower()
 
         for k, a in enumerate(acts):
             if a.entity.type != "Place":
