@@ -310,6 +310,7 @@ def test_arabic_treaty_name_stops_where_a_clause_starts(text: str, span: str | N
     ("ونقلت صحيفة «أفتنبوستن» النرويجية عن مسؤولين قولهم إن المحادثات مستمرة.", "ar", "أفتنبوستن"),
     ("ونقلت شبكة تلفزيون «إن آر كيه» الإخبارية عن مسؤولين قولهم إن المحادثات مستمرة.", "ar", "إن آر كيه"),
     ("وقال مصدر لصحيفة «الشرق الأوسط» إن المحادثات مستمرة.", "ar", "الشرق الأوسط"),
+    ("ونقلت خدمة «دي إيه إن» الإخبارية عن مسؤولين قولهم إن القتال مستمر.", "ar", "دي إيه إن"),  # «X» الإخبارية
     ("The Aftenposten newspaper said talks continue.", "en", "Aftenposten"),
     ("The daily Aftenposten said talks continue.", "en", "Aftenposten"),
     ("Photographs published by Aftenposten, an Oslo newspaper, show the ship.", "en", "Aftenposten"),
@@ -325,6 +326,7 @@ def test_news_outlet_named_with_a_cue(text: str, lang: str, name: str) -> None:
     ("Chile's Sunday newspaper said talks continue.", "en"),
     ("وقالت الصحيفة إن المحادثات مستمرة.", "ar"),
     ("وقالت صحيفة محلية إن المحادثات مستمرة.", "ar"),
+    ("ونقلت الخدمة الإخبارية عن مسؤولين قولهم إن القتال مستمر.", "ar"),
 ])
 def test_no_news_outlet_without_a_name(text: str, lang: str) -> None:
     assert [m for m in mentions(text, lang) if m.type == "Media"] == []

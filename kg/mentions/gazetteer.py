@@ -493,10 +493,13 @@ def _media(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int,
     toks = sent.tokens
     taken = {k for h in hits for k in range(h.i, h.j)}
     out = []
-    for i, j, _ in cues:
-        span = _ar_media_name(toks, j, taken, hits) if doc.lang == "ar" else _en_media_name(toks, i, j, taken)
-        if span is None:
-            continue
+    for i, j, kinds in cues:
+        if doc.lang == "ar" and kinds[0] == "after":
+            span = _ar_media_before(toks, i, taken, hits)
+        else:
+            span = _ar_media_name(toks, j, taken, hits) if doc.lang == "ar" else _en_media_name(toks, i, j, taken)
+        if span is None or any(toks[span[0]].start == m.start for m in out):
+            continue  # (شبكة «X» الإخبارية: one outlet for the two cues)
         a, b, where = span
         s, t = toks[a].start, toks[b - 1].end
         m = Mention(start=s, end=t, text=doc.text[s:t], type="Media", sentence=sent.index, found_by="cue",
@@ -524,6 +527,20 @@ def _ar_media_name(toks: list[Token], j: int, taken: set[int],
     while k < len(toks) and k - b <= 3 and toks[k].norm.startswith("ال") and k not in taken:
         k += 1
     return j + 1, b, k if k < len(toks) else None
+
+
+def _ar_media_before(toks: list[Token], i: int, taken: set[int],
+                     hits: list[Hit]) -> tuple[int, int, int | None] | None:
+    """«X» الإخبارية [nationality]: the quoted name before the adjective at token ``i``."""
+    if i < 3 or toks[i - 1].text not in _QUOTES:
+        return None
+    a = next((k for k in range(i - 2, max(i - 8, -1), -1) if toks[k].text in _QUOTES), None)
+    if a is None or a == i - 2 or _ar_media_name(toks, a, taken, hits) is None:
+        return None
+    k = i + 1
+    while k < len(toks) and k - i <= 2 and toks[k].norm.startswith("ال") and k not in taken:
+        k += 1
+    return a + 1, i - 1, k if k < len(toks) else None
 
 
 def _en_media_name(toks: list[Token], i: int, j: int, taken: set[int]) -> tuple[int, int, int | None] | None:
