@@ -345,3 +345,16 @@ def test_arabic_place_after_a_cue(text: str, places: list[str]) -> None:
 def test_ner_does_not_take_a_cue_word_for_a_place() -> None:
     ex = extract(Document(id="n", text="قتل مقاتلون في معارك ريف حلب الشمالي خلال الأشهر الماضية.", lang="ar"))
     assert "ريف" not in {m.text for e in ex.entities for m in e.mentions}
+
+
+@pytest.mark.parametrize("text,lang,span", [
+    ("ووقعت تشيلي وبيرو اتفاقًا لتبادل المناطق الحدودية الخاصة بكل دولة.", "ar", "اتفاقًا لتبادل المناطق الحدودية"),
+    ("ووقعت تشيلي وبيرو اتفاقًا تاريخيًا أمس.", "ar", None),     # only a vague adjective: no treaty named
+    ("ووقعت تشيلي وبيرو اتفاقا جديدا أمس.", "ar", None),
+    ("Chile and Peru signed a historic agreement on Monday.", "en", None),
+    ("Chile and Peru signed a historic defence pact on Monday.", "en", "historic defence pact"),
+    ("Chile and Peru signed a ceasefire agreement on Monday.", "en", "ceasefire agreement"),
+])
+def test_treaty_in_the_accusative_and_vague_agreements(text: str, lang: str, span: str | None) -> None:
+    got = [m.text for m in mentions(text, lang) if m.type == "Treaty"]
+    assert got == ([span] if span else [])

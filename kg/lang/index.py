@@ -62,6 +62,8 @@ def combined(lang: str) -> PhraseMatcher:
             base = toks[0][:-1] + "ت" if toks[0].endswith("ه") else toks[0]
             for suf in AR_POSSESSIVE:  # اتفاقها، اتفاقيتهم
                 m.add((base + suf,), ("lex", ("treaty_cue", row[1])))
+            if not toks[0].endswith(("ه", "ا", "ي")):  # indefinite accusative: وقعا اتفاقا
+                m.add((toks[0] + "ا",), ("lex", ("treaty_cue", row[1])))
     for row in table(lang, "triggers", 2, 4):
         if row[1] in PLOVER_TYPES:
             flags = frozenset(f.strip() for f in row[3].split(",") if f.strip())

@@ -395,7 +395,8 @@ class Gazetteer(Component):
     def _treaty(self, doc: Document, sent: Sentence, hits: list[Hit], h: Hit) -> Mention | None:
         toks = sent.tokens
         lang = doc.lang
-        taken = {k for x in hits if x is not h and x.kind not in ("demonym",) for k in range(x.i, x.j)}
+        # an adjective or a place word ("اتفاق تبادل الجيوب الحدودية") may go on a treaty's name
+        taken = {k for x in hits if x is not h and x.kind not in ("demonym", "place_cue") for k in range(x.i, x.j)}
         year = None
         i, j = h.i, h.j
         if lang == "ar":
@@ -416,6 +417,8 @@ class Gazetteer(Component):
                 if k > named_end(named, j) and not _definite(t.norm) and (definite or t.norm.startswith("و")) \
                         and t.norm not in ("لعام", "عام"):
                     break  # "الاتفاق سيرفع", "اتفاق سلام ووصف": an indefinite word after a definite one starts a clause
+                if k > j and _nisba(toks[k - 1].norm):
+                    break  # "اتفاقا لتبادل الجيوب الحدودية الخاصة بـ...": a relative adjective ends the name
                 if not t.text[:1].isalpha() or k in taken or t.norm in word_set(lang, "function_words"):
                     if t.norm in ("لعام", "عام") and k + 1 < len(toks) and _YEAR.match(toks[k + 1].text):
                         k += 1
@@ -438,8 +441,8 @@ class Gazetteer(Component):
             if j + 1 < len(toks) and toks[j].norm == "of" and _YEAR.match(toks[j + 1].text):
                 year = int(toks[j + 1].text)
                 j += 2
-        if j - i == 1 and year is None:
-            return None  # a bare "agreement" names no treaty
+        if year is None and h.j - h.i == 1 and _vague(lang, toks[h.j:j] if lang == "ar" else toks[i:h.i]):
+            return None  # a bare "agreement", "a historic agreement", اتفاقا تاريخيا: no treaty named
         s, t = toks[i].start, toks[j - 1].end
         text = doc.text[s:t]
         name = text if lang == "en" else h.data[0] + (f" ({year})" if year else "")
@@ -603,6 +606,17 @@ def _place_hit(h: Hit) -> bool:
         return False
     e = kb().get(h.key)
     return e is not None and e.type == "Place"
+
+
+def _vague(lang: str, words: list[Token]) -> bool:
+    """Do these words around a treaty cue only describe it (treaty_vague.tsv; articles, "the")?"""
+    vague = word_set(lang, "treaty_vague")
+    for t in words:
+        n = t.norm
+        if n in ("the", "a", "an") or n in vague or (lang == "ar" and n.endswith("ا") and n[:-1] in vague):
+            continue
+        return False
+    return True
 
 
 def named_end(named: Hit | None, j: int) -> int:
