@@ -367,3 +367,9 @@ def test_ministry_named_inside_a_title_is_an_entity(text: str, lang: str, name: 
 def test_no_body_from_a_title_without_its_country() -> None:
     ex = run("وقال المتحدث باسم وزارة الدفاع كارلوس فيغا إن الجيش بدأ القصف.", "ar")
     assert rel(ex, "ministryOf") == []
+
+
+def test_member_of_the_body_named_inside_the_title() -> None:
+    ex = run("ويذكر أن نائب البرلمان النرويجي، يوهان برغ، أشار إلى أنه يخطط للسفر.", "ar")
+    assert triples(ex, "memberOf") == {("يوهان برغ", "memberOf", "Parliament of Norway")}
+    assert triples(ex, "holdsPosition") == {("يوهان برغ", "holdsPosition", "Member of Parliament of Norway")}

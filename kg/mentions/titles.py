@@ -29,6 +29,7 @@ def _name_start(tok: Token) -> bool:
     return not (norm.endswith("ي") and len(norm) >= 4 and norm.startswith("م"))  # محلي، مسؤولي: adjectives
 
 
+_BODY_TYPES = {"GovernmentBody", "MilitaryForce"}  # a country's bodies: named inside a title with its adjective after
 _CLOSERS = {",", "،", ".", ";", "؛", ":", "(", ")", "-", "–", "—"}
 
 
@@ -149,10 +150,10 @@ class Titles(Component):
         if _cue_at(cues, k, "former") is not None:  # "الرئيس الأمريكي الأسبق X"
             k, former = _cue_at(cues, k, "former") or k, True
         org_in_title = False
-        if org is None and country is None:
-            for t in toks[h.i:h.j]:  # "رئيس المجلس الأوروبي", "UN Secretary-General"
+        if org is None:
+            for t in toks[h.i:h.j]:  # "رئيس المجلس الأوروبي", "UN Secretary-General", نائب البرلمان الألماني
                 q = by_start.get(t.start)
-                if q is not None and q.type != "Person":
+                if q is not None and q.type != "Person" and (country is None or q.type in _BODY_TYPES):
                     org, org_in_title = q, True
                     q.attrs["qualifier"] = True
                     break
