@@ -358,3 +358,24 @@ def test_ner_does_not_take_a_cue_word_for_a_place() -> None:
 def test_treaty_in_the_accusative_and_vague_agreements(text: str, lang: str, span: str | None) -> None:
     got = [m.text for m in mentions(text, lang) if m.type == "Treaty"]
     assert got == ([span] if span else [])
+
+
+# -- parties and groups named with a cue word ---------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    ("وقال حزب العمال إنه سيصوت ضد القانون.", "حزب العمال"),
+    ("وأشار النائب المنتمي لحزب الخضر النرويجي إلى ذلك.", "حزب الخضر النرويجي"),   # no clitic, adjective kept
+    ("وقالت «حركة أحرار الجنوب» إنها قصفت المواقع.", "حركة أحرار الجنوب"),
+    ("وقالت حركة «أحرار الجنوب» إنها قصفت المواقع.", "أحرار الجنوب"),
+])
+def test_party_or_group_named_with_a_cue(text: str, name: str) -> None:
+    assert [m.text for m in mentions(text, "ar") if m.type == "Organization"] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "وتسببت حركة المرور في ازدحام.",        # حركة without quotes: a common noun
+    "وقال الحزب إنه سيصوت ضد القانون.",     # no name
+    "وقال حزب الله إنه قصف المواقع.",       # known: the knowledge base reads it
+])
+def test_no_group_from_a_bare_cue_word(text: str) -> None:
+    assert [m for m in mentions(text, "ar") if m.type == "Organization" and m.found_by == "cue"] == []

@@ -373,3 +373,9 @@ def test_member_of_the_body_named_inside_the_title() -> None:
     ex = run("ويذكر أن نائب البرلمان النرويجي، يوهان برغ، أشار إلى أنه يخطط للسفر.", "ar")
     assert triples(ex, "memberOf") == {("يوهان برغ", "memberOf", "Parliament of Norway")}
     assert triples(ex, "holdsPosition") == {("يوهان برغ", "holdsPosition", "Member of Parliament of Norway")}
+
+
+def test_person_member_of_the_party_named_after_the_affiliation_cue() -> None:
+    ex = run("ويذكر أن نائب البرلمان النرويجي، يوهان برغ، المنتمي لحزب الخضر النرويجي أشار إلى ذلك.", "ar")
+    assert triples(ex, "memberOf") == {("يوهان برغ", "memberOf", "Parliament of Norway"),
+                                       ("يوهان برغ", "memberOf", "حزب الخضر النرويجي")}

@@ -31,6 +31,7 @@ SIMPLE = {
     "anaphora": ("anaphora", 2, 2),
     "title_cues": ("title_cues", 2, 2),
     "media_cues": ("media_cues", 2, 2),
+    "org_cues": ("org_cues", 2, 2),
 }
 
 

@@ -193,6 +193,14 @@ class Gazetteer(Component):
                         work.mentions.append(m)
             if sent.index == 0 and doc.lang == "en":
                 work.mentions.extend(_dateline_place(doc, sent, hits))
+            orgs = sentence_matches(work, sent).get("org_cues") if doc.lang == "ar" else None
+            if orgs:
+                groups = _ar_groups(doc, sent, hits, greedy(orgs))
+                inner = {(m.start, m.end) for m in groups if m.type == "Country"}
+                # the party's country adjective is read inside its name (حزب اليسار الألماني)
+                work.mentions[first:] = [m for m in work.mentions[first:]
+                                         if not (m.type == "Country" and (m.start, m.end) in inner)]
+                work.mentions.extend(groups)
             media = sentence_matches(work, sent).get("media_cues")
             if media:
                 found = _media(doc, sent, hits, greedy(media))
@@ -530,6 +538,62 @@ def _ar_media_name(toks: list[Token], j: int, taken: set[int],
     while k < len(toks) and k - b <= 3 and toks[k].norm.startswith("ال") and k not in taken:
         k += 1
     return j + 1, b, k if k < len(toks) else None
+
+
+def _ar_groups(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int, int, list[str]]]) -> list[Mention]:
+    """Parties and groups named with a cue word (org_cues.tsv): حزب العمال، حزب اليسار الألماني
+    (definite words, with the country's adjective), حركة «X» or «حركة X» (quoted)."""
+    toks = sent.tokens
+    taken = {k for h in hits for k in range(h.i, h.j)}
+    out = []
+    for i, j, kinds in cues:
+        if any(i <= k < j for k in taken):
+            continue  # a known name (حزب الله): the knowledge base reads it
+        a, b = i, j
+        inner = _quoted(toks, j)
+        if i > 0 and toks[i - 1].text in _QUOTES:  # «حركة X»
+            end = next((k for k in range(j, min(j + 5, len(toks))) if toks[k].text in _QUOTES), None)
+            if end is None or end == j or any(k in taken for k in range(j, end)):
+                continue
+            b = end
+        elif inner is not None:  # حركة «X»: the quoted name
+            if any(k in taken for k in range(*inner)):
+                continue
+            a, b = inner
+        elif kinds[0] == "party":
+            while b < len(toks) and b - j < 3 and b not in taken and toks[b].norm.lstrip("و").startswith("ال") \
+                    and toks[b].text[:1].isalpha() and not (b > j and _nisba(toks[b].norm)) \
+                    and not any(f in word_set("ar", "function_words") for f in ar_stems(toks[b].norm)):
+                b += 1
+            if b == j:
+                continue
+        else:
+            continue
+        country = next((h for h in hits if h.i == b and h.kind == "demonym" and country_of(h)), None)
+        if country is not None and kinds[0] == "party":
+            b = country.j  # حزب اليسار الألماني
+        s, t = toks[a].start + (_proclitic_len(toks[a].text) if a == i else 0), toks[b - 1].end
+        m = Mention(start=s, end=t, text=doc.text[s:t], type="Organization", sentence=sent.index,
+                    found_by="cue", attrs={"kind": "group"})
+        out.append(m)
+        if country is not None and kinds[0] == "party":
+            c = country_of(country)
+            assert c is not None
+            m.country = c.iso3 or c.key
+            cs, ct = toks[country.i].start, toks[country.j - 1].end
+            out.append(Mention(start=cs, end=ct, text=doc.text[cs:ct], type="Country", sentence=sent.index,
+                               found_by="gazetteer", key=c.key, name=c.name, country=m.country,
+                               attrs={"kind": "demonym", "demonym": True, "inside_body": True, "qualifier": True}))
+    return out
+
+
+def _proclitic_len(word: str) -> int:
+    """Letters of the conjunction/preposition before a cue word (لحزب → 1, وبحركة → 2)."""
+    cues = word_set("ar", "org_cues")
+    for n in range(0, 3):
+        if norm_text(word[n:]) in cues:
+            return n
+    return 0
 
 
 def _ar_media_before(toks: list[Token], i: int, taken: set[int],

@@ -19,6 +19,7 @@ _HEAD_ROLES = {"head_of_state", "head_of_government", "monarch", "leader", "secr
 _IN = {"في", "فى", "in", "inside", "within", "(في", "(in"}
 
 
+_JOINED = ("", "the", "ل", "ب", "لل")  # what may stand between a cue and the actor after it (لحزب: ل)
 _CLAUSE_BREAKS = {"،", ",", ";", "؛", "حيث", "بينما", "where", "while", "whereas", "but", "لكن"}
 
 
@@ -154,7 +155,7 @@ class RelationExtractor(Component):
                 or obj.entity.type not in ("IGO", "Organization", "ArmedGroup", "GovernmentBody", "MilitaryForce"):
             return False
         if text[subj.mention.end - sent.start:c_start - sent.start].strip(" ،,»\"”") \
-                or text[c_end - sent.start:obj.mention.start - sent.start].strip(" «\"“").lower() not in ("", "the"):
+                or text[c_end - sent.start:obj.mention.start - sent.start].strip(" «\"“").lower() not in _JOINED:
             return False
         add(subj.entity.id, "memberOf", obj.entity.id, sent, 0.6)
         return True
