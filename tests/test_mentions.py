@@ -379,3 +379,18 @@ def test_party_or_group_named_with_a_cue(text: str, name: str) -> None:
 ])
 def test_no_group_from_a_bare_cue_word(text: str) -> None:
     assert [m for m in mentions(text, "ar") if m.type == "Organization" and m.found_by == "cue"] == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Added to the list was the National Andes Development Agency and the Ocean Lines Company.",
+     ["National Andes Development Agency", "Ocean Lines Company"]),
+    ("Peru Mining Development Trading Corporation was also listed.", ["Peru Mining Development Trading Corporation"]),
+    ("The sanctions hit the Chilean Andes Commercial Bank.", ["Andes Commercial Bank"]),   # adjective not in the name
+    ("The Company said it would appeal.", []),
+    ("The bank said it would appeal.", []),
+])
+def test_english_organisation_named_by_its_last_word(text: str, names: list[str]) -> None:
+    ms = mentions(text, "en")
+    assert [m.text for m in ms if m.type == "Organization"] == names
+    assert not any(m.type in ("Country", "Place") and any(m.start > 0 and m.text in n for n in names) for m in ms
+                   if m.text not in ("Chilean",))

@@ -379,3 +379,10 @@ def test_person_member_of_the_party_named_after_the_affiliation_cue() -> None:
     ex = run("ويذكر أن نائب البرلمان النرويجي، يوهان برغ، المنتمي لحزب الخضر النرويجي أشار إلى ذلك.", "ar")
     assert triples(ex, "memberOf") == {("يوهان برغ", "memberOf", "Parliament of Norway"),
                                        ("يوهان برغ", "memberOf", "حزب الخضر النرويجي")}
+
+
+def test_firm_located_in_the_country_of_its_type_adjective() -> None:
+    ex = run("The measures blacklist ships owned by Chilean shipping firm Andes Maritime Company (AMC).", "en")
+    assert triples(ex, "locatedIn") == {("Andes Maritime Company", "locatedIn", "Chile")}
+    ex = run("Chilean officials blacklisted ships owned by Andes Maritime Company.", "en")
+    assert rel(ex, "locatedIn") == []

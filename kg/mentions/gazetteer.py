@@ -148,7 +148,7 @@ class Gazetteer(Component):
     def __call__(self, work: Work) -> None:
         doc = work.document
         self._extra: list[Mention] = []
-        self._quoted_places: list[tuple[int, int]] = []  # منطقة «X Y»: names inside are the place's
+        self._own_spans: list[tuple[int, int]] = []  # منطقة «X Y», "Korea Mining Corp.": names inside are its own
         for sent in doc.sentences:
             hits = sentence_hits(work, sent)
             used: set[int] = set()
@@ -191,29 +191,39 @@ class Gazetteer(Component):
                     m = self._treaty(doc, sent, hits, h)
                     if m:
                         work.mentions.append(m)
-            if sent.index == 0 and doc.lang == "en":
-                work.mentions.extend(_dateline_place(doc, sent, hits))
-            orgs = sentence_matches(work, sent).get("org_cues") if doc.lang == "ar" else None
-            if orgs:
-                groups = _ar_groups(doc, sent, hits, greedy(orgs))
-                inner = {(m.start, m.end) for m in groups if m.type == "Country"}
-                # the party's country adjective is read inside its name (حزب اليسار الألماني)
-                work.mentions[first:] = [m for m in work.mentions[first:]
-                                         if not (m.type == "Country" and (m.start, m.end) in inner)]
-                work.mentions.extend(groups)
-            media = sentence_matches(work, sent).get("media_cues")
-            if media:
-                found = _media(doc, sent, hits, greedy(media))
-                spans = {(m.start, m.end) for m in found}
-                # صحيفة «الشرق الأوسط»: a place name in quotes after the cue names the outlet
-                work.mentions[first:] = [m for m in work.mentions[first:] if (m.start, m.end) not in spans]
-                work.mentions.extend(found)
+            self._cue_names(work, sent, hits, first)
             _drop_treaty_places(work.mentions, first)
-            if self._quoted_places:
+            if self._own_spans:
                 work.mentions[first:] = [m for m in work.mentions[first:] if not any(
-                    a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in self._quoted_places)]
-                self._quoted_places.clear()
+                    a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in self._own_spans)]
+                self._own_spans.clear()
         work.mentions.extend(self._extra)
+
+    def _cue_names(self, work: Work, sent: Sentence, hits: list[Hit], first: int) -> None:
+        """Names found by cue words of their own lexicons: datelines, organisations and parties,
+        news outlets. A name that covers a known word reads it as its own ("Korea Mining Corp.")."""
+        doc = work.document
+        if sent.index == 0 and doc.lang == "en":
+            work.mentions.extend(_dateline_place(doc, sent, hits))
+        orgs = sentence_matches(work, sent).get("org_cues")
+        if orgs and doc.lang == "en":
+            found = _en_orgs(doc, sent, hits, greedy(orgs))
+            self._own_spans.extend((m.start, m.end) for m in found)
+            work.mentions.extend(found)
+        elif orgs:
+            groups = _ar_groups(doc, sent, hits, greedy(orgs))
+            inner = {(m.start, m.end) for m in groups if m.type == "Country"}
+            # the party's country adjective is read inside its name (حزب اليسار الألماني)
+            work.mentions[first:] = [m for m in work.mentions[first:]
+                                     if not (m.type == "Country" and (m.start, m.end) in inner)]
+            work.mentions.extend(groups)
+        media = sentence_matches(work, sent).get("media_cues")
+        if media:
+            found = _media(doc, sent, hits, greedy(media))
+            spans = {(m.start, m.end) for m in found}
+            # صحيفة «الشرق الأوسط»: a place name in quotes after the cue names the outlet
+            work.mentions[first:] = [m for m in work.mentions[first:] if (m.start, m.end) not in spans]
+            work.mentions.extend(found)
 
     def _inner(self, work: Work, sent: Sentence, h: Hit) -> list[Mention]:
         out = []
@@ -370,7 +380,7 @@ class Gazetteer(Component):
             quoted = _quoted(toks, h.j)
             if quoted is not None and k == start:
                 start, k = quoted  # "منطقة «X Y»"
-                self._quoted_places.append((toks[start].start, toks[k - 1].end))
+                self._own_spans.append((toks[start].start, toks[k - 1].end))
             if k > start:
                 spans.append((h.i if kind in _CUE_IN_NAME else start, k))
                 # a coordinated second place: "منطقتي X وY"
@@ -585,6 +595,54 @@ def _ar_groups(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[
                                found_by="gazetteer", key=c.key, name=c.name, country=m.country,
                                attrs={"kind": "demonym", "demonym": True, "inside_body": True, "qualifier": True}))
     return out
+
+
+def _en_orgs(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int, int, list[str]]]) -> list[Mention]:
+    """Capitalised names ending in an organisation word (org_cues.tsv, head): "Tanchon Commercial Bank",
+    "Korea Mining Development Trading Corporation"; a country's name inside the run is part of it.
+    A type word before the name ("the Chilean shipping firm X") keeps the adjective's place in
+    ``attrs["country_at"]`` (locatedIn)."""
+    toks = sent.tokens
+    kb_at = {k: h for h in hits for k in range(h.i, h.j)}
+    out = []
+    for i, j, kinds in cues:
+        if kinds[0] not in ("head", "armed_head") or not toks[i].text[:1].isupper() or i in kb_at:
+            continue
+        a = i
+        while a > 0 and i - a < 6 and _cap_word(toks[a - 1]) \
+                and (a - 1 not in kb_at or kb_at[a - 1].kind in ("name", "alias", "demonym", "place_cue")):
+            a -= 1
+        while a < i and a in kb_at and kb_at[a].kind == "demonym":
+            a += 1  # "Chilean X Company": the adjective qualifies the name ("Korea Mining Corp." keeps Korea)
+        if a == i or (a == 0 and i - a < 2):
+            continue  # a bare head, or a sentence-initial word that may just be capitalised
+        s, t = toks[a].start, toks[j - 1].end
+        m = Mention(start=s, end=t, text=doc.text[s:t], type="ArmedGroup" if kinds[0] == "armed_head" else "Organization",
+                    sentence=sent.index, found_by="cue", name=doc.text[s:t], attrs={"kind": "organisation"})
+        where = _type_before(toks, a, cues, kb_at)
+        if where is not None:
+            m.attrs["country_at"] = toks[where].start
+        out.append(m)
+    return out
+
+
+def _cap_word(tok: Token) -> bool:
+    """A capitalised word that may stand inside an organisation's name ("National", "Ocean"; not "The")."""
+    t = tok.text
+    return t[:1].isupper() and t.replace("-", "").isalpha() and tok.norm not in word_set("en", "function_words") \
+        and tok.norm not in word_set("en", "dates")
+
+
+def _type_before(toks: list[Token], a: int, cues: list[tuple[int, int, list[str]]], kb_at: dict[int, Hit]) -> int | None:
+    """"the Chilean shipping firm X": the token of the country adjective before a type word right before ``a``."""
+    t = next((c for c in cues if c[1] == a and not toks[c[0]].text[:1].isupper()), None)
+    if t is None:
+        return None
+    k = t[0]
+    while k > 0 and t[0] - k < 2 and toks[k - 1].text.isalpha() and toks[k - 1].text.islower():
+        k -= 1  # "shipping firm"
+    h = kb_at.get(k - 1)
+    return h.i if h is not None and h.j == k and country_of(h) else None
 
 
 def _proclitic_len(word: str) -> int:

@@ -102,7 +102,7 @@ class RelationExtractor(Component):
             if cues:
                 self._cues(sent, greedy(cues), acts, add)
             types = {a.entity.type for a in acts}
-            if "Media" in types:
+            if types & {"Media", "Organization"}:
                 self._media_country(sent, acts, add)
             if "Treaty" in types:
                 self._treaties(sent, acts, cues or [], add)
@@ -162,9 +162,10 @@ class RelationExtractor(Component):
 
     @staticmethod
     def _media_country(sent: Sentence, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
-        """A news outlet named with its country (صحيفة «X» الروسية, "X, a Moscow newspaper") is located in it."""
+        """A news outlet or firm named with its country (صحيفة «X» الروسية, "X, a Moscow newspaper",
+        "the Chilean shipping firm X") is located in it."""
         for a in acts:
-            at = a.mention.attrs.get("country_at") if a.entity.type == "Media" else None
+            at = a.mention.attrs.get("country_at") if a.entity.type in ("Media", "Organization") else None
             c = next((b for b in acts if b.mention.start == at and b.entity.type == "Country"), None) if at else None
             if c is not None:
                 add(a.entity.id, "locatedIn", c.entity.id, sent, 0.6)
