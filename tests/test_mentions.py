@@ -394,3 +394,8 @@ def test_english_organisation_named_by_its_last_word(text: str, names: list[str]
     assert [m.text for m in ms if m.type == "Organization"] == names
     assert not any(m.type in ("Country", "Place") and any(m.start > 0 and m.text in n for n in names) for m in ms
                    if m.text not in ("Chilean",))
+
+
+def test_known_organisation_keeps_its_name_before_a_head_word() -> None:
+    ms = mentions("The Interfax News Agency said talks continue.", "en")
+    assert [m.type for m in ms] == ["Media"]

@@ -609,9 +609,10 @@ def _en_orgs(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[in
         if kinds[0] not in ("head", "armed_head") or not toks[i].text[:1].isupper() or i in kb_at:
             continue
         a = i
-        while a > 0 and i - a < 6 and _cap_word(toks[a - 1]) \
-                and (a - 1 not in kb_at or kb_at[a - 1].kind in ("name", "alias", "demonym", "place_cue")):
+        while a > 0 and i - a < 6 and _cap_word(toks[a - 1]) and (a - 1 not in kb_at or _in_org_name(kb_at[a - 1])):
             a -= 1
+        if a > 0 and a - 1 in kb_at and not _in_org_name(kb_at[a - 1]) and _cap_word(toks[a - 1]):
+            continue  # "Interfax News Agency": a known organisation's own name
         while a < i and a in kb_at and kb_at[a].kind == "demonym":
             a += 1  # "Chilean X Company": the adjective qualifies the name ("Korea Mining Corp." keeps Korea)
         if a == i or (a == 0 and i - a < 2):
@@ -624,6 +625,12 @@ def _en_orgs(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[in
             m.attrs["country_at"] = toks[where].start
         out.append(m)
     return out
+
+
+def _in_org_name(h: Hit) -> bool:
+    """May this known word stand inside a new organisation's name? A country or place ("Korea Mining
+    Corp.", "Ocean Lines Company"), not a known organisation ("Interfax News Agency" is Interfax's)."""
+    return h.kind == "place_cue" or country_of(h) is not None or _place_hit(h)
 
 
 def _cap_word(tok: Token) -> bool:
