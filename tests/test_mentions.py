@@ -399,3 +399,16 @@ def test_english_organisation_named_by_its_last_word(text: str, names: list[str]
 def test_known_organisation_keeps_its_name_before_a_head_word() -> None:
     ms = mentions("The Interfax News Agency said talks continue.", "en")
     assert [m.type for m in ms] == ["Media"]
+
+
+@pytest.mark.parametrize("text", [
+    "وفاز فريق قطر على الاتفاق والنصر في الدوري.",   # و right after a one-word cue: a second noun
+])
+def test_treaty_cue_coordinated_with_another_noun_is_no_treaty(text: str) -> None:
+    assert [m for m in mentions(text, "ar") if m.type == "Treaty"] == []
+
+
+def test_outlet_adjectives_stop_at_a_noun() -> None:
+    ms = mentions("ومن جانبها اتهمت صحيفة «بابل» الإدارة الأميركية بالعمل على عرقلة الحوار.", "ar")
+    (m,) = [m for m in ms if m.type == "Media"]
+    assert "country_at" not in m.attrs

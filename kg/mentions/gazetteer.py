@@ -246,6 +246,8 @@ class Gazetteer(Component):
         """A country's body named inside a title, with the country's adjective next to the title:
         المتحدث باسم وزارة الدفاع الهندية، "Indian Defence Ministry spokesman" → Ministry of Defence of India."""
         h = hits[n]
+        if h.data[1] not in _BODY_TITLE_ROLES:
+            return None  # "وزير الخارجية", "رئيس الحكومة": the portfolio or office, not a mention of the body
         ar = work.document.lang == "ar"
         bodies = [(i, j, [p for p in pays if p[0] == "body"]) for i, j, pays in sentence_matches(work, sent).get("lex", [])
                   if h.i <= i and j <= h.j and (i, j) != (h.i, h.j) and (j == h.j if ar else i == h.i)]
@@ -432,9 +434,8 @@ class Gazetteer(Component):
                     year = int(t.text)
                     k += 1
                     break
-                if k > named_end(named, j) and not _definite(t.norm) and (definite or t.norm.startswith("و")) \
-                        and t.norm not in ("لعام", "عام"):
-                    break  # "الاتفاق سيرفع", "اتفاق سلام ووصف": an indefinite word after a definite one starts a clause
+                if k > named_end(named, j) and t.norm not in ("لعام", "عام") and _clause_starts(t, k == j and j - i == 1, definite):
+                    break
                 if k > j and _nisba(toks[k - 1].norm):
                     break  # "اتفاقا لتبادل الجيوب الحدودية الخاصة بـ...": a relative adjective ends the name
                 if not t.text[:1].isalpha() or k in taken or t.norm in word_set(lang, "function_words"):
@@ -486,6 +487,7 @@ def _capital_as_place(doc: Document, sent: Sentence, h: Hit, e: KBEntry) -> bool
     return sent.index == 0 and h.j <= _dateline_end(sent)
 
 
+_BODY_TITLE_ROLES = {"spokesperson", "official"}  # titles held in a body they name: its spokesperson, its members
 _QUOTES = {'"', "«", "»", "“", "”"}
 
 
@@ -545,8 +547,8 @@ def _ar_media_name(toks: list[Token], j: int, taken: set[int],
     if any(k in taken for k in range(j + 1, b)) and not any(h.i == j + 1 and h.j == b and _place_hit(h) for h in hits):
         return None  # a known name (the knowledge base reads it), unless a place's: the outlet is named after it
     k = b + 1
-    while k < len(toks) and k - b <= 3 and toks[k].norm.startswith("ال") and k not in taken:
-        k += 1
+    while k < len(toks) and k - b <= 2 and _nisba(toks[k].norm) and k not in taken:
+        k += 1  # «X» الإخبارية الهندية: adjectives of the outlet, up to its nationality
     return j + 1, b, k if k < len(toks) else None
 
 
@@ -670,7 +672,7 @@ def _ar_media_before(toks: list[Token], i: int, taken: set[int],
     if a is None or a == i - 2 or _ar_media_name(toks, a, taken, hits) is None:
         return None
     k = i + 1
-    while k < len(toks) and k - i <= 2 and toks[k].norm.startswith("ال") and k not in taken:
+    while k < len(toks) and k - i <= 2 and _nisba(toks[k].norm) and k not in taken:
         k += 1
     return a + 1, i - 1, k if k < len(toks) else None
 
@@ -746,6 +748,15 @@ def _vague(lang: str, words: list[Token]) -> bool:
             continue
         return False
     return True
+
+
+def _clause_starts(t: Token, first: bool, definite: bool) -> bool:
+    """Does word ``t`` after an Arabic treaty cue start something else than the treaty's name?
+    و right after the cue joins a second noun (الاتفاق والنصر); و + an indefinite word starts a
+    clause (اتفاق سلام ووصف); after a definite cue an indefinite word does too (الاتفاق سيرفع)."""
+    if t.norm.startswith("و"):
+        return first or not _definite(t.norm)
+    return definite and not _definite(t.norm)
 
 
 def named_end(named: Hit | None, j: int) -> int:

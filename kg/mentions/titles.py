@@ -45,11 +45,9 @@ def _cue_before(cues: dict[int, tuple[int, str]], k: int, kind: str) -> int | No
 
 
 def _of_body(toks: list[Token], k: int) -> bool:
-    """Does token ``k`` start "لـ + noun" (للجنة، لمجلس الأمن): the body a title is held in?"""
-    t = toks[k].text
-    if t.startswith("لل"):
-        return True
-    return t.startswith("ل") and k + 1 < len(toks) and toks[k + 1].text.startswith("ال")
+    """Does token ``k`` start "لـ + the noun" (للجنة، للمجلس): the body a title is held in? (A word in
+    ل + a construct noun is left alone: لجنة itself starts with ل.)"""
+    return toks[k].text.startswith("لل") and len(toks[k].text) > 4
 
 
 def _phrase(toks: list[Token], k: int) -> str:
@@ -102,11 +100,13 @@ class Titles(Component):
                 continue
             cues = {i: (j, kind) for i, j, pays in category(work, sent, "title_cues") for kind in pays[:1]}
             taken = {k for h in hits if h.kind != "title" for k in range(h.i, h.j)}
+            named: set[tuple[int, int]] = set()  # spans of names read: a title word inside one is part of it (شيخة X)
             for n, h in enumerate(hits):
-                if h.kind != "title":
+                if h.kind != "title" or any(m <= sent.tokens[h.i].start < e for m, e in named):
                     continue
                 for m in self._person(doc, sent, hits, n, taken, by_start, cues, last):
                     work.mentions.append(m)
+                    named.add((m.start, m.end))
 
     def _person(self, doc: Document, sent: Sentence, hits: list[Hit], n: int, taken: set[int],
                 by_start: dict[int, Mention], cues: dict[int, tuple[int, str]],

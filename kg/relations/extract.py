@@ -151,7 +151,7 @@ class RelationExtractor(Component):
         text = sent.text
         subj = next((a for a in reversed(acts) if a.mention.end <= c_start), None)
         obj = next((a for a in acts if a.mention.start >= c_end), None)
-        if subj is None or obj is None or subj.entity.type in ("Place", "Treaty", "Country") \
+        if subj is None or obj is None or subj.entity.type in ("Place", "Treaty", "Country", "IGO") \
                 or obj.entity.type not in ("IGO", "Organization", "ArmedGroup", "GovernmentBody", "MilitaryForce"):
             return False
         if text[subj.mention.end - sent.start:c_start - sent.start].strip(" ،,»\"”") \
