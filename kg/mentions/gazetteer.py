@@ -496,8 +496,9 @@ def _quoted(toks: list[Token], j: int) -> tuple[int, int] | None:
     if j >= len(toks) or toks[j].text not in _QUOTES:
         return None
     b = next((k for k in range(j + 1, min(j + 6, len(toks))) if toks[k].text in _QUOTES), None)
-    if b is None or b == j + 1 or not all(t.text[:1].isalpha() for t in toks[j + 1:b]):
-        return None
+    fw = word_set("ar", "function_words") | word_set("en", "function_words")
+    if b is None or b == j + 1 or not all(t.text[:1].isalpha() and t.norm not in fw for t in toks[j + 1:b]):
+        return None  # (a quoted phrase, not a name: «للديموقراطية في الشرق الأوسط»)
     return j + 1, b
 
 
