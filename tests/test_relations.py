@@ -386,3 +386,13 @@ def test_firm_located_in_the_country_of_its_type_adjective() -> None:
     assert triples(ex, "locatedIn") == {("Andes Maritime Company", "locatedIn", "Chile")}
     ex = run("Chilean officials blacklisted ships owned by Andes Maritime Company.", "en")
     assert rel(ex, "locatedIn") == []
+
+
+def test_counterpart_of_someone_in_another_sentence_is_no_position() -> None:
+    ex = run("Chilean President Carlos Vega arrived. He met his Peruvian counterpart Luis Ramos.", "en")
+    assert not any(s == "Luis Ramos" for s, _, _ in triples(ex))
+
+
+def test_base_owner_is_named_in_the_clause_of_the_cue() -> None:
+    ex = run("Chile protested, while the sailors were headed to a military facility in Qatar.", "en")
+    assert rel(ex, "hasMilitaryBaseIn") == []

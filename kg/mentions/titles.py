@@ -93,12 +93,13 @@ class Titles(Component):
         for m in work.mentions:  # the longest reading: "the Norwegian Foreign Ministry", not its adjective
             if m.start not in by_start or m.end > by_start[m.start].end:
                 by_start[m.start] = m
-        last: list[tuple[str, str, str]] = []  # the last national title read: a "counterpart" takes it
+        last: list[tuple[str, str, str]] = []  # the sentence's last national title: a "counterpart" takes it
         for sent in doc.sentences:
             hits = sentence_hits(work, sent)
             if not any(h.kind == "title" for h in hits):
                 continue
             cues = {i: (j, kind) for i, j, pays in category(work, sent, "title_cues") for kind in pays[:1]}
+            last.clear()  # a counterpart is the counterpart of someone named in the same sentence
             taken = {k for h in hits if h.kind != "title" for k in range(h.i, h.j)}
             named: set[tuple[int, int]] = set()  # spans of names read: a title word inside one is part of it (شيخة X)
             for n, h in enumerate(hits):

@@ -139,7 +139,8 @@ class RelationExtractor(Component):
                     add(subj.entity.id, pred, obj.entity.id, sent, 0.6)
             elif pred == "hasMilitaryBaseIn":
                 host = next((a for a in after if a.entity.type in ("Country", "Place")), None)
-                owner = next((a for a in reversed(before) if a.entity.type == "Country"), None)
+                lo, _ = _clause_span(sent, c_start, c_end)  # the owner is named in the cue's clause
+                owner = next((a for a in reversed(before) if a.entity.type == "Country" and a.mention.start >= lo), None)
                 if host is None or owner is None:
                     continue
                 add(owner.entity.id, pred, host.entity.id, sent, 0.6)
