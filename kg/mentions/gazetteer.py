@@ -205,7 +205,8 @@ class Gazetteer(Component):
         doc = work.document
         if sent.index == 0 and doc.lang == "en":
             work.mentions.extend(_dateline_place(doc, sent, hits))
-        orgs = sentence_matches(work, sent).get("org_cues")
+        matches = sentence_matches(work, sent)
+        orgs = matches.get("org_cues")
         if orgs and doc.lang == "en":
             found = _en_orgs(doc, sent, hits, greedy(orgs))
             self._own_spans.extend((m.start, m.end) for m in found)
@@ -217,7 +218,7 @@ class Gazetteer(Component):
             work.mentions[first:] = [m for m in work.mentions[first:]
                                      if not (m.type == "Country" and (m.start, m.end) in inner)]
             work.mentions.extend(groups)
-        media = sentence_matches(work, sent).get("media_cues")
+        media = matches.get("media_cues")
         if media:
             found = _media(doc, sent, hits, greedy(media))
             spans = {(m.start, m.end) for m in found}
