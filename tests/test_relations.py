@@ -396,3 +396,21 @@ def test_counterpart_of_someone_in_another_sentence_is_no_position() -> None:
 def test_base_owner_is_named_in_the_clause_of_the_cue() -> None:
     ex = run("Chile protested, while the sailors were headed to a military facility in Qatar.", "en")
     assert rel(ex, "hasMilitaryBaseIn") == []
+
+
+@pytest.mark.parametrize("text,lang,place", [
+    ("Fighting was reported in Arequipa province of Peru.", "en", "Arequipa"),
+    ("وقعت اشتباكات في مدينة تاكنا ببيرو.", "ar", "تاكنا"),
+])
+def test_located_in_after_a_cue_of_or_the_preposition_b(text: str, lang: str, place: str) -> None:
+    assert triples(run(text, lang), "locatedIn") == {(place, "locatedIn", "Peru")}
+
+
+def test_no_located_in_for_an_apposition_that_is_no_place_word() -> None:
+    assert rel(run("Fighting was reported in Arequipa, an ally of Peru.", "en"), "locatedIn") == []
+
+
+def test_treaty_named_after_a_capital_in_english() -> None:
+    ex = run("Peru and Chile signed the Treaty of Lima.", "en")
+    assert triples(ex, "partyTo") == {("Peru", "partyTo", "Treaty of Lima"), ("Chile", "partyTo", "Treaty of Lima")}
+    assert "Lima" not in {e.name for e in ex.entities}

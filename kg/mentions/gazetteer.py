@@ -461,7 +461,11 @@ class Gazetteer(Component):
             if j + 1 < len(toks) and toks[j].norm == "of" and _YEAR.match(toks[j + 1].text):
                 year = int(toks[j + 1].text)
                 j += 2
-        if year is None and h.j - h.i == 1 and _vague(lang, toks[h.j:j] if lang == "ar" else toks[i:h.i]):
+            elif j + 1 < len(toks) and toks[j].norm == "of" and toks[h.i].text[:1].isupper() and _cap_word(toks[j + 1]):
+                j += 1  # "the Treaty of Lima": a capitalised cue named after a place
+                while j < len(toks) and j - h.j < 4 and _cap_word(toks[j]):
+                    j += 1
+        if year is None and h.j - h.i == 1 and _vague(lang, toks[i:h.i] + toks[h.j:j]):
             return None  # a bare "agreement", "a historic agreement", اتفاقا تاريخيا: no treaty named
         s, t = toks[i].start, toks[j - 1].end
         text = doc.text[s:t]

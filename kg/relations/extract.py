@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from kg.entities.link import Actor
 from kg.lang.index import Match, sentence_matches
+from kg.lang.lexicon import word_set
 from kg.mentions.matcher import greedy
 from kg.model import Entity, Relation, Sentence
 from kg.pipeline import Component, Work, register
@@ -223,9 +224,10 @@ class RelationExtractor(Component):
                         add(a.entity.id, "locatedIn", b.entity.id, sent, 0.6)
                         break
                     continue
-                if b.entity.type == "Place" and g in _IN:  # حي X في دمشق
+                if b.entity.type == "Place" and (g in _IN or (not g and _in_clitic(b))):  # حي X في دمشق
                     add(a.entity.id, "locatedIn", b.entity.id, sent, 0.5)
-                elif b.entity.type == "Country" and (g in _IN or g == "of" or (g in (",", "،") and not _listed(acts, n, text, sent))):
+                elif b.entity.type == "Country" and (g in _IN or g == "of" or _in_clitic(b) and not g or _cue_of(g)
+                                                     or (g in (",", "،") and not _listed(acts, n, text, sent))):
                     add(a.entity.id, "locatedIn", b.entity.id, sent, 0.6)
                 break
 
@@ -250,6 +252,18 @@ def _where(sent: Sentence, a: Actor, lo: int, cue_ends: set[int]) -> bool:
     before = sent.text[lo - sent.start:a.mention.start - sent.start].rstrip()
     words = before.lower().split()
     return bool(words) and (words[-1] in _IN or sent.start + len(before) in cue_ends)
+
+
+def _in_clitic(b: Actor) -> bool:
+    """Is the mention written with the preposition بـ "in" (ببيرو: بـ + بيرو)?"""
+    text, label = b.mention.text, b.entity.labels.get("ar") or ""
+    return text.startswith("ب") and (text[1:] == label or not label.startswith("ب"))
+
+
+def _cue_of(gap: str) -> bool:
+    """"province of", "the region of": place cue words and "of" between a place and its country."""
+    words = gap.split()
+    return 2 <= len(words) <= 3 and words[-1] == "of" and words[-2] in word_set("en", "place_cues")
 
 
 def _demonym(a: Actor) -> bool:
