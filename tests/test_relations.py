@@ -414,3 +414,17 @@ def test_treaty_named_after_a_capital_in_english() -> None:
     ex = run("Peru and Chile signed the Treaty of Lima.", "en")
     assert triples(ex, "partyTo") == {("Peru", "partyTo", "Treaty of Lima"), ("Chile", "partyTo", "Treaty of Lima")}
     assert "Lima" not in {e.name for e in ex.entities}
+
+
+@pytest.mark.parametrize("text", [
+    "وتواصلت المظاهرات في حلب (الفرنسية) أمس.",          # a news agency's credit, not an adjective
+    "هو ملك تشيلي، وبيرو، وبوليفيا.",                     # a list
+    "وتقاتلت بيرو ضد حلب، تشيلي ضد بوليفيا.",            # a comma inside the sentence
+])
+def test_no_located_in_for_agency_credits_and_arabic_lists(text: str) -> None:
+    assert rel(run(text, "ar"), "locatedIn") == []
+
+
+def test_arabic_dateline_place_and_country() -> None:
+    ex = run("مومباي، الهند (CNN) - جددت السلطات اتهاماتها.", "ar")
+    assert triples(ex, "locatedIn") == {("Mumbai", "locatedIn", "India")}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from kg.entities.link import Actor
 from kg.lang.index import Match, sentence_matches
 from kg.lang.lexicon import word_set
+from kg.text.normalize import is_arabic
 from kg.mentions.matcher import greedy
 from kg.model import Entity, Relation, Sentence
 from kg.pipeline import Component, Work, register
@@ -220,14 +221,15 @@ class RelationExtractor(Component):
             for n, b in enumerate(acts[k + 1:], k + 1):
                 g = gap(a, b)
                 if _demonym(b):
-                    if not g and b.mention.start > a.mention.end:  # مدينة X الهندية
+                    if not text[a.mention.end - sent.start:b.mention.start - sent.start].strip() \
+                            and b.mention.start > a.mention.end:  # مدينة X الهندية; not "غزة (الفرنسية)": AFP
                         add(a.entity.id, "locatedIn", b.entity.id, sent, 0.6)
                         break
                     continue
                 if b.entity.type == "Place" and (g in _IN or (not g and _in_clitic(b))):  # حي X في دمشق
                     add(a.entity.id, "locatedIn", b.entity.id, sent, 0.5)
                 elif b.entity.type == "Country" and (g in _IN or g == "of" or _in_clitic(b) and not g or _cue_of(g)
-                                                     or (g in (",", "،") and not _listed(acts, n, text, sent))):
+                                                     or (g in (",", "،") and _comma_place(a, b, sent) and not _listed(acts, n, text, sent))):
                     add(a.entity.id, "locatedIn", b.entity.id, sent, 0.6)
                 break
 
@@ -252,6 +254,14 @@ def _where(sent: Sentence, a: Actor, lo: int, cue_ends: set[int]) -> bool:
     before = sent.text[lo - sent.start:a.mention.start - sent.start].rstrip()
     words = before.lower().split()
     return bool(words) and (words[-1] in _IN or sent.start + len(before) in cue_ends)
+
+
+def _comma_place(a: Actor, b: Actor, sent: Sentence) -> bool:
+    """"Aleppo, Syria": a place and its country after a comma. Not "X، وY" (a list); in Arabic only
+    in a dateline at the start of the sentence (مومباي، الهند), elsewhere a comma separates items."""
+    if b.mention.text.startswith("و"):
+        return False
+    return not is_arabic(a.mention.text) or a.mention.start - sent.start < 3
 
 
 def _in_clitic(b: Actor) -> bool:
