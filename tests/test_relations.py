@@ -428,3 +428,13 @@ def test_no_located_in_for_agency_credits_and_arabic_lists(text: str) -> None:
 def test_arabic_dateline_place_and_country() -> None:
     ex = run("مومباي، الهند (CNN) - جددت السلطات اتهاماتها.", "ar")
     assert triples(ex, "locatedIn") == {("Mumbai", "locatedIn", "India")}
+
+
+def test_body_whose_country_is_only_guessed_is_no_affiliated_member() -> None:
+    ex = run("أرسلت تشيلي وفدا. وتسلمت قوات حفظ السلام التابعة للأمم المتحدة الجائزة.", "ar")
+    assert rel(ex, "memberOf") == []
+
+
+def test_treaty_name_stops_at_a_preposition_with_a_pronoun() -> None:
+    ex = run("ونفى المسؤول أن هناك صفقة بينه وبين تشيلي.", "ar")
+    assert [e for e in ex.entities if e.type == "Treaty"] == []

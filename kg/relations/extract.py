@@ -155,6 +155,7 @@ class RelationExtractor(Component):
         subj = next((a for a in reversed(acts) if a.mention.end <= c_start), None)
         obj = next((a for a in acts if a.mention.start >= c_end), None)
         if subj is None or obj is None or subj.entity.type in ("Place", "Treaty", "Country", "IGO") \
+                or subj.mention.attrs.get("country_guessed") \
                 or obj.entity.type not in ("IGO", "Organization", "ArmedGroup", "GovernmentBody", "MilitaryForce"):
             return False
         if text[subj.mention.end - sent.start:c_start - sent.start].strip(" ،,»\"”") \
