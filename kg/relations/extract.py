@@ -155,13 +155,13 @@ class RelationExtractor(Component):
         subj = next((a for a in reversed(acts) if a.mention.end <= c_start), None)
         obj = next((a for a in acts if a.mention.start >= c_end), None)
         if subj is None or obj is None or subj.entity.type in ("Place", "Treaty", "Country", "IGO") \
-                or subj.mention.attrs.get("country_guessed") \
                 or obj.entity.type not in ("IGO", "Organization", "ArmedGroup", "GovernmentBody", "MilitaryForce"):
             return False
         if text[subj.mention.end - sent.start:c_start - sent.start].strip(" ،,»\"”") \
                 or text[c_end - sent.start:obj.mention.start - sent.start].strip(" «\"“").lower() not in _JOINED:
             return False
-        add(subj.entity.id, "memberOf", obj.entity.id, sent, 0.6)
+        if not subj.mention.attrs.get("country_guessed"):  # (a body of a guessed country: no fact at all)
+            add(subj.entity.id, "memberOf", obj.entity.id, sent, 0.6)
         return True
 
     @staticmethod
