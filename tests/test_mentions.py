@@ -412,3 +412,9 @@ def test_outlet_adjectives_stop_at_a_noun() -> None:
     ms = mentions("ومن جانبها اتهمت صحيفة «بابل» الإدارة الأميركية بالعمل على عرقلة الحوار.", "ar")
     (m,) = [m for m in ms if m.type == "Media"]
     assert "country_at" not in m.attrs
+
+
+def test_english_place_cue_inside_a_longer_name_is_no_place() -> None:
+    ms = mentions("He referred to the Terminal High Altitude Area Defense system.", "en")
+    assert [m for m in ms if m.type == "Place"] == []
+    assert [m.text for m in mentions("Fighting spread to the Donbas Region on Monday.", "en") if m.type == "Place"]

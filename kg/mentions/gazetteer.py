@@ -390,6 +390,8 @@ class Gazetteer(Component):
                 if k < len(toks) and toks[k].norm.startswith("و") and k not in taken and namelike(toks[k], lang):
                     spans.append((k, k + 1))
         else:
+            if toks[h.i].text[:1].isupper() and h.j < len(toks) and _cap_word(toks[h.j]):
+                return []  # "High Altitude Area Defense": the cue word inside a longer name
             k = h.i
             while k > 0 and (k - 1) not in taken and namelike(toks[k - 1], lang, first=True) and h.i - k < 4:
                 k -= 1
