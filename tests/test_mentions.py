@@ -418,3 +418,9 @@ def test_english_place_cue_inside_a_longer_name_is_no_place() -> None:
     ms = mentions("He referred to the Terminal High Altitude Area Defense system.", "en")
     assert [m for m in ms if m.type == "Place"] == []
     assert [m.text for m in mentions("Fighting spread to the Donbas Region on Monday.", "en") if m.type == "Place"]
+
+
+def test_body_of_a_territory_in_construct_state() -> None:
+    ms = mentions("أغلقت سلطات ترانسنيستريا الطريق الوحيد.", "ar")
+    (b,) = [m for m in ms if m.type == "GovernmentBody"]
+    assert b.text == "سلطات ترانسنيستريا" and b.name == "Authorities of Transnistria" and b.country is None

@@ -317,6 +317,12 @@ class Gazetteer(Component):
                                                found_by="gazetteer", name=f"{name_en} of {c2.name}", country=iso2,
                                                key=f"{name_en}|{iso2}", sector=sector or None,
                                                attrs={"kind": "body", "body": name_en}))
+            elif construct and nxt is not None and _place_hit(nxt) and nxt.kind != "capital" and typ != "ArmedGroup":
+                # "سلطات ناغورنو كاراباخ": the body of a territory, not of the article's first country
+                e = kb().get(nxt.key) if nxt.key else None
+                owner = e.name if e is not None else doc.text[toks[nxt.i].start:toks[nxt.j - 1].end]
+                j = nxt.j
+                used.add(n + 1)
             elif construct and nxt is None and j < len(toks) and typ != "ArmedGroup":
                 # "سلطات X": the owner is the name that follows
                 k = j
