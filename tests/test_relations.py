@@ -438,3 +438,9 @@ def test_body_whose_country_is_only_guessed_is_no_affiliated_member() -> None:
 def test_treaty_name_stops_at_a_preposition_with_a_pronoun() -> None:
     ex = run("ونفى المسؤول أن هناك صفقة بينه وبين تشيلي.", "ar")
     assert [e for e in ex.entities if e.type == "Treaty"] == []
+
+
+def test_arabic_name_ending_in_a_word_with_the_article_before_an_apposition() -> None:
+    ex = run("وقال نور الدين، وهو وزير الخارجية النرويجي، إن المحادثات مستمرة.", "ar")
+    assert triples(ex, "holdsPosition") == {("نور الدين", "holdsPosition", "Foreign Minister of Norway")}
+    assert rel(run("وقال المسؤول، وهو وزير سابق، إن المحادثات مستمرة.", "ar"), "holdsPosition") == []

@@ -210,6 +210,9 @@ class Titles(Component):
             while c > 0 and b - c < _MAX_NAME[lang] and (c - 1 not in taken) \
                     and (namelike(toks[c - 1], lang, first=True) or (c > 1 and _cue_at(cues, c - 2, "joiner"))):
                 c -= 1
+            if c == b and lang == "ar" and ap is not None and b > 1 and toks[b - 1].text.startswith("ال") \
+                    and namelike(toks[b - 2], lang, first=True) and _name_start(toks[b - 2]) and b - 2 not in taken:
+                c = b - 2  # "معين الحق، وهو ...": a name ending in a word with the article
             while lang == "ar" and c < b and not _name_start(toks[c]):
                 c += 1
             if c == b or (quoted and toks[c - 1].norm != '"'):
