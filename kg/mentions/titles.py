@@ -116,22 +116,8 @@ class Titles(Component):
         toks = sent.tokens
         lang = doc.lang
         title_en, role, sector = h.data
-        country = None
-        org: Mention | None = None
         k = h.j
-        title_start = h.i
-        if lang == "en" and n > 0 and hits[n - 1].j == h.i and country_of(hits[n - 1]):
-            country = country_of(hits[n - 1])
-            title_start = hits[n - 1].i
-            q0 = by_start.get(toks[title_start].start)
-            if q0 is not None:
-                q0.attrs["qualifier"] = True  # "Iranian Foreign Minister X": Iran is not an actor here
-        elif lang == "en" and n > 0 and hits[n - 1].j == h.i and hits[n - 1].key:
-            q0 = by_start.get(toks[hits[n - 1].i].start)
-            if q0 is not None and q0.type in ("IGO", "Organization", "GovernmentBody", "MilitaryForce", "Media"):
-                org = q0  # "UN Secretary-General X"
-                q0.attrs["qualifier"] = True
-                title_start = hits[n - 1].i
+        country, org, title_start = self._before_title(toks, hits, n, lang, by_start)
         # "former President X" (English, before) / "الرئيس السابق X" (Arabic, after the title)
         former = _cue_before(cues, title_start, "former") is not None
         if _cue_at(cues, k, "former") is not None:
@@ -174,15 +160,9 @@ class Titles(Component):
             if not last or country is None:
                 return []  # "his Peruvian counterpart": the title is the one of the person met
             title_en, role, sector = last[0]
-        a = self._after_ranks(hits, k, cues)
-        k = self._name_end(toks, a, lang, hits, taken, cues)
-        if k == a and a < len(toks) and toks[a].text in ",،":
-            # "Norway's prime minister, Johan Berg, said": the name in an apposition, closed after it
-            a2 = self._after_ranks(hits, a + 1, cues)
-            k2 = self._name_end(toks, a2, lang, hits, taken, cues)
-            if k2 > a2 and (k2 == len(toks) or toks[k2].text in _CLOSERS):
-                a, k = a2, k2
-        if k > a and not (lang == "ar" and k - a == 1 and self._weak_single(toks[a].norm)):
+        after = self._name_after(toks, k, lang, hits, taken, cues)
+        if after is not None:
+            a, k = after
             if country is None and org is None:  # "President X of Chile"
                 q = self._of_qualifier(toks, k, lang, by_start)
                 if q is not None and q.type == "Country" and q.key:
@@ -193,31 +173,10 @@ class Titles(Component):
                 if second is not None:
                     spans.append(second)
         else:
-            # name before the title: "NAME ، TITLE" / "NAME, the TITLE" / "NAME، وهو TITLE"
-            b = title_start
-            fb = _cue_before(cues, b, "former")
-            b = b if fb is None else fb  # "X, the former president"
-            ap = _cue_before(cues, b, "apposition")
-            if ap is not None:
-                b = ap
-            if b > 0 and toks[b - 1].text in ",،":
-                b -= 1
-            elif not (lang == "ar" and ap is not None):
+            before = self._name_before(toks, title_start, lang, taken, cues)
+            if before is None:
                 return []
-            quoted = b > 1 and toks[b - 1].norm == '"'  # “X” وهو ...: a name in quotes
-            b -= quoted
-            c = b
-            while c > 0 and b - c < _MAX_NAME[lang] and (c - 1 not in taken) \
-                    and (namelike(toks[c - 1], lang, first=True) or (c > 1 and _cue_at(cues, c - 2, "joiner"))):
-                c -= 1
-            if c == b and lang == "ar" and ap is not None and b > 1 and toks[b - 1].text.startswith("ال") \
-                    and namelike(toks[b - 2], lang, first=True) and _name_start(toks[b - 2]) and b - 2 not in taken:
-                c = b - 2  # "معين الحق، وهو ...": a name ending in a word with the article
-            while lang == "ar" and c < b and not _name_start(toks[c]):
-                c += 1
-            if c == b or (quoted and toks[c - 1].norm != '"'):
-                return []
-            spans = [(c, b, country)]
+            spans = [(*before, country)]
         if country is not None and not former and org is None:
             last[:] = [(title_en, role, sector)]
         out = []
@@ -225,6 +184,71 @@ class Titles(Component):
             s, e = toks[i].start, toks[j - 1].end
             out.append(_mention(doc, sent, s, e, (title_en, role, sector), ctry, org, org_in_title, former))
         return out
+
+    @staticmethod
+    def _before_title(toks: list[Token], hits: list[Hit], n: int, lang: str,
+                      by_start: dict[int, Mention]) -> tuple[KBEntry | None, Mention | None, int]:
+        """English qualifier right before title ``hits[n]``: its country ("Iranian Foreign Minister X",
+        "Norway's president X") or organisation ("UN Secretary-General X"), and where the title starts."""
+        h = hits[n]
+        prev = hits[n - 1] if n > 0 and hits[n - 1].j == h.i else None
+        if lang != "en" or prev is None:
+            return None, None, h.i
+        q0 = by_start.get(toks[prev.i].start)
+        country = country_of(prev)
+        if country is not None:
+            if q0 is not None:
+                q0.attrs["qualifier"] = True  # Iran is not an actor here
+            return country, None, prev.i
+        if prev.key and q0 is not None and q0.type in ("IGO", "Organization", "GovernmentBody", "MilitaryForce", "Media"):
+            q0.attrs["qualifier"] = True
+            return None, q0, prev.i
+        return None, None, h.i
+
+    def _name_after(self, toks: list[Token], k: int, lang: str, hits: list[Hit], taken: set[int],
+                    cues: dict[int, tuple[int, str]]) -> tuple[int, int] | None:
+        """Tokens of the name after the title (and its qualifier) ending at ``k``: "TITLE [rank] NAME",
+        or "TITLE, [rank] NAME," (an apposition closed after the name)."""
+        a = self._after_ranks(hits, k, cues)
+        k = self._name_end(toks, a, lang, hits, taken, cues)
+        if k == a and a < len(toks) and toks[a].text in ",،":
+            # "Norway's prime minister, Johan Berg, said": the name in an apposition, closed after it
+            a2 = self._after_ranks(hits, a + 1, cues)
+            k2 = self._name_end(toks, a2, lang, hits, taken, cues)
+            if k2 > a2 and (k2 == len(toks) or toks[k2].text in _CLOSERS):
+                a, k = a2, k2
+        if k > a and not (lang == "ar" and k - a == 1 and self._weak_single(toks[a].norm)):
+            return a, k
+        return None
+
+    @staticmethod
+    def _name_before(toks: list[Token], b: int, lang: str, taken: set[int],
+                     cues: dict[int, tuple[int, str]]) -> tuple[int, int] | None:
+        """Tokens of the name before the title starting at ``b``: "NAME ، TITLE", "NAME, the [former] TITLE",
+        "NAME، وهو TITLE", "“NAME” وهو TITLE"."""
+        fb = _cue_before(cues, b, "former")
+        b = b if fb is None else fb  # "X, the former president"
+        ap = _cue_before(cues, b, "apposition")
+        if ap is not None:
+            b = ap
+        if b > 0 and toks[b - 1].text in ",،":
+            b -= 1
+        elif not (lang == "ar" and ap is not None):
+            return None
+        quoted = b > 1 and toks[b - 1].norm == '"'  # “X” وهو ...: a name in quotes
+        b -= quoted
+        c = b
+        while c > 0 and b - c < _MAX_NAME[lang] and (c - 1 not in taken) \
+                and (namelike(toks[c - 1], lang, first=True) or (c > 1 and _cue_at(cues, c - 2, "joiner"))):
+            c -= 1
+        if c == b and lang == "ar" and ap is not None and b > 1 and toks[b - 1].text.startswith("ال") \
+                and namelike(toks[b - 2], lang, first=True) and _name_start(toks[b - 2]) and b - 2 not in taken:
+            c = b - 2  # "معين الحق، وهو ...": a name ending in a word with the article
+        while lang == "ar" and c < b and not _name_start(toks[c]):
+            c += 1
+        if c == b or (quoted and toks[c - 1].norm != '"'):
+            return None
+        return c, b
 
     @staticmethod
     def _of_qualifier(toks: list[Token], k: int, lang: str, by_start: dict[int, Mention]) -> Mention | None:
