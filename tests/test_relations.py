@@ -444,3 +444,16 @@ def test_arabic_name_ending_in_a_word_with_the_article_before_an_apposition() ->
     ex = run("وقال نور الدين، وهو وزير الخارجية النرويجي، إن المحادثات مستمرة.", "ar")
     assert triples(ex, "holdsPosition") == {("نور الدين", "holdsPosition", "Foreign Minister of Norway")}
     assert rel(run("وقال المسؤول، وهو وزير سابق، إن المحادثات مستمرة.", "ar"), "holdsPosition") == []
+
+
+@pytest.mark.parametrize("text,member,igo", [
+    ("NATO member Norway hosted the talks.", "Norway", "North Atlantic Treaty Organization"),
+    ("EU member state Portugal hosted the talks.", "Portugal", "European Union"),
+    ("Portugal, an EU member, hosted the talks.", "Portugal", "European Union"),
+])
+def test_member_named_with_its_igo(text: str, member: str, igo: str) -> None:
+    assert triples(run(text, "en"), "memberOf") == {(member, "memberOf", igo)}
+
+
+def test_member_of_a_delegation_is_no_igo_membership() -> None:
+    assert rel(run("A member of the Chilean delegation met NATO officials.", "en"), "memberOf") == []

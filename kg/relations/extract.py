@@ -124,9 +124,11 @@ class RelationExtractor(Component):
             if pred == "locatedIn":
                 RelationExtractor._capital_of(sent, c_start, c_end, acts, add)
                 continue
-            if pred == "memberOf" and RelationExtractor._affiliated(sent, c_start, c_end, acts, add):
+            if pred == "memberOf" and (RelationExtractor._affiliated(sent, c_start, c_end, acts, add)
+                                       or RelationExtractor._igo_member(sent, c_start, c_end, acts, add)):
                 continue
-            if not before and pred == "memberOf" and len(after) >= 2 and after[0].entity.type == "Country":
+            if not before and pred == "memberOf" and len(after) >= 2 and after[0].entity.type == "Country" \
+                    and is_arabic(toks[i].text) and not _demonym(after[0]):
                 n = 1  # verb first: "انضمت فنلندا إلى الحلف", "انضمت A وB إلى الحلف"
                 while n < len(after) and _coordinated(after[:n + 1], sent)[-1] is after[0]:
                     n += 1
@@ -173,6 +175,28 @@ class RelationExtractor(Component):
             c = next((b for b in acts if b.mention.start == at and b.entity.type == "Country"), None) if at else None
             if c is not None:
                 add(a.entity.id, "locatedIn", c.entity.id, sent, 0.6)
+
+    @staticmethod
+    def _igo_member(sent: Sentence, c_start: int, c_end: int, acts: list[Actor], add) -> bool:  # type: ignore[no-untyped-def]
+        """"NATO member Turkey", "EU member state Hungary": the IGO right before the cue, the member right after."""
+        text = sent.text
+
+        def gap(x: int, y: int) -> str:
+            return text[x - sent.start:y - sent.start].strip().lower()
+
+        n = next((k for k in range(len(acts) - 1, -1, -1) if acts[k].mention.end <= c_start), None)
+        if n is None or acts[n].entity.type != "IGO" or gap(acts[n].mention.end, c_start):
+            return False
+        igo = acts[n]
+        member = next((a for a in acts if a.mention.start >= c_end), None)
+        if member is None or member.entity.type != "Country" or gap(c_end, member.mention.start):
+            # "Portugal, an EU member": the country before the IGO, in an apposition
+            member = acts[n - 1] if n > 0 else None
+            if member is None or member.entity.type != "Country" \
+                    or gap(member.mention.end, igo.mention.start) not in (", a", ", an"):
+                return False
+        add(member.entity.id, "memberOf", igo.entity.id, sent, 0.6)
+        return True
 
     @staticmethod
     def _capital_of(sent: Sentence, c_start: int, c_end: int, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
