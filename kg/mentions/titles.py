@@ -5,6 +5,13 @@ Arabic: TITLE [country adjective | organisation] NAME
 NAME ، TITLE [لـ organisation] (``X ، الأمين العام لمجلس ...``).
 English: [Country's | adjective] TITLE NAME (``Russian Foreign Minister Sergei
 Lavrov``) or NAME, [the] [adjective] TITLE.
+
+Also (title_cues.tsv): a name in an apposition after the title, closed by a comma
+("Norway's prime minister, Johan Berg, said"), or before it after وهو / "who is";
+"former"/السابق (holdsPosition "Former …"); honorifics skipped (Ayatollah, الدكتور);
+"counterpart"/نظيره takes the title of the sentence's last national title holder, with its
+own country; two holders of a dual title (رئيسا الوزراء الهندي X والباكستاني Y); a title
+held in a body named after it (الرئيس البنغلاديشي للجنة ...: no leaderOf of the country).
 """
 
 from __future__ import annotations

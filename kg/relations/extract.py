@@ -1,10 +1,17 @@
 """Relations with evidence.
 
-- holdsPosition / leaderOf / memberOf from the titles persons were introduced with;
-- ministryOf for ministries composed with their country;
-- memberOf / hasMilitaryBaseIn from cue words between two actors;
-- partyTo for the countries named with a treaty;
-- locatedIn for a place followed by "in"/في and a country.
+- holdsPosition / leaderOf / memberOf from the titles persons were introduced with (kg.mentions.titles);
+  a former title gives holdsPosition only, a spokesperson is no member of the body spoken for;
+- ministryOf for ministries and executive departments named with their country (not for a country
+  the linker only guessed for a bare "the ministry");
+- memberOf / hasMilitaryBaseIn / locatedIn from cue words (relation_cues.tsv) between two actors:
+  "A, B and C joined NATO", "NATO member X", "X, an EU member", affiliation words next to both
+  actors (التابعة لـ، المنتمي لـ), "a U.S. military facility in Qatar", "X, the capital of Y";
+- partyTo for the countries named in a treaty's clause, except a country named as a place;
+- locatedIn for a place followed by in/في [(] and a country or place, ", Country" (English; Arabic
+  datelines), its nationality adjective (مدينة X الهندية, "the Indian city of X"), بـ (مدينة X ببيرو),
+  "province of"; for an outlet or firm named with its country (صحيفة «X» الروسية, "the Chilean
+  shipping firm X").
 """
 
 from __future__ import annotations
