@@ -64,7 +64,7 @@ DATE_KINDS = {"weekday": range(0, 7), "month": range(1, 13), "relative": range(-
 FILES = {"triggers": 4, "titles": 4, "bodies": 4, "numbers": 2, "casualties": 2, "place_cues": 2,
          "treaty_cues": 2, "speech": 2, "negation": 2, "dates": 3, "stopnames": 1,
          "title_cues": 2, "media_cues": 2, "org_cues": 2, "locatives": 1, "treaty_vague": 1}
-KINDS = {"title_cues": {"former", "apposition", "honorific", "joiner"},
+KINDS = {"title_cues": {"former", "apposition", "honorific", "joiner", "age"},
          "media_cues": {"newspaper", "agency", "broadcaster", "website", "after"},
          "org_cues": {"party", "quoted", "head", "armed_head", "type"}}
 

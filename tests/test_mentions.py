@@ -424,3 +424,22 @@ def test_body_of_a_territory_in_construct_state() -> None:
     ms = mentions("أغلقت سلطات ترانسنيستريا الطريق الوحيد.", "ar")
     (b,) = [m for m in ms if m.type == "GovernmentBody"]
     assert b.text == "سلطات ترانسنيستريا" and b.name == "Authorities of Transnistria" and b.country is None
+
+
+# -- persons described without a title -------------------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    ("وقالت رحيمة بيغوم (35 عامًا) إنها سعيدة.", "رحيمة بيغوم"),                       # an age
+    ("وقال منصور أحمد خان، وهو أحد سكان القرية، إنه سعيد.", "منصور أحمد خان"),        # said X، وهو ...
+])
+def test_arabic_person_described_without_a_title(text: str, name: str) -> None:
+    assert [m.text for m in mentions(text, "ar") if m.type == "Person"] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "وبنت جدارا يصدها، وهو ما أثار الجدل.",               # no speech verb before the words
+    "وقال الجيش، وهو يحاصر المدينة، إن القتال مستمر.",     # a body, not a name
+    "وارتفع المنسوب بنحو 18 سنتيمترا أمس.",                 # a figure without the parenthesis
+])
+def test_no_described_person_without_a_speech_verb_or_an_age(text: str) -> None:
+    assert [m for m in mentions(text, "ar") if m.type == "Person"] == []

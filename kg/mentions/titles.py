@@ -103,6 +103,9 @@ class Titles(Component):
         last: list[tuple[str, str, str]] = []  # the sentence's last national title: a "counterpart" takes it
         for sent in doc.sentences:
             hits = sentence_hits(work, sent)
+            if doc.lang == "ar":
+                said = {j for _, j, _ in category(work, sent, "speech")}
+                work.mentions.extend(self._described(doc, sent, hits, category(work, sent, "title_cues"), said))
             if not any(h.kind == "title" for h in hits):
                 continue
             cues = {i: (j, kind) for i, j, pays in category(work, sent, "title_cues") for kind in pays[:1]}
@@ -115,6 +118,35 @@ class Titles(Component):
                 for m in self._person(doc, sent, hits, n, taken, by_start, cues, last):
                     work.mentions.append(m)
                     named.add((m.start, m.end))
+
+    @staticmethod
+    def _described(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int, int, list[str]]],
+                   said: set[int]) -> list[Mention]:
+        """Arabic persons named without a title but described: "قال X Y، وهو أحد سكان ..." (two name words
+        right after a speech verb, ends of ``said``, and before a comma and هو/هي) or "X (35 عاما)"."""
+        toks = sent.tokens
+        taken = {k for h in hits for k in range(h.i, h.j)}
+        titled = {h.i for h in hits if h.kind == "title"}
+        out = []
+        for i, j, kinds in cues:
+            kind = kinds[0]
+            if kind == "apposition" and i > 2 and toks[i - 1].text in ",،" and j not in titled:
+                b, least = i - 1, 2
+            elif kind == "age" and i > 2 and toks[i - 1].text.isdigit() and toks[i - 2].text == "(" \
+                    and j < len(toks) and toks[j].text == ")":
+                b, least = i - 2, 1
+            else:
+                continue
+            c = b
+            while c > 0 and b - c < _MAX_NAME["ar"] and c - 1 not in taken and namelike(toks[c - 1], "ar", first=True):
+                c -= 1
+            while c < b and not _name_start(toks[c]):
+                c += 1
+            if b - c >= least and (kind == "age" or c in said):
+                s, e = toks[c].start, toks[b - 1].end
+                out.append(Mention(start=s, end=e, text=doc.text[s:e], type="Person", sentence=sent.index,
+                                   found_by="cue", attrs={"cue": kind}))
+        return out
 
     def _person(self, doc: Document, sent: Sentence, hits: list[Hit], n: int, taken: set[int],
                 by_start: dict[int, Mention], cues: dict[int, tuple[int, str]],
