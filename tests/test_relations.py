@@ -457,3 +457,8 @@ def test_member_named_with_its_igo(text: str, member: str, igo: str) -> None:
 
 def test_member_of_a_delegation_is_no_igo_membership() -> None:
     assert rel(run("A member of the Chilean delegation met NATO officials.", "en"), "memberOf") == []
+
+
+def test_group_in_an_apposition_a_member_of() -> None:
+    ex = run("The Andes Brigade, a member of the Free Syrian Army, attacked the post.", "en")
+    assert triples(ex, "memberOf") == {("Andes Brigade", "memberOf", "Free Syrian Army")}

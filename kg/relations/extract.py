@@ -19,10 +19,10 @@ from __future__ import annotations
 from kg.entities.link import Actor
 from kg.lang.index import Match, sentence_matches
 from kg.lang.lexicon import word_set
-from kg.text.normalize import is_arabic
 from kg.mentions.matcher import greedy
 from kg.model import Entity, Relation, Sentence
 from kg.pipeline import Component, Work, register
+from kg.text.normalize import is_arabic
 
 _HEAD_ROLES = {"head_of_state", "head_of_government", "monarch", "leader", "secretary_general", "chair", "head"}
 _IN = {"في", "فى", "in", "inside", "within", "(في", "(in"}
@@ -166,7 +166,7 @@ class RelationExtractor(Component):
         if subj is None or obj is None or subj.entity.type in ("Place", "Treaty", "Country", "IGO") \
                 or obj.entity.type not in ("IGO", "Organization", "ArmedGroup", "GovernmentBody", "MilitaryForce"):
             return False
-        if text[subj.mention.end - sent.start:c_start - sent.start].strip(" ،,»\"”") \
+        if text[subj.mention.end - sent.start:c_start - sent.start].strip(" ،,»\"”").lower() not in ("", "a", "an") \
                 or text[c_end - sent.start:obj.mention.start - sent.start].strip(" «\"“").lower() not in _JOINED:
             return False
         if not subj.mention.attrs.get("country_guessed"):  # (a body of a guessed country: no fact at all)
