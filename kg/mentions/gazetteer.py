@@ -443,7 +443,7 @@ class Gazetteer(Component):
                     year = int(t.text)
                     k += 1
                     break
-                if k > named_end(named, j) and t.norm not in ("لعام", "عام") and _clause_starts(t, k == j and j - i == 1, definite):
+                if k > _named_end(named, j) and t.norm not in ("لعام", "عام") and _clause_starts(t, k == j and j - i == 1, definite):
                     break
                 if k > j and _nisba(toks[k - 1].norm):
                     break  # "اتفاقا لتبادل الجيوب الحدودية الخاصة بـ...": a relative adjective ends the name
@@ -773,7 +773,7 @@ def _clause_starts(t: Token, first: bool, definite: bool) -> bool:
     return definite and not _definite(t.norm)
 
 
-def named_end(named: Hit | None, j: int) -> int:
+def _named_end(named: Hit | None, j: int) -> int:
     """Last token of the place naming a treaty (``named``), or of the cue ending at ``j``."""
     return named.j - 1 if named is not None else j - 1
 
