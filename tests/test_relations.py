@@ -462,3 +462,16 @@ def test_member_of_a_delegation_is_no_igo_membership() -> None:
 def test_group_in_an_apposition_a_member_of() -> None:
     ex = run("The Andes Brigade, a member of the Free Syrian Army, attacked the post.", "en")
     assert triples(ex, "memberOf") == {("Andes Brigade", "memberOf", "Free Syrian Army")}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("بموجب اتفاق وقف إطلاق النار ، تخلت بيرو عن الأراضي الواقعة تحت سيطرتها.", "ar"),
+    ("Under the ceasefire agreement, Peru gave up the territory.", "en"),
+])
+def test_party_to_a_treaty_fronted_with_under(text: str, lang: str) -> None:
+    assert {s for s, _, _ in triples(run(text, lang), "partyTo")} == {"Peru"}
+
+
+def test_party_to_stops_at_the_comma_without_a_fronted_under() -> None:
+    ex = run("وقعت بيرو اتفاق وقف إطلاق النار، وتابعت تشيلي المحادثات.", "ar")
+    assert {s for s, _, _ in triples(ex, "partyTo")} == {"Peru"}

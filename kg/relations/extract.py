@@ -222,9 +222,16 @@ class RelationExtractor(Component):
     def _treaties(sent: Sentence, acts: list[Actor], cues: list[Match], add) -> None:  # type: ignore[no-untyped-def]
         """Countries named in the same clause as a treaty are its parties, unless named as a place."""
         cue_ends = {sent.tokens[j - 1].end for _, j, pays in cues if pays[0] == "locatedIn"}
+        under = {sent.tokens[j - 1].end for _, j, pays in cues if pays[0] == "partyTo"}
         treaties = [a for a in acts if a.entity.type == "Treaty"]
         for t in treaties:
             lo, hi = _clause_span(sent, t.mention.start, t.mention.end)
+            before = sent.text[:t.mention.start - sent.start].rstrip()
+            if before.lower().endswith(" the"):
+                before = before[:-4].rstrip()
+            if sent.start + len(before) in under and hi < sent.end:
+                # "بموجب الاتفاق، تخلت أرمينيا عن ...": a fronted "under the treaty" belongs to the next clause
+                _, hi = _clause_span(sent, hi + 1, hi + 1)
             countries: list[Entity] = []
             for a in acts:
                 if a.entity.type == "Country" and not a.mention.attrs.get("demonym") and a.entity not in countries \
