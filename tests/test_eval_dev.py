@@ -27,7 +27,7 @@ FLOORS: dict[str, tuple[float, float, float, float]] = {
     "ar_india_bangladesh_enclaves": (0.59, 0.61, 0.00, 0.76),  # measured 0.647, 0.667, 0.000, 0.818
     "ar_india_pakistan_kashmir_fire": (0.89, 0.59, 0.30, 0.95),  # measured 0.944, 0.647, 0.353, 1.000
     "ar_korea_mines_accusation": (0.61, 0.85, 0.13, 0.95),  # measured 0.667, 0.909, 0.182, 1.000
-    "ar_seed_armenia_azerbaijan_2021": (0.95, 0.75, 0.65, 0.91),  # measured 1.000, 0.807, 0.702, 0.966
+    "ar_seed_armenia_azerbaijan_2021": (0.95, 0.75, 0.65, 0.95),  # measured 1.000, 0.807, 0.702, 1.000
     "ar_syria_nusra_prisoner_swap": (0.71, 0.47, 0.00, 0.61),  # measured 0.760, 0.529, 0.000, 0.667
     "ar_ukraine_fighting_minsk": (0.83, 0.58, 0.05, 0.61),  # measured 0.889, 0.632, 0.105, 0.667
     "en_iran_frees_us_sailors": (0.80, 0.32, 0.20, 0.86),  # measured 0.857, 0.375, 0.250, 0.914
@@ -37,7 +37,7 @@ FLOORS: dict[str, tuple[float, float, float, float]] = {
     "en_un_sanctions_north_korea": (0.88, 0.40, 0.00, 0.90),  # measured 0.939, 0.457, 0.057, 0.957
 }
 # Macro mean over the set, same columns.
-MEAN_FLOORS: tuple[float, float, float, float] = (0.82, 0.54, 0.15, 0.85)  # measured 0.871, 0.594, 0.205, 0.901
+MEAN_FLOORS: tuple[float, float, float, float] = (0.82, 0.54, 0.15, 0.85)  # measured 0.871, 0.594, 0.205, 0.904
 
 
 @pytest.fixture(scope="module")
