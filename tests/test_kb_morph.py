@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.kb import clear_cache, load_kb
-from kg.kb.morph_ar import nisba_forms
+from kg.kb.morph_ar import name_nisba, nisba_forms
 from kg.kb.morph_en import demonym_forms
 
 
@@ -56,3 +56,10 @@ def test_kb_yields_inflected_demonyms() -> None:
     assert en["Azeri"] == en["Azerbaijani"] == "AZE"
     # no clitic or article variants: the matcher strips them
     assert not any(t.startswith(("وال", "بال", "لل")) for t in ar)
+
+
+def test_name_nisba_of_a_variant_spelling() -> None:
+    assert name_nisba("بنغلادش") == "بنغلادشي"
+    assert name_nisba("روسيا") is None  # irregular: روسي
+    assert name_nisba("كوريا الجنوبية") is None
+    assert name_nisba("السودان") is None  # its listed nisba already matches with the article

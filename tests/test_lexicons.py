@@ -50,7 +50,7 @@ MODES: dict[str, set[str]] = {
 }
 FLAGS = {"noun", "passive", "recip", "self", "weak", "verbal"}
 ROLES = {"head_of_state", "head_of_government", "minister", "spokesperson", "secretary_general", "commander",
-         "envoy", "monarch", "official", "diplomat", "leader"}
+         "envoy", "monarch", "official", "diplomat", "leader", "counterpart"}
 SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO", "OPP", "PTY", "REB", "PRM", "ELI", "JRN", "REL", "SOC", ""}
 BODY_TYPES = {"GovernmentBody", "MilitaryForce", "ArmedGroup"}
 CAS_FIELDS = {"dead", "injured", "captured"}
@@ -63,7 +63,11 @@ DATE_KINDS = {"weekday": range(0, 7), "month": range(1, 13), "relative": range(-
 
 # The files this suite owns, with their column counts.
 FILES = {"triggers": 4, "titles": 4, "bodies": 4, "numbers": 2, "casualties": 2, "place_cues": 2,
-         "treaty_cues": 2, "speech": 2, "negation": 2, "dates": 3, "stopnames": 1}
+         "treaty_cues": 2, "speech": 2, "negation": 2, "dates": 3, "stopnames": 1,
+         "title_cues": 2, "media_cues": 2, "org_cues": 2, "locatives": 1, "treaty_vague": 1}
+KINDS = {"title_cues": {"former", "apposition", "honorific", "joiner", "age"},
+         "media_cues": {"newspaper", "agency", "broadcaster", "website", "after"},
+         "org_cues": {"party", "quoted", "head", "armed_head", "type"}}
 
 _AR_DIAC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 _AR_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
@@ -206,7 +210,9 @@ def validate_file(kind: str, path: Path, lang: str) -> tuple[list[Row], list[str
                 errors.append(f"{r.where()}: unknown date kind {c[1]!r}")
             else:
                 errors += check_int(r, 2, DATE_KINDS[c[1]])
-        elif kind == "stopnames" and len(c[0].split()) != 1:
+        elif kind in KINDS and c[1] not in KINDS[kind]:
+            errors.append(f"{r.where()}: unknown {kind} kind {c[1]!r}")
+        elif kind in ("stopnames", "locatives", "treaty_vague") and len(c[0].split()) != 1:
             errors.append(f"{r.where()}: stopnames hold single tokens: {c[0]!r}")
     return rows, errors
 

@@ -111,7 +111,8 @@ def test_kb_alias_spelling_links_to_kb_entry() -> None:
 def test_same_entity_key_across_languages() -> None:
     en = run("Ethiopia and Somalia held talks in Nairobi.", "en")
     ar = run("عقدت إثيوبيا والصومال محادثات في نيروبي.", "ar")
-    assert {e.key for e in en.entities} == {e.key for e in ar.entities} == {"ETH", "SOM", "KEN"}
+    # the capital after "in": the city, keyed by its country
+    assert {e.key for e in en.entities} == {e.key for e in ar.entities} == {"ETH", "SOM", "capital|KEN"}
     assert ent(ar, "Somalia").labels["ar"] == "الصومال"  # label without the clitic و
 
 
@@ -134,8 +135,8 @@ def test_armed_group_common_noun_is_one_actor_per_article() -> None:
 
 
 def test_entity_ids_are_sequential_and_unique() -> None:
-    ex = run("Ethiopia and Somalia held talks in Nairobi. Kenya hosted them.", "en")
+    ex = run("Ethiopia and Somalia held talks. Nairobi hosted them. Kenya hosted them.", "en")
     ids = [e.id for e in ex.entities]
     assert ids == [f"e{n}" for n in range(1, len(ids) + 1)]
     assert ent(ex, "Kenya").mentions[0].text in ("Nairobi", "Kenya")
-    assert texts(ent(ex, "Kenya")) == ["Nairobi", "Kenya"]
+    assert texts(ent(ex, "Kenya")) == ["Nairobi", "Kenya"]  # the capital as its government

@@ -116,3 +116,11 @@ def test_with_the_segmenter() -> None:
     got = {(m.text, m.type) for m in work.mentions}
     assert {("القاهرة", "Place"), ("باريس", "Place"), ("بوريس جونسون", "Person")} <= got
     assert all(doc.text[m.start:m.end] == m.text for m in work.mentions)
+
+
+def test_bare_cue_word_is_no_name_but_a_definite_one_may_be() -> None:
+    from kg.mentions.ner import _bare_cue
+
+    assert _bare_cue("ريف") and _bare_cue("منطقة")
+    assert not _bare_cue("القاعدة") and not _bare_cue("للجزيرة")  # al-Qaeda, Al Jazeera
+    assert not _bare_cue("ريف دمشق")

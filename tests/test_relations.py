@@ -162,3 +162,316 @@ def test_relation_without_actors_is_not_made() -> None:
 def test_relations_deduplicated() -> None:
     ex = run("Russia maintains a naval base in Syria. Russia maintains a naval base in Syria.", "en")
     assert len(rel(ex, "hasMilitaryBaseIn")) == 1
+
+
+# -- titles read in more positions -------------------------------------------
+
+@pytest.mark.parametrize("text,lang,first,second", [
+    ("Chilean President Carlos Vega met his Peruvian counterpart, Luis Ramos, in Lima.", "en",
+     "Carlos Vega", "Luis Ramos"),
+    ("Chilean President Carlos Vega met his Peruvian counterpart Luis Ramos on Monday.", "en",
+     "Carlos Vega", "Luis Ramos"),
+    ("التقى الرئيس التشيلي كارلوس فيغا ونظيره البيروفي لويس راموس في ليما.", "ar", "كارلوس فيغا", "لويس راموس"),
+])
+def test_counterpart_takes_the_title_of_the_person_met(text: str, lang: str, first: str, second: str) -> None:
+    ex = run(text, lang)
+    assert triples(ex, "holdsPosition") == {(first, "holdsPosition", "President of Chile"),
+                                            (second, "holdsPosition", "President of Peru")}
+    assert triples(ex, "leaderOf") == {(first, "leaderOf", "Chile"), (second, "leaderOf", "Peru")}
+
+
+def test_counterpart_without_a_title_before_is_no_position() -> None:
+    ex = run("Chile's envoy met his Peruvian counterpart Luis Ramos on Monday.", "en")
+    assert not any(s == "Luis Ramos" for s, _, _ in triples(ex))
+
+
+def test_two_holders_of_a_dual_title_arabic() -> None:
+    ex = run("التقى رئيسا الوزراء النرويجي يوهان برغ والسويدي ستيفان لوفين في ستوكهولم.", "ar")
+    assert triples(ex, "leaderOf") == {("يوهان برغ", "leaderOf", "Norway"), ("ستيفان لوفين", "leaderOf", "Sweden")}
+
+
+@pytest.mark.parametrize("text,lang,name,position", [
+    ("Norway's Prime Minister, Johan Berg, said talks continue.", "en", "Johan Berg", "Prime Minister of Norway"),
+    ("Norway's prime minister, General Johan Berg, said talks continue.", "en", "Johan Berg",
+     "Prime Minister of Norway"),
+    ("Norway's Supreme Leader, Ayatollah Johan Berg, said talks continue.", "en", "Johan Berg",
+     "Supreme Leader of Norway"),
+    ("President Carlos Vega of Chile said talks continue.", "en", "Carlos Vega", "President of Chile"),
+    ("وقالت المتحدثة باسم الحكومة النرويجية، ماريا هولم، إن المحادثات مستمرة.", "ar", "ماريا هولم",
+     "Government Spokesperson of Norway"),
+])
+def test_title_with_the_name_in_an_apposition_or_followed_by_its_country(
+        text: str, lang: str, name: str, position: str) -> None:
+    assert triples(run(text, lang), "holdsPosition") == {(name, "holdsPosition", position)}
+
+
+def test_title_comma_without_a_closed_apposition_is_no_name() -> None:
+    ex = run("Norway's Prime Minister, Johan Berg and others said talks continue.", "en")
+    assert triples(ex, "holdsPosition") == set()
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("وقال يوهان برغ، وهو متحدث باسم وزارة الخارجية النرويجية، إن المحادثات مستمرة.", "ar", "يوهان برغ"),
+    ("وقال “هان جي-سو” وهو متحدث باسم وزارة الخارجية النرويجية للصحافيين إن الوضع هادئ.", "ar", "هان جي-سو"),
+    ("Johan Berg, who is the spokesman for the Norwegian Foreign Ministry, said talks continue.", "en", "Johan Berg"),
+])
+def test_title_in_an_apposition_after_the_name(text: str, lang: str, name: str) -> None:
+    ex = run(text, lang)
+    (hp,) = rel(ex, "holdsPosition")
+    names = {e.id: e.name for e in ex.entities}
+    assert names[hp.subject] == name and "Ministry of Foreign Affairs of Norway" in hp.object
+    # a spokesperson speaks for the ministry: no memberOf
+    assert rel(ex, "memberOf") == []
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("وتوفي الرئيس النرويجي الأسبق يوهان برغ أمس.", "ar", "يوهان برغ"),
+    ("Former Chilean President Carlos Vega died on Monday.", "en", "Carlos Vega"),
+    ("Carlos Vega, the former president of Chile, died on Monday.", "en", "Carlos Vega"),
+])
+def test_former_title_holds_position_but_leads_nothing(text: str, lang: str, name: str) -> None:
+    ex = run(text, lang)
+    (t,) = triples(ex, "holdsPosition")
+    assert t[0] == name and t[2].startswith("Former President of ")
+    assert rel(ex, "leaderOf") == []
+
+
+# -- ministryOf ------------------------------------------------------------
+
+def test_ministry_of_for_an_executive_department() -> None:
+    ex = run("The Chilean Treasury Department said talks continue.", "en")
+    assert triples(ex, "ministryOf") == {("Department of the Treasury of Chile", "ministryOf", "Chile")}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Chile and Peru held talks. The defence ministry said the border was calm.", "en"),
+    ("أجرت تشيلي وبيرو محادثات. وقالت وزارة الدفاع إن الحدود هادئة.", "ar"),
+])
+def test_no_ministry_of_when_the_country_is_only_guessed(text: str, lang: str) -> None:
+    assert rel(run(text, lang), "ministryOf") == []
+
+
+def test_counterpart_with_a_variant_spelling_of_the_nationality() -> None:
+    # بنغلادشية: the adjective of the variant spelling بنغلادش, not the listed بنغلاديشية
+    ex = run("وكان رئيس الوزراء الهندي ناريش كومار ونظيرته البنغلادشية ريحانة رحمن قد وقعا الاتفاق.", "ar")
+    assert ("ريحانة رحمن", "leaderOf", "Bangladesh") in triples(ex, "leaderOf")
+
+
+def test_compound_arabic_name_before_an_apposition() -> None:
+    ex = run("وقال عبد الحق، وهو وزير الخارجية النرويجي، إن المحادثات مستمرة.", "ar")
+    assert triples(ex, "holdsPosition") == {("عبد الحق", "holdsPosition", "Foreign Minister of Norway")}
+
+
+def test_head_of_a_body_named_after_the_title_does_not_lead_the_country() -> None:
+    ex = run("وقال عبد الحق، وهو الرئيس البنغلاديشي للجنة الحدود، إن الاحتفالات ستقام.", "ar")
+    (t,) = triples(ex, "holdsPosition")
+    assert t[0] == "عبد الحق" and "لجنة الحدود" in t[2]
+    assert rel(ex, "leaderOf") == []
+
+
+# -- locatedIn ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text,lang,place,country", [
+    ("وقعت اشتباكات في مدينة أوش القيرغيزية أمس.", "ar", "أوش", "Kyrgyzstan"),
+    ("Fighting broke out in the Peruvian city of Tacna on Monday.", "en", "Tacna", "Peru"),
+    ("وتم التوصل إلى التفاهم في حلب (في سوريا) العام الماضي.", "ar", "Aleppo", "Syria"),
+    ("وسيجتمع الممثلون في ليما عاصمة بيرو لإجراء محادثات.", "ar", "Lima", "Peru"),
+    ("Talks will be held in Lima, the capital of Peru, next week.", "en", "Lima", "Peru"),
+    ("OSLO, Norway (Reuters) - Chile said on Monday it would talk.", "en", "Oslo", "Norway"),
+])
+def test_located_in_by_adjective_parenthesis_capital_and_dateline(text: str, lang: str, place: str, country: str) -> None:
+    assert triples(run(text, lang), "locatedIn") == {(place, "locatedIn", country)}
+
+
+def test_place_located_in_a_place() -> None:
+    ex = run("وقعت المواجهات في حي الميدان في حلب أمس.", "ar")
+    assert triples(ex, "locatedIn") == {("الميدان", "locatedIn", "Aleppo")}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The Andean states, Chile, Peru and Bolivia, asked for more troops.", "en"),
+    ("Soldiers of the Peruvian army entered the town of Tacna.", "en"),
+    ("Aleppo, Homs and Hama were shelled.", "en"),
+])
+def test_no_located_in_for_lists_or_distant_adjectives(text: str, lang: str) -> None:
+    assert rel(run(text, lang), "locatedIn") == []
+
+
+# -- memberOf and hasMilitaryBaseIn --------------------------------------------
+
+@pytest.mark.parametrize("text,lang", [
+    ("Chile, Peru and Bolivia, which joined NATO in 2004, asked for more troops.", "en"),
+    ("وانضمت تشيلي وبيرو وبوليفيا إلى حلف شمال الأطلسي.", "ar"),
+    ("تشيلي وبيرو وبوليفيا أعضاء في حلف شمال الأطلسي.", "ar"),
+])
+def test_member_of_for_every_country_of_a_list(text: str, lang: str) -> None:
+    ex = run(text, lang)
+    assert {s for s, _, _ in triples(ex, "memberOf")} == {"Chile", "Peru", "Bolivia"}
+
+
+def test_member_of_only_for_the_country_next_to_the_cue() -> None:
+    ex = run("Chile said Peru is a member of NATO.", "en")
+    assert {s for s, _, _ in triples(ex, "memberOf")} == {"Peru"}
+
+
+def test_affiliated_group_is_member_of_the_group_after_the_cue() -> None:
+    ex = run("Fighters of Hezbollah, affiliated with the Free Syrian Army, attacked the post.", "en")
+    assert triples(ex, "memberOf") == {("Hezbollah", "memberOf", "Free Syrian Army")}
+
+
+def test_affiliation_cue_needs_the_two_actors_next_to_it() -> None:
+    ex = run("Hezbollah attacked the post held by fighters affiliated with the Free Syrian Army.", "en")
+    assert rel(ex, "memberOf") == []
+
+
+def test_military_facility_is_a_base_and_no_armed_forces() -> None:
+    ex = run("The sailors were headed to a U.S. military facility in Qatar.", "en")
+    assert triples(ex, "hasMilitaryBaseIn") == {("United States", "hasMilitaryBaseIn", "Qatar")}
+    assert not any(e.type == "MilitaryForce" for e in ex.entities)
+
+
+def test_country_named_as_the_place_of_signing_is_no_party() -> None:
+    ex = run("وقعت تشيلي وبيرو اتفاقية دفاعية في النرويج.", "ar")
+    assert {s for s, _, _ in triples(ex, "partyTo")} == {"Chile", "Peru"}
+    ex = run("Chile and Bolivia signed the ceasefire agreement in Peru.", "en")
+    assert {s for s, _, _ in triples(ex, "partyTo")} == {"Chile", "Bolivia"}
+    ex = run("وسيوقع ممثلو بيرو وبوليفيا اتفاقية دفاعية في سانتياغو عاصمة تشيلي.", "ar")
+    assert {s for s, _, _ in triples(ex, "partyTo")} == {"Peru", "Bolivia"}
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("ونقلت صحيفة «أفتنبوستن» النرويجية عن مسؤولين قولهم إن المحادثات مستمرة.", "ar", "أفتنبوستن"),
+    ("Photographs published by Aftenposten, an Oslo newspaper, show the ship.", "en", "Aftenposten"),
+    ("Photographs published by Aftenposten, a Norwegian newspaper, show the ship.", "en", "Aftenposten"),
+])
+def test_news_outlet_located_in_its_country(text: str, lang: str, name: str) -> None:
+    assert triples(run(text, lang), "locatedIn") == {(name, "locatedIn", "Norway")}
+
+
+def test_news_outlet_citing_a_country_is_not_located_there() -> None:
+    ex = run("The daily Aftenposten said Norway rejected the demand.", "en")
+    assert rel(ex, "locatedIn") == []
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("وقال المتحدث باسم وزارة الدفاع التشيلية اللفتنانت كولونيل كارلوس فيغا إن الجيش بدأ القصف.", "ar", "كارلوس فيغا"),
+    ("Chilean Defence Ministry spokesman Carlos Vega said the army began shelling.", "en", "Carlos Vega"),
+])
+def test_ministry_named_inside_a_title_is_an_entity(text: str, lang: str, name: str) -> None:
+    ex = run(text, lang)
+    assert triples(ex, "ministryOf") == {("Ministry of Defence of Chile", "ministryOf", "Chile")}
+    (t,) = triples(ex, "holdsPosition")
+    assert t[0] == name and t[2].endswith("of Chile")
+
+
+def test_no_body_from_a_title_without_its_country() -> None:
+    ex = run("وقال المتحدث باسم وزارة الدفاع كارلوس فيغا إن الجيش بدأ القصف.", "ar")
+    assert rel(ex, "ministryOf") == []
+
+
+def test_member_of_the_body_named_inside_the_title() -> None:
+    ex = run("ويذكر أن نائب البرلمان النرويجي، يوهان برغ، أشار إلى أنه يخطط للسفر.", "ar")
+    assert triples(ex, "memberOf") == {("يوهان برغ", "memberOf", "Parliament of Norway")}
+    assert triples(ex, "holdsPosition") == {("يوهان برغ", "holdsPosition", "Member of Parliament of Norway")}
+
+
+def test_person_member_of_the_party_named_after_the_affiliation_cue() -> None:
+    ex = run("ويذكر أن نائب البرلمان النرويجي، يوهان برغ، المنتمي لحزب الخضر النرويجي أشار إلى ذلك.", "ar")
+    assert triples(ex, "memberOf") == {("يوهان برغ", "memberOf", "Parliament of Norway"),
+                                       ("يوهان برغ", "memberOf", "حزب الخضر النرويجي")}
+
+
+def test_firm_located_in_the_country_of_its_type_adjective() -> None:
+    ex = run("The measures blacklist ships owned by Chilean shipping firm Andes Maritime Company (AMC).", "en")
+    assert triples(ex, "locatedIn") == {("Andes Maritime Company", "locatedIn", "Chile")}
+    ex = run("Chilean officials blacklisted ships owned by Andes Maritime Company.", "en")
+    assert rel(ex, "locatedIn") == []
+
+
+def test_counterpart_of_someone_in_another_sentence_is_no_position() -> None:
+    ex = run("Chilean President Carlos Vega arrived. He met his Peruvian counterpart Luis Ramos.", "en")
+    assert not any(s == "Luis Ramos" for s, _, _ in triples(ex))
+
+
+def test_base_owner_is_named_in_the_clause_of_the_cue() -> None:
+    ex = run("Chile protested, while the sailors were headed to a military facility in Qatar.", "en")
+    assert rel(ex, "hasMilitaryBaseIn") == []
+
+
+@pytest.mark.parametrize("text,lang,place", [
+    ("Fighting was reported in Arequipa province of Peru.", "en", "Arequipa"),
+    ("وقعت اشتباكات في مدينة تاكنا ببيرو.", "ar", "تاكنا"),
+])
+def test_located_in_after_a_cue_of_or_the_preposition_b(text: str, lang: str, place: str) -> None:
+    assert triples(run(text, lang), "locatedIn") == {(place, "locatedIn", "Peru")}
+
+
+def test_no_located_in_for_an_apposition_that_is_no_place_word() -> None:
+    assert rel(run("Fighting was reported in Arequipa, an ally of Peru.", "en"), "locatedIn") == []
+
+
+def test_treaty_named_after_a_capital_in_english() -> None:
+    ex = run("Peru and Chile signed the Treaty of Lima.", "en")
+    assert triples(ex, "partyTo") == {("Peru", "partyTo", "Treaty of Lima"), ("Chile", "partyTo", "Treaty of Lima")}
+    assert "Lima" not in {e.name for e in ex.entities}
+
+
+@pytest.mark.parametrize("text", [
+    "وتواصلت المظاهرات في حلب (الفرنسية) أمس.",          # a news agency's credit, not an adjective
+    "هو ملك تشيلي، وبيرو، وبوليفيا.",                     # a list
+    "وتقاتلت بيرو ضد حلب، تشيلي ضد بوليفيا.",            # a comma inside the sentence
+])
+def test_no_located_in_for_agency_credits_and_arabic_lists(text: str) -> None:
+    assert rel(run(text, "ar"), "locatedIn") == []
+
+
+def test_arabic_dateline_place_and_country() -> None:
+    ex = run("مومباي، الهند (CNN) - جددت السلطات اتهاماتها.", "ar")
+    assert triples(ex, "locatedIn") == {("Mumbai", "locatedIn", "India")}
+
+
+def test_body_whose_country_is_only_guessed_is_no_affiliated_member() -> None:
+    ex = run("أرسلت تشيلي وفدا. وتسلمت قوات حفظ السلام التابعة للأمم المتحدة الجائزة.", "ar")
+    assert rel(ex, "memberOf") == []
+
+
+def test_treaty_name_stops_at_a_preposition_with_a_pronoun() -> None:
+    ex = run("ونفى المسؤول أن هناك صفقة بينه وبين تشيلي.", "ar")
+    assert [e for e in ex.entities if e.type == "Treaty"] == []
+
+
+def test_arabic_name_ending_in_a_word_with_the_article_before_an_apposition() -> None:
+    ex = run("وقال نور الدين، وهو وزير الخارجية النرويجي، إن المحادثات مستمرة.", "ar")
+    assert triples(ex, "holdsPosition") == {("نور الدين", "holdsPosition", "Foreign Minister of Norway")}
+    assert rel(run("وقال المسؤول، وهو وزير سابق، إن المحادثات مستمرة.", "ar"), "holdsPosition") == []
+
+
+@pytest.mark.parametrize("text,member,igo", [
+    ("NATO member Norway hosted the talks.", "Norway", "North Atlantic Treaty Organization"),
+    ("EU member state Portugal hosted the talks.", "Portugal", "European Union"),
+    ("Portugal, an EU member, hosted the talks.", "Portugal", "European Union"),
+])
+def test_member_named_with_its_igo(text: str, member: str, igo: str) -> None:
+    assert triples(run(text, "en"), "memberOf") == {(member, "memberOf", igo)}
+
+
+def test_member_of_a_delegation_is_no_igo_membership() -> None:
+    assert rel(run("A member of the Chilean delegation met NATO officials.", "en"), "memberOf") == []
+
+
+def test_group_in_an_apposition_a_member_of() -> None:
+    ex = run("The Andes Brigade, a member of the Free Syrian Army, attacked the post.", "en")
+    assert triples(ex, "memberOf") == {("Andes Brigade", "memberOf", "Free Syrian Army")}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("بموجب اتفاق وقف إطلاق النار ، تخلت بيرو عن الأراضي الواقعة تحت سيطرتها.", "ar"),
+    ("Under the ceasefire agreement, Peru gave up the territory.", "en"),
+])
+def test_party_to_a_treaty_fronted_with_under(text: str, lang: str) -> None:
+    assert {s for s, _, _ in triples(run(text, lang), "partyTo")} == {"Peru"}
+
+
+def test_party_to_stops_at_the_comma_without_a_fronted_under() -> None:
+    ex = run("وقعت بيرو اتفاق وقف إطلاق النار، وتابعت تشيلي المحادثات.", "ar")
+    assert {s for s, _, _ in triples(ex, "partyTo")} == {"Peru"}

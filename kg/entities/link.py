@@ -43,7 +43,10 @@ def _clean_ar(text: str) -> str:
     """Arabic label without a leading conjunction/preposition clitic."""
     n = norm_text(text)
     for p in ("و", "ف", "ب", "ل", "ك"):
-        if n.startswith(p + "ال") or (n.startswith(p) and n[1:] and len(text) > 4 and text[1:2] in "أاإآ"):
+        # after ب ل ك ف a bare alef is part of the name (كارلوس، باراك، فادي): only a hamza marks a
+        # clitic; و before a bare alef is the conjunction far more often (واندرسون)
+        alefs = "أاإآ" if p == "و" else "أإآ"
+        if n.startswith(p + "ال") or (n.startswith(p) and n[1:] and len(text) > 4 and text[1:2] in alefs):
             return text[1:]
     return text
 
@@ -203,6 +206,8 @@ class Linker(Component):
 def _body_key(st: _Linking, m: Mention) -> str:
     """Key of a body's mention; a body named without its country takes the article's first country."""
     body = m.attrs["body"]
+    if not m.key:
+        m.attrs["country_guessed"] = True  # its country is not stated with it: no ministryOf from it
     if m.key:
         key = m.key
     elif m.type == "ArmedGroup":

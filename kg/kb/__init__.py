@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
 from kg.errors import DataError, Errors
-from kg.kb.morph_ar import nisba_forms
+from kg.kb.morph_ar import name_nisba, nisba_forms
 from kg.kb.morph_en import demonym_forms
 from kg.model import ENTITY_TYPES
 from kg.resources import ontology_dir
@@ -251,12 +251,25 @@ class KnowledgeBase:
             for alias in e.aliases.get(lang, []):
                 kind = "abbr" if lang == "en" and _ABBR.match(alias) else "alias"
                 yield from emit(alias, e.key, kind)
-            for base in e.demonyms.get(lang, []):
+            for base in self._demonym_bases(e, lang):
                 forms = nisba_forms(base) if lang == "ar" else demonym_forms(base)
                 for form in forms:
                     yield from emit(form, e.key, "demonym")
             if lang in e.capital:
                 yield from emit(e.capital[lang], e.key, "capital")
+
+
+    @staticmethod
+    def _demonym_bases(e: KBEntry, lang: str) -> list[str]:
+        """A country's listed demonyms and, in Arabic, the regular nisba of each spelling of its name
+        (بنغلادش → بنغلادشي beside the listed بنغلاديشي)."""
+        bases = list(e.demonyms.get(lang, []))
+        if lang == "ar" and bases and e.type == "Country":
+            for name in [e.labels.get("ar", ""), *e.aliases.get("ar", [])]:
+                n = name_nisba(name)
+                if n is not None and n not in bases:
+                    bases.append(n)
+        return bases
 
 
 def default_paths() -> list[Path]:

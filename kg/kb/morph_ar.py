@@ -40,3 +40,22 @@ def nisba_forms(base: str) -> list[str]:
         heads = [w[:-1] for w in words[:-1]]
         return [" ".join([h + suf for h in heads] + [words[-1] + suf]) for suf in NISBA_SUFFIXES]
     return [stem + suf for suf in NISBA_SUFFIXES]
+
+
+# a name ending in a vowel letter or ة takes an irregular nisba (روسيا → روسي, مالي → مالي): not derived
+_VOWEL_ENDINGS = ("ا", "ى", "ة", "ه", "ي", "و", "ء")
+
+
+def name_nisba(name: str) -> str | None:
+    """The regular nisba of a one-word country name ending in a consonant, as spelled
+    (بنغلادش → بنغلادشي, السودان → السوداني): the spelling variants of a name give
+    the same variants of its adjective. None for other names.
+
+    >>> name_nisba("بنغلادش"), name_nisba("روسيا"), name_nisba("كوريا الجنوبية")
+    ('بنغلادشي', None, None)
+    """
+    name = _strip_marks(name.strip())
+    if " " in name or len(name) < 3 or name.endswith(_VOWEL_ENDINGS) or name.startswith("ال"):
+        # (a name with the article: its listed nisba already matches with the article)
+        return None
+    return name + "ي"

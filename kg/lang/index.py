@@ -29,6 +29,9 @@ SIMPLE = {
     "relation_cues": ("relation_cues", 2, 2),
     "casualties": ("casualties", 2, 2),
     "anaphora": ("anaphora", 2, 2),
+    "title_cues": ("title_cues", 2, 2),
+    "media_cues": ("media_cues", 2, 2),
+    "org_cues": ("org_cues", 2, 2),
 }
 
 
@@ -60,6 +63,8 @@ def combined(lang: str) -> PhraseMatcher:
             base = toks[0][:-1] + "ت" if toks[0].endswith("ه") else toks[0]
             for suf in AR_POSSESSIVE:  # اتفاقها، اتفاقيتهم
                 m.add((base + suf,), ("lex", ("treaty_cue", row[1])))
+            if not toks[0].endswith(("ه", "ا", "ي")):  # indefinite accusative: وقعا اتفاقا
+                m.add((toks[0] + "ا",), ("lex", ("treaty_cue", row[1])))
     for row in table(lang, "triggers", 2, 4):
         if row[1] in PLOVER_TYPES:
             flags = frozenset(f.strip() for f in row[3].split(",") if f.strip())

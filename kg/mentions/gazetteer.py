@@ -160,6 +160,7 @@ class Gazetteer(Component):
     def __call__(self, work: Work) -> None:
         doc = work.document
         self._extra: list[Mention] = []
+        self._own_spans: list[tuple[int, int]] = []  # منطقة «X Y», "Korea Mining Corp.": names inside are its own
         for sent in doc.sentences:
             hits = sentence_hits(work, sent)
             used: set[int] = set()
@@ -170,6 +171,8 @@ class Gazetteer(Component):
                 if h.kind == "body":
                     if is_anaphor(work, sent, h.i, h.j):
                         continue  # "the ministry" and its Arabic form: resolved by the linker
+                    if _inside_relation_cue(work, sent, h):
+                        continue  # "a U.S. military base": "military" qualifies the base, no body
                     m = self._body(doc, sent, hits, n, used)
                     if m and not _refers_back(work, sent, h.i, h.j, m):
                         work.mentions.append(m)
@@ -180,6 +183,9 @@ class Gazetteer(Component):
                 elif h.kind == "title" and h.j - h.i >= 2:
                     # organisations named inside a title ("رئيس المجلس الأوروبي")
                     work.mentions.extend(self._inner(work, sent, h))
+                    m = self._body_in_title(work, sent, hits, n, used)
+                    if m:
+                        work.mentions.append(m)
                 elif h.kind in ("name", "alias", "abbr", "capital", "demonym"):
                     e = kb().get(h.key) if h.key else None
                     if e is None:
@@ -188,6 +194,8 @@ class Gazetteer(Component):
                     m = entry_mention(doc, sent, h, e, s, t)
                     if h.kind == "demonym":
                         m.attrs["demonym"] = True
+                    elif h.kind == "capital" and _capital_as_place(doc, sent, h, e):
+                        m.type, m.key, m.name = "Place", f"capital|{e.key}", e.capital.get("en") or e.name
                     work.mentions.append(m)
                 elif h.kind == "place_cue":
                     work.mentions.extend(self._places(doc, sent, hits, h))
@@ -195,8 +203,40 @@ class Gazetteer(Component):
                     m = self._treaty(doc, sent, hits, h)
                     if m:
                         work.mentions.append(m)
+            self._cue_names(work, sent, hits, first)
             _drop_treaty_places(work.mentions, first)
+            if self._own_spans:
+                work.mentions[first:] = [m for m in work.mentions[first:] if not any(
+                    a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in self._own_spans)]
+                self._own_spans.clear()
         work.mentions.extend(self._extra)
+
+    def _cue_names(self, work: Work, sent: Sentence, hits: list[Hit], first: int) -> None:
+        """Names found by cue words of their own lexicons: datelines, organisations and parties,
+        news outlets. A name that covers a known word reads it as its own ("Korea Mining Corp.")."""
+        doc = work.document
+        if sent.index == 0 and doc.lang == "en":
+            work.mentions.extend(_dateline_place(doc, sent, hits))
+        matches = sentence_matches(work, sent)
+        orgs = matches.get("org_cues")
+        if orgs and doc.lang == "en":
+            found = _en_orgs(doc, sent, hits, greedy(orgs))
+            self._own_spans.extend((m.start, m.end) for m in found)
+            work.mentions.extend(found)
+        elif orgs:
+            groups = _ar_groups(doc, sent, hits, greedy(orgs))
+            inner = {(m.start, m.end) for m in groups if m.type == "Country"}
+            # the party's country adjective is read inside its name (حزب اليسار الألماني)
+            work.mentions[first:] = [m for m in work.mentions[first:]
+                                     if not (m.type == "Country" and (m.start, m.end) in inner)]
+            work.mentions.extend(groups)
+        media = matches.get("media_cues")
+        if media:
+            found = _media(doc, sent, hits, greedy(media))
+            spans = {(m.start, m.end) for m in found}
+            # صحيفة «الشرق الأوسط»: a place name in quotes after the cue names the outlet
+            work.mentions[first:] = [m for m in work.mentions[first:] if (m.start, m.end) not in spans]
+            work.mentions.extend(found)
 
     def _inner(self, work: Work, sent: Sentence, h: Hit) -> list[Mention]:
         out = []
@@ -214,6 +254,29 @@ class Gazetteer(Component):
                         out.append(entry_mention(doc, sent, Hit(i, j, p[1], key=e.key), e, s, t))
                         break
         return out
+
+    def _body_in_title(self, work: Work, sent: Sentence, hits: list[Hit], n: int, used: set[int]) -> Mention | None:
+        """A country's body named inside a title, with the country's adjective next to the title:
+        المتحدث باسم وزارة الدفاع الهندية، "Indian Defence Ministry spokesman" → Ministry of Defence of India."""
+        h = hits[n]
+        if h.data[1] not in _BODY_TITLE_ROLES:
+            return None  # "وزير الخارجية", "رئيس الحكومة": the portfolio or office, not a mention of the body
+        ar = work.document.lang == "ar"
+        bodies = [(i, j, [p for p in pays if p[0] == "body"]) for i, j, pays in sentence_matches(work, sent).get("lex", [])
+                  if h.i <= i and j <= h.j and (i, j) != (h.i, h.j) and (j == h.j if ar else i == h.i)]
+        bodies = [b for b in bodies if b[2]]
+        if not bodies:
+            return None
+        i, j, pays = max(bodies, key=lambda b: b[1] - b[0])
+        body = Hit(i, j, "body", data=tuple(pays[0][1:]))
+        k = n + 1 if ar else n - 1
+        side = hits[k] if 0 <= k < len(hits) and (hits[k].i == h.j if ar else hits[k].j == h.i) else None
+        if side is None or not country_of(side):
+            return None  # the body's country is not named with it
+        m = self._body(work.document, sent, [body, side] if ar else [side, body], 0 if ar else 1, set())
+        if m is not None and ar:
+            used.add(k)  # the adjective is read inside the body's name
+        return m
 
     def _soldiers(self, doc: Document, sent: Sentence, hits: list[Hit], n: int, used: set[int]) -> Mention | None:
         """"جنود أرمن", "Armenian soldiers": soldiers with a nationality stand for that country's forces."""
@@ -269,6 +332,12 @@ class Gazetteer(Component):
                                                found_by="gazetteer", name=f"{name_en} of {c2.name}", country=iso2,
                                                key=f"{name_en}|{iso2}", sector=sector or None,
                                                attrs={"kind": "body", "body": name_en}))
+            elif construct and nxt is not None and _place_hit(nxt) and nxt.kind != "capital" and typ != "ArmedGroup":
+                # "سلطات ناغورنو كاراباخ": the body of a territory, not of the article's first country
+                e = kb().get(nxt.key) if nxt.key else None
+                owner = e.name if e is not None else doc.text[toks[nxt.i].start:toks[nxt.j - 1].end]
+                j = nxt.j
+                used.add(n + 1)
             elif construct and nxt is None and j < len(toks) and typ != "ArmedGroup":
                 # "سلطات X": the owner is the name that follows
                 k = j
@@ -330,12 +399,20 @@ class Gazetteer(Component):
                 if k > start and toks[k].norm.startswith("و") and len(toks[k].norm) > 3:
                     break  # "X وY" after a dual cue: coordination starts a second name
                 k += 1
+            if k == start + 1 and k < len(toks) and k not in taken and _name_article_word(toks[k]):
+                k += 1  # "بلدة بصر الحرير": a definite word that is no adjective ends the name
+            quoted = _quoted(toks, h.j)
+            if quoted is not None and k == start:
+                start, k = quoted  # "منطقة «X Y»"
+                self._own_spans.append((toks[start].start, toks[k - 1].end))
             if k > start:
                 spans.append((h.i if kind in _CUE_IN_NAME else start, k))
                 # a coordinated second place: "منطقتي X وY"
                 if k < len(toks) and toks[k].norm.startswith("و") and k not in taken and namelike(toks[k], lang):
                     spans.append((k, k + 1))
         else:
+            if toks[h.i].text[:1].isupper() and h.j < len(toks) and _cap_word(toks[h.j]):
+                return []  # "High Altitude Area Defense": the cue word inside a longer name
             k = h.i
             while k > 0 and (k - 1) not in taken and namelike(toks[k - 1], lang, first=True) and h.i - k < 4:
                 k -= 1
@@ -362,7 +439,8 @@ class Gazetteer(Component):
     def _treaty(self, doc: Document, sent: Sentence, hits: list[Hit], h: Hit) -> Mention | None:
         toks = sent.tokens
         lang = doc.lang
-        taken = {k for x in hits if x is not h and x.kind not in ("demonym",) for k in range(x.i, x.j)}
+        # an adjective or a place word ("اتفاق تبادل الجيوب الحدودية") may go on a treaty's name
+        taken = {k for x in hits if x is not h and x.kind not in ("demonym", "place_cue") for k in range(x.i, x.j)}
         year = None
         i, j = h.i, h.j
         if lang == "ar":
@@ -370,6 +448,7 @@ class Gazetteer(Component):
             named = _named_after_place(hits, h) if not _definite(toks[j - 1].norm) else None
             if named is not None:
                 k = named.j  # "اتفاقية أوسلو": the place's name is the treaty's
+            definite = _definite(toks[j - 1].norm)
             while k < len(toks) and k - j < 6:
                 t = toks[k]
                 if t.text in "()":
@@ -379,6 +458,10 @@ class Gazetteer(Component):
                     year = int(t.text)
                     k += 1
                     break
+                if k > _named_end(named, j) and t.norm not in ("لعام", "عام") and _clause_starts(t, k == j and j - i == 1, definite):
+                    break
+                if k > j and _nisba(toks[k - 1].norm):
+                    break  # "اتفاقا لتبادل الجيوب الحدودية الخاصة بـ...": a relative adjective ends the name
                 if not t.text[:1].isalpha() or k in taken or t.norm in word_set(lang, "function_words"):
                     if t.norm in ("لعام", "عام") and k + 1 < len(toks) and _YEAR.match(toks[k + 1].text):
                         k += 1
@@ -401,13 +484,278 @@ class Gazetteer(Component):
             if j + 1 < len(toks) and toks[j].norm == "of" and _YEAR.match(toks[j + 1].text):
                 year = int(toks[j + 1].text)
                 j += 2
-        if j - i == 1 and year is None:
-            return None  # a bare "agreement" names no treaty
+            elif j + 1 < len(toks) and toks[j].norm == "of" and toks[h.i].text[:1].isupper() and _cap_word(toks[j + 1]):
+                j += 1  # "the Treaty of Lima": a capitalised cue named after a place
+                while j < len(toks) and j - h.j < 4 and _cap_word(toks[j]):
+                    j += 1
+        if year is None and h.j - h.i == 1 and _vague(lang, toks[i:h.i] + toks[h.j:j]):
+            return None  # a bare "agreement", "a historic agreement", اتفاقا تاريخيا: no treaty named
         s, t = toks[i].start, toks[j - 1].end
         text = doc.text[s:t]
         name = text if lang == "en" else h.data[0] + (f" ({year})" if year else "")
         return Mention(start=s, end=t, text=text, type="Treaty", sentence=sent.index, found_by="cue",
                        name=name if lang == "en" else None, attrs={"year": year, "cue": h.data[0]})
+
+
+def _inside_relation_cue(work: Work, sent: Sentence, h: Hit) -> bool:
+    """Does a longer relation cue ("military base") start inside this body hit and end after it?"""
+    cues = sentence_matches(work, sent).get("relation_cues")
+    return bool(cues) and any(h.i <= i < h.j < j for i, j, _ in cues)
+
+
+def _capital_as_place(doc: Document, sent: Sentence, h: Hit, e: KBEntry) -> bool:
+    """Is this capital the city itself: after a preposition of place ("in Oslo", في أوسلو، بأوسلو)
+    or opening an English dateline ("OSLO (Reuters) -")? Elsewhere it stands for its government."""
+    toks = sent.tokens
+    if h.i > 0 and toks[h.i - 1].norm in word_set(doc.lang, "locatives"):
+        return True
+    if doc.lang == "ar":
+        cap = norm_text(e.capital.get("ar", ""))
+        return toks[h.i].norm.lstrip("و").startswith("ب") and not cap.startswith("ب")
+    return sent.index == 0 and h.j <= _dateline_end(sent)
+
+
+_BODY_TITLE_ROLES = {"spokesperson", "official"}  # titles held in a body they name: its spokesperson, its members
+_QUOTES = {'"', "«", "»", "“", "”"}
+
+
+def _quoted(toks: list[Token], j: int) -> tuple[int, int] | None:
+    """Tokens (start, end) of a short name in quotes opening at token ``j``."""
+    if j >= len(toks) or toks[j].text not in _QUOTES:
+        return None
+    b = next((k for k in range(j + 1, min(j + 6, len(toks))) if toks[k].text in _QUOTES), None)
+    fw = word_set("ar", "function_words") | word_set("en", "function_words")
+    if b is None or b == j + 1 or not all(t.text[:1].isalpha() and t.norm not in fw for t in toks[j + 1:b]):
+        return None  # (a quoted phrase, not a name: «للديموقراطية في الشرق الأوسط»)
+    return j + 1, b
+
+
+def _name_article_word(tok: Token) -> bool:
+    """A definite word that may end a place name (الحرير), not an adjective: no nisba (الشمالي),
+    no participle (المحاصرة), no common word."""
+    norm = tok.norm
+    return norm.startswith("ال") and not norm.startswith("الم") and not _nisba_any(norm) \
+        and len(norm) > 4 and namelike(tok, "ar")
+
+
+def _media(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int, int, list[str]]]) -> list[Mention]:
+    """News outlets named with a cue word: صحيفة «X» [الـ adjective] (Arabic, name in quotes);
+    "the X newspaper", "the daily X", "X, a Moscow newspaper" (English). The country named with
+    it (adjective, capital) is kept in ``attrs["country_at"]`` (its mention's start) for locatedIn."""
+    toks = sent.tokens
+    taken = {k for h in hits for k in range(h.i, h.j)}
+    out = []
+    for i, j, kinds in cues:
+        if doc.lang == "ar" and kinds[0] == "after":
+            span = _ar_media_before(toks, i, taken, hits)
+        else:
+            span = _ar_media_name(toks, j, taken, hits) if doc.lang == "ar" else _en_media_name(toks, i, j, taken)
+        if span is None or any(toks[span[0]].start == m.start for m in out):
+            continue  # (شبكة «X» الإخبارية: one outlet for the two cues)
+        a, b, where = span
+        s, t = toks[a].start, toks[b - 1].end
+        m = Mention(start=s, end=t, text=doc.text[s:t], type="Media", sentence=sent.index, found_by="cue",
+                    name=doc.text[s:t] if doc.lang == "en" else None, sector="MED", attrs={"kind": "media"})
+        c = next((h for h in hits if h.i == where and country_of(h)), None) if where is not None else None
+        if c is not None:
+            m.attrs["country_at"] = toks[c.i].start
+            m.country = country_of(c).iso3  # type: ignore[union-attr]
+        out.append(m)
+    return out
+
+
+def _ar_media_name(toks: list[Token], j: int, taken: set[int],
+                   hits: list[Hit]) -> tuple[int, int, int | None] | None:
+    """صحيفة «X» الروسية: the quoted name after the cue, and the token after it (up to two definite
+    adjectives on: الإخبارية الهندية) where a nationality adjective may stand."""
+    if j >= len(toks) or toks[j].text not in _QUOTES:
+        return None
+    b = next((k for k in range(j + 1, min(j + 7, len(toks))) if toks[k].text in _QUOTES), None)
+    if b is None or b == j + 1:
+        return None
+    if any(k in taken for k in range(j + 1, b)) and not any(h.i == j + 1 and h.j == b and _place_hit(h) for h in hits):
+        return None  # a known name (the knowledge base reads it), unless a place's: the outlet is named after it
+    k = b + 1
+    while k < len(toks) and k - b <= 2 and _nisba(toks[k].norm) and k not in taken:
+        k += 1  # «X» الإخبارية الهندية: adjectives of the outlet, up to its nationality
+    return j + 1, b, k if k < len(toks) else None
+
+
+def _ar_groups(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int, int, list[str]]]) -> list[Mention]:
+    """Parties and groups named with a cue word (org_cues.tsv): حزب العمال، حزب اليسار الألماني
+    (definite words, with the country's adjective), حركة «X» or «حركة X» (quoted)."""
+    toks = sent.tokens
+    taken = {k for h in hits for k in range(h.i, h.j)}
+    out = []
+    for i, j, kinds in cues:
+        if any(i <= k < j for k in taken):
+            continue  # a known name (حزب الله): the knowledge base reads it
+        a, b = i, j
+        inner = _quoted(toks, j)
+        if i > 0 and toks[i - 1].text in _QUOTES:  # «حركة X»
+            end = next((k for k in range(j, min(j + 5, len(toks))) if toks[k].text in _QUOTES), None)
+            if end is None or end == j or any(k in taken for k in range(j, end)):
+                continue
+            b = end
+        elif inner is not None:  # حركة «X»: the quoted name
+            if any(k in taken for k in range(*inner)):
+                continue
+            a, b = inner
+        elif kinds[0] == "party":
+            while b < len(toks) and b - j < 3 and b not in taken and toks[b].norm.lstrip("و").startswith("ال") \
+                    and toks[b].text[:1].isalpha() and not (b > j and _nisba(toks[b].norm)) \
+                    and not any(f in word_set("ar", "function_words") for f in ar_stems(toks[b].norm)):
+                b += 1
+            if b == j:
+                continue
+        else:
+            continue
+        country = next((h for h in hits if h.i == b and h.kind == "demonym" and country_of(h)), None)
+        if country is not None and kinds[0] == "party":
+            b = country.j  # حزب اليسار الألماني
+        s, t = toks[a].start + (_proclitic_len(toks[a].text) if a == i else 0), toks[b - 1].end
+        m = Mention(start=s, end=t, text=doc.text[s:t], type="Organization", sentence=sent.index,
+                    found_by="cue", attrs={"kind": "group"})
+        out.append(m)
+        if country is not None and kinds[0] == "party":
+            c = country_of(country)
+            assert c is not None
+            m.country = c.iso3 or c.key
+            cs, ct = toks[country.i].start, toks[country.j - 1].end
+            out.append(Mention(start=cs, end=ct, text=doc.text[cs:ct], type="Country", sentence=sent.index,
+                               found_by="gazetteer", key=c.key, name=c.name, country=m.country,
+                               attrs={"kind": "demonym", "demonym": True, "inside_body": True, "qualifier": True}))
+    return out
+
+
+def _en_orgs(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int, int, list[str]]]) -> list[Mention]:
+    """Capitalised names ending in an organisation word (org_cues.tsv, head): "Tanchon Commercial Bank",
+    "Korea Mining Development Trading Corporation"; a country's name inside the run is part of it.
+    A type word before the name ("the Chilean shipping firm X") keeps the adjective's place in
+    ``attrs["country_at"]`` (locatedIn)."""
+    toks = sent.tokens
+    kb_at = {k: h for h in hits for k in range(h.i, h.j)}
+    out = []
+    for i, j, kinds in cues:
+        if kinds[0] not in ("head", "armed_head") or not toks[i].text[:1].isupper() or i in kb_at:
+            continue
+        a = i
+        while a > 0 and i - a < 6 and _cap_word(toks[a - 1]) and (a - 1 not in kb_at or _in_org_name(kb_at[a - 1])):
+            a -= 1
+        if a > 0 and a - 1 in kb_at and not _in_org_name(kb_at[a - 1]) and _cap_word(toks[a - 1]):
+            continue  # "Interfax News Agency": a known organisation's own name
+        while a < i and a in kb_at and kb_at[a].kind == "demonym":
+            a += 1  # "Chilean X Company": the adjective qualifies the name ("Korea Mining Corp." keeps Korea)
+        if a == i or (a == 0 and i - a < 2):
+            continue  # a bare head, or a sentence-initial word that may just be capitalised
+        s, t = toks[a].start, toks[j - 1].end
+        m = Mention(start=s, end=t, text=doc.text[s:t], type="ArmedGroup" if kinds[0] == "armed_head" else "Organization",
+                    sentence=sent.index, found_by="cue", name=doc.text[s:t], attrs={"kind": "organisation"})
+        where = _type_before(toks, a, cues, kb_at)
+        if where is not None:
+            m.attrs["country_at"] = toks[where].start
+        out.append(m)
+    return out
+
+
+def _in_org_name(h: Hit) -> bool:
+    """May this known word stand inside a new organisation's name? A country or place ("Korea Mining
+    Corp.", "Ocean Lines Company"), not a known organisation ("Interfax News Agency" is Interfax's)."""
+    return h.kind == "place_cue" or country_of(h) is not None or _place_hit(h)
+
+
+def _cap_word(tok: Token) -> bool:
+    """A capitalised word that may stand inside an organisation's name ("National", "Ocean"; not "The")."""
+    t = tok.text
+    return t[:1].isupper() and t.replace("-", "").isalpha() and tok.norm not in word_set("en", "function_words") \
+        and tok.norm not in word_set("en", "dates")
+
+
+def _type_before(toks: list[Token], a: int, cues: list[tuple[int, int, list[str]]], kb_at: dict[int, Hit]) -> int | None:
+    """"the Chilean shipping firm X": the token of the country adjective before a type word right before ``a``."""
+    t = next((c for c in cues if c[1] == a and not toks[c[0]].text[:1].isupper()), None)
+    if t is None:
+        return None
+    k = t[0]
+    while k > 0 and t[0] - k < 2 and toks[k - 1].text.isalpha() and toks[k - 1].text.islower():
+        k -= 1  # "shipping firm"
+    h = kb_at.get(k - 1)
+    return h.i if h is not None and h.j == k and country_of(h) else None
+
+
+def _proclitic_len(word: str) -> int:
+    """Letters of the conjunction/preposition before a cue word (لحزب → 1, وبحركة → 2)."""
+    cues = word_set("ar", "org_cues")
+    for n in range(0, 3):
+        if norm_text(word[n:]) in cues:
+            return n
+    return 0
+
+
+def _ar_media_before(toks: list[Token], i: int, taken: set[int],
+                     hits: list[Hit]) -> tuple[int, int, int | None] | None:
+    """«X» الإخبارية [nationality]: the quoted name before the adjective at token ``i``."""
+    if i < 3 or toks[i - 1].text not in _QUOTES:
+        return None
+    a = next((k for k in range(i - 2, max(i - 8, -1), -1) if toks[k].text in _QUOTES), None)
+    if a is None or a == i - 2 or _ar_media_name(toks, a, taken, hits) is None:
+        return None
+    k = i + 1
+    while k < len(toks) and k - i <= 2 and _nisba(toks[k].norm) and k not in taken:
+        k += 1
+    return a + 1, i - 1, k if k < len(toks) else None
+
+
+def _en_media_name(toks: list[Token], i: int, j: int, taken: set[int]) -> tuple[int, int, int | None] | None:
+    """"the X newspaper" / "the daily X" / "X, a Tehran newspaper" (name, and where its place may be)."""
+    def run_back(e: int) -> int:
+        a = e
+        while a > 0 and e - a < 4 and a - 1 not in taken and namelike(toks[a - 1], "en", first=True):
+            a -= 1
+        return a
+
+    # "X, a Tehran newspaper": the place between the article and the cue
+    for d in (2, 3, 4):
+        c = i - d
+        if c >= 1 and toks[c].text == "," and toks[c + 1].norm in ("a", "an", "the"):
+            a = run_back(c)
+            if a < c:
+                return a, c, c + 2 if c + 2 < i else None
+    a = run_back(i)
+    if 0 < a < i and toks[a - 1].norm == "the":
+        return a, i, None  # the X newspaper
+    if 0 < a < i and toks[a - 1].text.endswith(("'s", "’s")):
+        return a, i, a - 1  # Norway's X newspaper
+    if 0 < i and toks[i - 1].norm == "the":
+        b = j
+        while b < len(toks) and b - j < 4 and b not in taken and namelike(toks[b], "en", first=True):
+            b += 1
+        if b > j:
+            return j, b, None  # the daily X
+    return None
+
+
+def _dateline_place(doc: Document, sent: Sentence, hits: list[Hit]) -> list[Mention]:
+    """An unknown place opening an English dateline before its country ("FINSTADJORDET, Norway")."""
+    toks = sent.tokens
+    e = _dateline_end(sent)
+    if e == 0 or e + 1 >= len(toks) or toks[e].text != "," or any(h.i < e for h in hits) \
+            or not any(h.i == e + 1 and country_of(h) for h in hits):
+        return []
+    s, t = toks[0].start, toks[e - 1].end
+    return [Mention(start=s, end=t, text=doc.text[s:t], type="Place", sentence=sent.index, found_by="cue",
+                    name=doc.text[s:t].title(), attrs={"kind": "dateline"})]
+
+
+def _dateline_end(sent: Sentence) -> int:
+    """End of the capitalised dateline opening an English article ("MOSCOW", "DUBAI/WASHINGTON",
+    "OSLO, Norway (Reuters) -"): its leading run of upper-case words and slashes; 0 if none."""
+    k = 0
+    for t in sent.tokens:
+        if not (t.text == "/" or (t.text.isupper() and t.text.isalpha() and len(t.text) > 1)):
+            break
+        k += 1
+    return k
 
 
 def _place_hit(h: Hit) -> bool:
@@ -418,6 +766,31 @@ def _place_hit(h: Hit) -> bool:
         return False
     e = kb().get(h.key)
     return e is not None and e.type == "Place"
+
+
+def _vague(lang: str, words: list[Token]) -> bool:
+    """Do these words around a treaty cue only describe it (treaty_vague.tsv; articles, "the")?"""
+    vague = word_set(lang, "treaty_vague")
+    for t in words:
+        n = t.norm
+        if n in ("the", "a", "an") or n in vague or (lang == "ar" and n.endswith("ا") and n[:-1] in vague):
+            continue
+        return False
+    return True
+
+
+def _clause_starts(t: Token, first: bool, definite: bool) -> bool:
+    """Does word ``t`` after an Arabic treaty cue start something else than the treaty's name?
+    و right after the cue joins a second noun (الاتفاق والنصر); و + an indefinite word starts a
+    clause (اتفاق سلام ووصف); after a definite cue an indefinite word does too (الاتفاق سيرفع)."""
+    if t.norm.startswith("و"):
+        return first or not _definite(t.norm)
+    return definite and not _definite(t.norm)
+
+
+def _named_end(named: Hit | None, j: int) -> int:
+    """Last token of the place naming a treaty (``named``), or of the cue ending at ``j``."""
+    return named.j - 1 if named is not None else j - 1
 
 
 def _named_after_place(hits: list[Hit], cue: Hit) -> Hit | None:
