@@ -297,9 +297,9 @@ def test_capital_is_the_city_after_a_preposition_of_place(text: str, lang: str, 
 
 
 @pytest.mark.parametrize("text,places", [
-    ("OSLO/WASHINGTON Chile freed ten sailors on Wednesday.", ["Oslo", "Washington"]),
-    ("OSLO Chile freed ten sailors on Wednesday.", ["Oslo"]),
-    ("FINSTADJORDET, Norway Chile freed ten sailors on Wednesday.", ["Finstadjordet"]),
+    ("NAIROBI/ACCRA Kenya reopened two border crossings on Sunday.", ["Nairobi", "Accra"]),
+    ("NAIROBI Kenya reopened two border crossings on Sunday.", ["Nairobi"]),
+    ("TORVHAUGEN, Norway Kenya reopened two border crossings on Sunday.", ["Torvhaugen"]),
 ])
 def test_english_dateline_names_places(text: str, places: list[str]) -> None:
     got = [m.name for m in mentions(text, "en") if m.type == "Place"]
@@ -307,15 +307,15 @@ def test_english_dateline_names_places(text: str, places: list[str]) -> None:
 
 
 def test_capitalised_words_later_in_the_article_are_no_dateline() -> None:
-    ms = mentions("Chile said on Monday. OSLO Chile freed ten sailors.", "en")
-    assert [m.type for m in ms if m.text == "OSLO"] == ["Country"]
-    assert mentions("NEWS ANALYSIS Chile freed ten sailors.", "en")[0].type == "Country"
+    ms = mentions("Ghana said on Monday. ACCRA Ghana reopened two roads.", "en")
+    assert [m.type for m in ms if m.text == "ACCRA"] == ["Country"]
+    assert mentions("NEWS ANALYSIS Ghana reopened two roads.", "en")[0].type == "Country"
 
 
 @pytest.mark.parametrize("text,span", [
-    ("وقالت بيرو إن الاتفاق سيرفع العقوبات.", None),                       # a verb after the definite cue
-    ("وقالت تشيلي إنه تم الاتفاق عليها أولا.", None),                     # the verbal noun "agreeing"
-    ("وانتهكت القوات اتفاق سلام ووصف المسؤولون الوضع بالخطير.", "اتفاق سلام"),  # و + verb: a new clause
+    ("وقالت بيرو إن الاتفاق سيخفض الرسوم الجمركية.", None),                # a verb after the definite cue
+    ("وقالت غانا إن الموعد سيتم الاتفاق عليه لاحقا.", None),               # the verbal noun "agreeing"
+    ("وخرقت الميليشيا اتفاق هدنة وأعلن الجيش حالة التأهب.", "اتفاق هدنة"),  # و + verb: a new clause
     ("ووقعت تشيلي وبيرو الاتفاق النووي والتجاري.", "الاتفاق النووي والتجاري"),   # و + definite: same name
 ])
 def test_arabic_treaty_name_stops_where_a_clause_starts(text: str, span: str | None) -> None:
@@ -326,13 +326,13 @@ def test_arabic_treaty_name_stops_where_a_clause_starts(text: str, span: str | N
 # -- news outlets named with a cue word ------------------------------------------
 
 @pytest.mark.parametrize("text,lang,name", [
-    ("ونقلت صحيفة «أفتنبوستن» النرويجية عن مسؤولين قولهم إن المحادثات مستمرة.", "ar", "أفتنبوستن"),
-    ("ونقلت شبكة تلفزيون «إن آر كيه» الإخبارية عن مسؤولين قولهم إن المحادثات مستمرة.", "ar", "إن آر كيه"),
-    ("وقال مصدر لصحيفة «الشرق الأوسط» إن المحادثات مستمرة.", "ar", "الشرق الأوسط"),
-    ("ونقلت خدمة «دي إيه إن» الإخبارية عن مسؤولين قولهم إن القتال مستمر.", "ar", "دي إيه إن"),  # «X» الإخبارية
+    ("وكتبت صحيفة «نورد بوستن» النرويجية أن الميناء أغلق.", "ar", "نورد بوستن"),
+    ("وذكرت شبكة تلفزيون «سي إل تي» الإخبارية أن المفاوضات توقفت.", "ar", "سي إل تي"),
+    ("وذكر مصدر لصحيفة «البلقان» أن الميناء أغلق.", "ar", "البلقان"),   # a known place's name
+    ("وأفادت خدمة «جي إن إس» الإخبارية بأن الطريق أغلق.", "ar", "جي إن إس"),  # «X» الإخبارية
     ("The Aftenposten newspaper said talks continue.", "en", "Aftenposten"),
     ("The daily Aftenposten said talks continue.", "en", "Aftenposten"),
-    ("Photographs published by Aftenposten, an Oslo newspaper, show the ship.", "en", "Aftenposten"),
+    ("Editors at Nordposten, an Oslo newspaper, declined to comment.", "en", "Nordposten"),
 ])
 def test_news_outlet_named_with_a_cue(text: str, lang: str, name: str) -> None:
     ms = mentions(text, lang)
@@ -345,33 +345,33 @@ def test_news_outlet_named_with_a_cue(text: str, lang: str, name: str) -> None:
     ("Chile's Sunday newspaper said talks continue.", "en"),
     ("وقالت الصحيفة إن المحادثات مستمرة.", "ar"),
     ("وقالت صحيفة محلية إن المحادثات مستمرة.", "ar"),
-    ("ونقلت الخدمة الإخبارية عن مسؤولين قولهم إن القتال مستمر.", "ar"),
+    ("وأفادت الخدمة الإخبارية بأن الطريق أغلق.", "ar"),
 ])
 def test_no_news_outlet_without_a_name(text: str, lang: str) -> None:
     assert [m for m in mentions(text, lang) if m.type == "Media"] == []
 
 
 @pytest.mark.parametrize("text,places", [
-    ("سقطوا في المعارك في محيط بلدة بصر الحرير، إثر هجوم.", ["بصر الحرير"]),   # definite name word
-    ("سقطوا في المعارك في محيط بلدة بصر الحدودية.", ["بصر"]),                  # adjective: not the name
+    ("وتقدمت القوات نحو بلدة تل الرواس صباح أمس.", ["تل الرواس"]),           # definite name word
+    ("اندلع حريق قرب بلدة مرجان الساحلية.", ["مرجان"]),                       # adjective: not the name
     ("وقعت المعارك في بلدة دوما المحاصرة.", ["دوما"]),                          # participle: not the name
-    ("وقال مسؤول في منطقة «كوش بيهار» في الهند إن الاحتفال سيقام.", ["كوش بيهار"]),  # quoted, KB word inside
+    ("وقال مسؤول في منطقة «نيروبي الجديدة» في كينيا إن السوق سيفتح.", ["نيروبي الجديدة"]),  # quoted, KB word inside
 ])
 def test_arabic_place_after_a_cue(text: str, places: list[str]) -> None:
     assert [m.text for m in mentions(text, "ar") if m.type == "Place"] == places
 
 
 def test_ner_does_not_take_a_cue_word_for_a_place() -> None:
-    ex = extract(Document(id="n", text="قتل مقاتلون في معارك ريف حلب الشمالي خلال الأشهر الماضية.", lang="ar"))
+    ex = extract(Document(id="n", text="وأصيب مدنيون في اشتباكات ريف حمص الغربي مطلع الشهر الجاري.", lang="ar"))
     assert "ريف" not in {m.text for e in ex.entities for m in e.mentions}
 
 
 @pytest.mark.parametrize("text,lang,span", [
-    ("ووقعت تشيلي وبيرو اتفاقًا لتبادل المناطق الحدودية الخاصة بكل دولة.", "ar", "اتفاقًا لتبادل المناطق الحدودية"),
-    ("ووقعت تشيلي وبيرو اتفاقًا تاريخيًا أمس.", "ar", None),     # only a vague adjective: no treaty named
-    ("ووقعت تشيلي وبيرو اتفاقا جديدا أمس.", "ar", None),
-    ("Chile and Peru signed a historic agreement on Monday.", "en", None),
-    ("Chile and Peru signed a historic defence pact on Monday.", "en", "historic defence pact"),
+    ("وأبرمت غانا وكينيا اتفاقًا لتنظيم الصيد البحري الخاص بكل منهما.", "ar", "اتفاقًا لتنظيم الصيد البحري"),
+    ("وأبرمت غانا وكينيا اتفاقًا شاملًا أمس.", "ar", None),     # only a vague adjective: no treaty named
+    ("وأبرمت غانا وكينيا اتفاقا جديدا أمس.", "ar", None),
+    ("Ghana and Kenya signed a comprehensive agreement last week.", "en", None),
+    ("Ghana and Kenya signed a comprehensive defence pact last week.", "en", "comprehensive defence pact"),
     ("Chile and Peru signed a ceasefire agreement on Monday.", "en", "ceasefire agreement"),
 ])
 def test_treaty_in_the_accusative_and_vague_agreements(text: str, lang: str, span: str | None) -> None:
@@ -383,7 +383,7 @@ def test_treaty_in_the_accusative_and_vague_agreements(text: str, lang: str, spa
 
 @pytest.mark.parametrize("text,name", [
     ("وقال حزب العمال إنه سيصوت ضد القانون.", "حزب العمال"),
-    ("وأشار النائب المنتمي لحزب الخضر النرويجي إلى ذلك.", "حزب الخضر النرويجي"),   # no clitic, adjective kept
+    ("وصوت العضو المنتمي لحزب المزارعين الكيني ضد المشروع.", "حزب المزارعين الكيني"),   # no clitic, adjective kept
     ("وقالت «حركة أحرار الجنوب» إنها قصفت المواقع.", "حركة أحرار الجنوب"),
     ("وقالت حركة «أحرار الجنوب» إنها قصفت المواقع.", "أحرار الجنوب"),
 ])
@@ -401,10 +401,10 @@ def test_no_group_from_a_bare_cue_word(text: str) -> None:
 
 
 @pytest.mark.parametrize("text,names", [
-    ("Added to the list was the National Andes Development Agency and the Ocean Lines Company.",
-     ["National Andes Development Agency", "Ocean Lines Company"]),
-    ("Peru Mining Development Trading Corporation was also listed.", ["Peru Mining Development Trading Corporation"]),
-    ("The sanctions hit the Chilean Andes Commercial Bank.", ["Andes Commercial Bank"]),   # adjective not in the name
+    ("The inquiry named the National Fisheries Development Agency and the Pacific Freight Company.",
+     ["National Fisheries Development Agency", "Pacific Freight Company"]),
+    ("Kenya Timber Export Holding Corporation was also fined.", ["Kenya Timber Export Holding Corporation"]),
+    ("The regulator fined the Kenyan Highland Savings Bank.", ["Highland Savings Bank"]),   # adjective not in the name
     ("The Company said it would appeal.", []),
     ("The bank said it would appeal.", []),
 ])
@@ -412,11 +412,11 @@ def test_english_organisation_named_by_its_last_word(text: str, names: list[str]
     ms = mentions(text, "en")
     assert [m.text for m in ms if m.type == "Organization"] == names
     assert not any(m.type in ("Country", "Place") and any(m.start > 0 and m.text in n for n in names) for m in ms
-                   if m.text not in ("Chilean",))
+                   if m.text not in ("Kenyan",))
 
 
 def test_known_organisation_keeps_its_name_before_a_head_word() -> None:
-    ms = mentions("The Interfax News Agency said talks continue.", "en")
+    ms = mentions("The Xinhua News Agency said talks continue.", "en")
     assert [m.type for m in ms] == ["Media"]
 
 
@@ -434,13 +434,13 @@ def test_outlet_adjectives_stop_at_a_noun() -> None:
 
 
 def test_english_place_cue_inside_a_longer_name_is_no_place() -> None:
-    ms = mentions("He referred to the Terminal High Altitude Area Defense system.", "en")
+    ms = mentions("He praised the Coastal Low Orbit Area Tracking network.", "en")
     assert [m for m in ms if m.type == "Place"] == []
     assert [m.text for m in mentions("Fighting spread to the Donbas Region on Monday.", "en") if m.type == "Place"]
 
 
 def test_body_of_a_territory_in_construct_state() -> None:
-    ms = mentions("أغلقت سلطات ترانسنيستريا الطريق الوحيد.", "ar")
+    ms = mentions("وأعلنت سلطات ترانسنيستريا حظر التجول ليلا.", "ar")
     (b,) = [m for m in ms if m.type == "GovernmentBody"]
     assert b.text == "سلطات ترانسنيستريا" and b.name == "Authorities of Transnistria" and b.country is None
 
@@ -448,8 +448,8 @@ def test_body_of_a_territory_in_construct_state() -> None:
 # -- persons described without a title -------------------------------------------------
 
 @pytest.mark.parametrize("text,name", [
-    ("وقالت رحيمة بيغوم (35 عامًا) إنها سعيدة.", "رحيمة بيغوم"),                       # an age
-    ("وقال منصور أحمد خان، وهو أحد سكان القرية، إنه سعيد.", "منصور أحمد خان"),        # said X، وهو ...
+    ("وقال كوفي منساه (52 عامًا) إن الطريق مغلق منذ أيام.", "كوفي منساه"),               # an age
+    ("وقال كوامي أوسو بواتنغ، وهو صياد من البلدة، إن الصيد توقف.", "كوامي أوسو بواتنغ"),  # said X، وهو ...
 ])
 def test_arabic_person_described_without_a_title(text: str, name: str) -> None:
     assert [m.text for m in mentions(text, "ar") if m.type == "Person"] == [name]

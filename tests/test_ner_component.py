@@ -123,4 +123,4 @@ def test_bare_cue_word_is_no_name_but_a_definite_one_may_be() -> None:
 
     assert _bare_cue("ريف") and _bare_cue("منطقة")
     assert not _bare_cue("القاعدة") and not _bare_cue("للجزيرة")  # al-Qaeda, Al Jazeera
-    assert not _bare_cue("ريف دمشق")
+    assert not _bare_cue("ريف حمص")

@@ -186,19 +186,19 @@ def test_counterpart_without_a_title_before_is_no_position() -> None:
 
 
 def test_two_holders_of_a_dual_title_arabic() -> None:
-    ex = run("التقى رئيسا الوزراء النرويجي يوهان برغ والسويدي ستيفان لوفين في ستوكهولم.", "ar")
-    assert triples(ex, "leaderOf") == {("يوهان برغ", "leaderOf", "Norway"), ("ستيفان لوفين", "leaderOf", "Sweden")}
+    ex = run("واجتمع رئيسا الوزراء الغاني كوفي منساه والكيني جون كاماو في أكرا أمس.", "ar")
+    assert triples(ex, "leaderOf") == {("كوفي منساه", "leaderOf", "Ghana"), ("جون كاماو", "leaderOf", "Kenya")}
 
 
 @pytest.mark.parametrize("text,lang,name,position", [
     ("Norway's Prime Minister, Johan Berg, said talks continue.", "en", "Johan Berg", "Prime Minister of Norway"),
     ("Norway's prime minister, General Johan Berg, said talks continue.", "en", "Johan Berg",
      "Prime Minister of Norway"),
-    ("Norway's Supreme Leader, Ayatollah Johan Berg, said talks continue.", "en", "Johan Berg",
-     "Supreme Leader of Norway"),
+    ("Kenya's Prime Minister, Dr Jane Wanjiru, opened the session.", "en", "Jane Wanjiru",
+     "Prime Minister of Kenya"),
     ("President Carlos Vega of Chile said talks continue.", "en", "Carlos Vega", "President of Chile"),
-    ("وقالت المتحدثة باسم الحكومة النرويجية، ماريا هولم، إن المحادثات مستمرة.", "ar", "ماريا هولم",
-     "Government Spokesperson of Norway"),
+    ("وأكدت المتحدثة باسم الحكومة الكينية، غريس أوتينو، أن المحادثات ستستأنف.", "ar", "غريس أوتينو",
+     "Government Spokesperson of Kenya"),
 ])
 def test_title_with_the_name_in_an_apposition_or_followed_by_its_country(
         text: str, lang: str, name: str, position: str) -> None:
@@ -211,8 +211,8 @@ def test_title_comma_without_a_closed_apposition_is_no_name() -> None:
 
 
 @pytest.mark.parametrize("text,lang,name", [
-    ("وقال يوهان برغ، وهو متحدث باسم وزارة الخارجية النرويجية، إن المحادثات مستمرة.", "ar", "يوهان برغ"),
-    ("وقال “هان جي-سو” وهو متحدث باسم وزارة الخارجية النرويجية للصحافيين إن الوضع هادئ.", "ar", "هان جي-سو"),
+    ("وقالت ماريا هولم، وهي متحدثة باسم وزارة الخارجية النرويجية، إن السفارة ستفتح غدا.", "ar", "ماريا هولم"),
+    ("وقالت “غريس أوتينو” وهي متحدثة باسم وزارة الخارجية النرويجية إن السفارة ستفتح غدا.", "ar", "غريس أوتينو"),
     ("Johan Berg, who is the spokesman for the Norwegian Foreign Ministry, said talks continue.", "en", "Johan Berg"),
 ])
 def test_title_in_an_apposition_after_the_name(text: str, lang: str, name: str) -> None:
@@ -225,9 +225,9 @@ def test_title_in_an_apposition_after_the_name(text: str, lang: str, name: str) 
 
 
 @pytest.mark.parametrize("text,lang,name", [
-    ("وتوفي الرئيس النرويجي الأسبق يوهان برغ أمس.", "ar", "يوهان برغ"),
-    ("Former Chilean President Carlos Vega died on Monday.", "en", "Carlos Vega"),
-    ("Carlos Vega, the former president of Chile, died on Monday.", "en", "Carlos Vega"),
+    ("وزار الرئيس الكيني الأسبق جون كاماو المدرسة أمس.", "ar", "جون كاماو"),
+    ("Former Chilean President Carlos Vega opened a library on Monday.", "en", "Carlos Vega"),
+    ("Carlos Vega, the former president of Chile, opened a library on Monday.", "en", "Carlos Vega"),
 ])
 def test_former_title_holds_position_but_leads_nothing(text: str, lang: str, name: str) -> None:
     ex = run(text, lang)
@@ -239,7 +239,7 @@ def test_former_title_holds_position_but_leads_nothing(text: str, lang: str, nam
 # -- ministryOf ------------------------------------------------------------
 
 def test_ministry_of_for_an_executive_department() -> None:
-    ex = run("The Chilean Treasury Department said talks continue.", "en")
+    ex = run("A statement from the Chilean Treasury Department announced new tariffs.", "en")
     assert triples(ex, "ministryOf") == {("Department of the Treasury of Chile", "ministryOf", "Chile")}
 
 
@@ -253,19 +253,19 @@ def test_no_ministry_of_when_the_country_is_only_guessed(text: str, lang: str) -
 
 def test_counterpart_with_a_variant_spelling_of_the_nationality() -> None:
     # بنغلادشية: the adjective of the variant spelling بنغلادش, not the listed بنغلاديشية
-    ex = run("وكان رئيس الوزراء الهندي ناريش كومار ونظيرته البنغلادشية ريحانة رحمن قد وقعا الاتفاق.", "ar")
-    assert ("ريحانة رحمن", "leaderOf", "Bangladesh") in triples(ex, "leaderOf")
+    ex = run("والتقى رئيس الوزراء الكيني جون كاماو ونظيرته البنغلادشية نسرين أختر في نيروبي.", "ar")
+    assert ("نسرين أختر", "leaderOf", "Bangladesh") in triples(ex, "leaderOf")
 
 
 def test_compound_arabic_name_before_an_apposition() -> None:
-    ex = run("وقال عبد الحق، وهو وزير الخارجية النرويجي، إن المحادثات مستمرة.", "ar")
-    assert triples(ex, "holdsPosition") == {("عبد الحق", "holdsPosition", "Foreign Minister of Norway")}
+    ex = run("وأكد عبد الرحيم، وهو وزير الخارجية الغاني، أن المحادثات ستستأنف.", "ar")
+    assert triples(ex, "holdsPosition") == {("عبد الرحيم", "holdsPosition", "Foreign Minister of Ghana")}
 
 
 def test_head_of_a_body_named_after_the_title_does_not_lead_the_country() -> None:
-    ex = run("وقال عبد الحق، وهو الرئيس البنغلاديشي للجنة الحدود، إن الاحتفالات ستقام.", "ar")
+    ex = run("وأوضح عبد الرحيم، وهو الرئيس الغاني للجنة المياه المشتركة، أن السدود آمنة.", "ar")
     (t,) = triples(ex, "holdsPosition")
-    assert t[0] == "عبد الحق" and "لجنة الحدود" in t[2]
+    assert t[0] == "عبد الرحيم" and "لجنة المياه" in t[2]
     assert rel(ex, "leaderOf") == []
 
 
@@ -274,8 +274,8 @@ def test_head_of_a_body_named_after_the_title_does_not_lead_the_country() -> Non
 @pytest.mark.parametrize("text,lang,place,country", [
     ("وقعت اشتباكات في مدينة أوش القيرغيزية أمس.", "ar", "أوش", "Kyrgyzstan"),
     ("Fighting broke out in the Peruvian city of Tacna on Monday.", "en", "Tacna", "Peru"),
-    ("وتم التوصل إلى التفاهم في حلب (في سوريا) العام الماضي.", "ar", "Aleppo", "Syria"),
-    ("وسيجتمع الممثلون في ليما عاصمة بيرو لإجراء محادثات.", "ar", "Lima", "Peru"),
+    ("وعقد الاجتماع في مومباسا (في كينيا) الشهر الماضي.", "ar", "مومباسا", "Kenya"),
+    ("وتعقد القمة في أكرا عاصمة غانا الشهر المقبل.", "ar", "Accra", "Ghana"),
     ("Talks will be held in Lima, the capital of Peru, next week.", "en", "Lima", "Peru"),
     ("OSLO, Norway (Reuters) - Chile said on Monday it would talk.", "en", "Oslo", "Norway"),
 ])
@@ -284,12 +284,12 @@ def test_located_in_by_adjective_parenthesis_capital_and_dateline(text: str, lan
 
 
 def test_place_located_in_a_place() -> None:
-    ex = run("وقعت المواجهات في حي الميدان في حلب أمس.", "ar")
-    assert triples(ex, "locatedIn") == {("الميدان", "locatedIn", "Aleppo")}
+    ex = run("وافتتح متحف جديد في حي الشاطئ في مومباسا.", "ar")
+    assert triples(ex, "locatedIn") == {("الشاطئ", "locatedIn", "مومباسا")}
 
 
 @pytest.mark.parametrize("text,lang", [
-    ("The Andean states, Chile, Peru and Bolivia, asked for more troops.", "en"),
+    ("Three West African states, Ghana, Togo and Benin, closed their markets.", "en"),
     ("Soldiers of the Peruvian army entered the town of Tacna.", "en"),
     ("Aleppo, Homs and Hama were shelled.", "en"),
 ])
@@ -300,13 +300,13 @@ def test_no_located_in_for_lists_or_distant_adjectives(text: str, lang: str) -> 
 # -- memberOf and hasMilitaryBaseIn --------------------------------------------
 
 @pytest.mark.parametrize("text,lang", [
-    ("Chile, Peru and Bolivia, which joined NATO in 2004, asked for more troops.", "en"),
-    ("وانضمت تشيلي وبيرو وبوليفيا إلى حلف شمال الأطلسي.", "ar"),
-    ("تشيلي وبيرو وبوليفيا أعضاء في حلف شمال الأطلسي.", "ar"),
+    ("Ghana, Kenya and Peru, which joined the World Trade Organization in 1995, cut tariffs.", "en"),
+    ("وانضمت غانا وكينيا وبيرو إلى حلف شمال الأطلسي.", "ar"),
+    ("غانا وكينيا وبيرو أعضاء في حلف شمال الأطلسي.", "ar"),
 ])
 def test_member_of_for_every_country_of_a_list(text: str, lang: str) -> None:
     ex = run(text, lang)
-    assert {s for s, _, _ in triples(ex, "memberOf")} == {"Chile", "Peru", "Bolivia"}
+    assert {s for s, _, _ in triples(ex, "memberOf")} == {"Ghana", "Kenya", "Peru"}
 
 
 def test_member_of_only_for_the_country_next_to_the_cue() -> None:
@@ -315,18 +315,18 @@ def test_member_of_only_for_the_country_next_to_the_cue() -> None:
 
 
 def test_affiliated_group_is_member_of_the_group_after_the_cue() -> None:
-    ex = run("Fighters of Hezbollah, affiliated with the Free Syrian Army, attacked the post.", "en")
-    assert triples(ex, "memberOf") == {("Hezbollah", "memberOf", "Free Syrian Army")}
+    ex = run("Fighters of the Marra Brigade, affiliated with the Sudan Liberation Movement, attacked the post.", "en")
+    assert triples(ex, "memberOf") == {("Marra Brigade", "memberOf", "Sudan Liberation Movement")}
 
 
 def test_affiliation_cue_needs_the_two_actors_next_to_it() -> None:
-    ex = run("Hezbollah attacked the post held by fighters affiliated with the Free Syrian Army.", "en")
+    ex = run("The Marra Brigade attacked the post held by fighters affiliated with the Sudan Liberation Movement.", "en")
     assert rel(ex, "memberOf") == []
 
 
 def test_military_facility_is_a_base_and_no_armed_forces() -> None:
-    ex = run("The sailors were headed to a U.S. military facility in Qatar.", "en")
-    assert triples(ex, "hasMilitaryBaseIn") == {("United States", "hasMilitaryBaseIn", "Qatar")}
+    ex = run("Two trucks reached a Chilean military facility in Peru.", "en")
+    assert triples(ex, "hasMilitaryBaseIn") == {("Chile", "hasMilitaryBaseIn", "Peru")}
     assert not any(e.type == "MilitaryForce" for e in ex.entities)
 
 
@@ -340,9 +340,9 @@ def test_country_named_as_the_place_of_signing_is_no_party() -> None:
 
 
 @pytest.mark.parametrize("text,lang,name", [
-    ("ونقلت صحيفة «أفتنبوستن» النرويجية عن مسؤولين قولهم إن المحادثات مستمرة.", "ar", "أفتنبوستن"),
-    ("Photographs published by Aftenposten, an Oslo newspaper, show the ship.", "en", "Aftenposten"),
-    ("Photographs published by Aftenposten, a Norwegian newspaper, show the ship.", "en", "Aftenposten"),
+    ("وكتبت صحيفة «نورد بوستن» النرويجية أن الميناء أغلق.", "ar", "نورد بوستن"),
+    ("Editors at Nordposten, an Oslo newspaper, declined to comment.", "en", "Nordposten"),
+    ("Editors at Nordposten, a Norwegian newspaper, declined to comment.", "en", "Nordposten"),
 ])
 def test_news_outlet_located_in_its_country(text: str, lang: str, name: str) -> None:
     assert triples(run(text, lang), "locatedIn") == {(name, "locatedIn", "Norway")}
@@ -354,8 +354,8 @@ def test_news_outlet_citing_a_country_is_not_located_there() -> None:
 
 
 @pytest.mark.parametrize("text,lang,name", [
-    ("وقال المتحدث باسم وزارة الدفاع التشيلية اللفتنانت كولونيل كارلوس فيغا إن الجيش بدأ القصف.", "ar", "كارلوس فيغا"),
-    ("Chilean Defence Ministry spokesman Carlos Vega said the army began shelling.", "en", "Carlos Vega"),
+    ("وأعلن المتحدث باسم وزارة الدفاع التشيلية الميجور كارلوس فيغا انتهاء المناورات.", "ar", "كارلوس فيغا"),
+    ("Chilean Defence Ministry spokesman Carlos Vega announced the end of the exercises.", "en", "Carlos Vega"),
 ])
 def test_ministry_named_inside_a_title_is_an_entity(text: str, lang: str, name: str) -> None:
     ex = run(text, lang)
@@ -365,26 +365,26 @@ def test_ministry_named_inside_a_title_is_an_entity(text: str, lang: str, name: 
 
 
 def test_no_body_from_a_title_without_its_country() -> None:
-    ex = run("وقال المتحدث باسم وزارة الدفاع كارلوس فيغا إن الجيش بدأ القصف.", "ar")
+    ex = run("وأعلن المتحدث باسم وزارة الدفاع كارلوس فيغا انتهاء المناورات.", "ar")
     assert rel(ex, "ministryOf") == []
 
 
 def test_member_of_the_body_named_inside_the_title() -> None:
-    ex = run("ويذكر أن نائب البرلمان النرويجي، يوهان برغ، أشار إلى أنه يخطط للسفر.", "ar")
+    ex = run("وصرح نائب البرلمان النرويجي، يوهان برغ، بأنه سيصوت ضد الميزانية.", "ar")
     assert triples(ex, "memberOf") == {("يوهان برغ", "memberOf", "Parliament of Norway")}
     assert triples(ex, "holdsPosition") == {("يوهان برغ", "holdsPosition", "Member of Parliament of Norway")}
 
 
 def test_person_member_of_the_party_named_after_the_affiliation_cue() -> None:
-    ex = run("ويذكر أن نائب البرلمان النرويجي، يوهان برغ، المنتمي لحزب الخضر النرويجي أشار إلى ذلك.", "ar")
-    assert triples(ex, "memberOf") == {("يوهان برغ", "memberOf", "Parliament of Norway"),
-                                       ("يوهان برغ", "memberOf", "حزب الخضر النرويجي")}
+    ex = run("وصوت نائب البرلمان الكيني، جون كاماو، المنتمي لحزب المزارعين الكيني ضد الميزانية.", "ar")
+    assert triples(ex, "memberOf") == {("جون كاماو", "memberOf", "Parliament of Kenya"),
+                                       ("جون كاماو", "memberOf", "حزب المزارعين الكيني")}
 
 
 def test_firm_located_in_the_country_of_its_type_adjective() -> None:
-    ex = run("The measures blacklist ships owned by Chilean shipping firm Andes Maritime Company (AMC).", "en")
-    assert triples(ex, "locatedIn") == {("Andes Maritime Company", "locatedIn", "Chile")}
-    ex = run("Chilean officials blacklisted ships owned by Andes Maritime Company.", "en")
+    ex = run("Regulators fined the Ghanaian fishing firm Volta Nets Company (VNC) on Friday.", "en")
+    assert triples(ex, "locatedIn") == {("Volta Nets Company", "locatedIn", "Ghana")}
+    ex = run("Ghanaian regulators fined Volta Nets Company on Friday.", "en")
     assert rel(ex, "locatedIn") == []
 
 
@@ -394,7 +394,7 @@ def test_counterpart_of_someone_in_another_sentence_is_no_position() -> None:
 
 
 def test_base_owner_is_named_in_the_clause_of_the_cue() -> None:
-    ex = run("Chile protested, while the sailors were headed to a military facility in Qatar.", "en")
+    ex = run("Chile protested, while two trucks reached a military facility in Peru.", "en")
     assert rel(ex, "hasMilitaryBaseIn") == []
 
 
@@ -441,9 +441,9 @@ def test_treaty_name_stops_at_a_preposition_with_a_pronoun() -> None:
 
 
 def test_arabic_name_ending_in_a_word_with_the_article_before_an_apposition() -> None:
-    ex = run("وقال نور الدين، وهو وزير الخارجية النرويجي، إن المحادثات مستمرة.", "ar")
-    assert triples(ex, "holdsPosition") == {("نور الدين", "holdsPosition", "Foreign Minister of Norway")}
-    assert rel(run("وقال المسؤول، وهو وزير سابق، إن المحادثات مستمرة.", "ar"), "holdsPosition") == []
+    ex = run("وأكد نور الدين، وهو وزير الخارجية الكيني، أن المحادثات ستستأنف.", "ar")
+    assert triples(ex, "holdsPosition") == {("نور الدين", "holdsPosition", "Foreign Minister of Kenya")}
+    assert rel(run("وأكد المسؤول، وهو وزير سابق، أن المحادثات ستستأنف.", "ar"), "holdsPosition") == []
 
 
 @pytest.mark.parametrize("text,member,igo", [
@@ -460,13 +460,13 @@ def test_member_of_a_delegation_is_no_igo_membership() -> None:
 
 
 def test_group_in_an_apposition_a_member_of() -> None:
-    ex = run("The Andes Brigade, a member of the Free Syrian Army, attacked the post.", "en")
-    assert triples(ex, "memberOf") == {("Andes Brigade", "memberOf", "Free Syrian Army")}
+    ex = run("The Marra Brigade, a member of the Sudan Liberation Movement, attacked the post.", "en")
+    assert triples(ex, "memberOf") == {("Marra Brigade", "memberOf", "Sudan Liberation Movement")}
 
 
 @pytest.mark.parametrize("text,lang", [
-    ("بموجب اتفاق وقف إطلاق النار ، تخلت بيرو عن الأراضي الواقعة تحت سيطرتها.", "ar"),
-    ("Under the ceasefire agreement, Peru gave up the territory.", "en"),
+    ("بموجب معاهدة السلام، أعادت بيرو جميع الأسرى.", "ar"),
+    ("Under the ceasefire agreement, Peru returned all prisoners.", "en"),
 ])
 def test_party_to_a_treaty_fronted_with_under(text: str, lang: str) -> None:
     assert {s for s, _, _ in triples(run(text, lang), "partyTo")} == {"Peru"}

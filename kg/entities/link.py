@@ -43,7 +43,7 @@ def _clean_ar(text: str) -> str:
     """Arabic label without a leading conjunction/preposition clitic."""
     n = norm_text(text)
     for p in ("و", "ف", "ب", "ل", "ك"):
-        # after ب ل ك ف a bare alef is part of the name (كارلوس، باراك، فادي): only a hamza marks a
+        # after ب ل ك ف a bare alef is part of the name (كارلوس، بابلو، فادي): only a hamza marks a
         # clitic; و before a bare alef is the conjunction far more often (واندرسون)
         alefs = "أاإآ" if p == "و" else "أإآ"
         if n.startswith(p + "ال") or (n.startswith(p) and n[1:] and len(text) > 4 and text[1:2] in alefs):

@@ -160,7 +160,7 @@ class Gazetteer(Component):
     def __call__(self, work: Work) -> None:
         doc = work.document
         self._extra: list[Mention] = []
-        self._own_spans: list[tuple[int, int]] = []  # منطقة «X Y», "Korea Mining Corp.": names inside are its own
+        self._own_spans: list[tuple[int, int]] = []  # منطقة «X Y», "Kenya Timber Corp.": names inside are its own
         for sent in doc.sentences:
             hits = sentence_hits(work, sent)
             used: set[int] = set()
@@ -172,7 +172,7 @@ class Gazetteer(Component):
                     if is_anaphor(work, sent, h.i, h.j):
                         continue  # "the ministry" and its Arabic form: resolved by the linker
                     if _inside_relation_cue(work, sent, h):
-                        continue  # "a U.S. military base": "military" qualifies the base, no body
+                        continue  # "a Chilean military base": "military" qualifies the base, no body
                     m = self._body(doc, sent, hits, n, used)
                     if m and not _refers_back(work, sent, h.i, h.j, m):
                         work.mentions.append(m)
@@ -213,7 +213,7 @@ class Gazetteer(Component):
 
     def _cue_names(self, work: Work, sent: Sentence, hits: list[Hit], first: int) -> None:
         """Names found by cue words of their own lexicons: datelines, organisations and parties,
-        news outlets. A name that covers a known word reads it as its own ("Korea Mining Corp.")."""
+        news outlets. A name that covers a known word reads it as its own ("Kenya Timber Corp.")."""
         doc = work.document
         if sent.index == 0 and doc.lang == "en":
             work.mentions.extend(_dateline_place(doc, sent, hits))
@@ -226,7 +226,7 @@ class Gazetteer(Component):
         elif orgs:
             groups = _ar_groups(doc, sent, hits, greedy(orgs))
             inner = {(m.start, m.end) for m in groups if m.type == "Country"}
-            # the party's country adjective is read inside its name (حزب اليسار الألماني)
+            # the party's country adjective is read inside its name (حزب المزارعين الكيني)
             work.mentions[first:] = [m for m in work.mentions[first:]
                                      if not (m.type == "Country" and (m.start, m.end) in inner)]
             work.mentions.extend(groups)
@@ -234,7 +234,7 @@ class Gazetteer(Component):
         if media:
             found = _media(doc, sent, hits, greedy(media))
             spans = {(m.start, m.end) for m in found}
-            # صحيفة «الشرق الأوسط»: a place name in quotes after the cue names the outlet
+            # صحيفة «البلقان»: a place name in quotes after the cue names the outlet
             work.mentions[first:] = [m for m in work.mentions[first:] if (m.start, m.end) not in spans]
             work.mentions.extend(found)
 
@@ -257,7 +257,7 @@ class Gazetteer(Component):
 
     def _body_in_title(self, work: Work, sent: Sentence, hits: list[Hit], n: int, used: set[int]) -> Mention | None:
         """A country's body named inside a title, with the country's adjective next to the title:
-        المتحدث باسم وزارة الدفاع الهندية، "Indian Defence Ministry spokesman" → Ministry of Defence of India."""
+        المتحدث باسم وزارة الدفاع التشيلية، "Chilean Defence Ministry spokesman" → Ministry of Defence of Chile."""
         h = hits[n]
         if h.data[1] not in _BODY_TITLE_ROLES:
             return None  # "وزير الخارجية", "رئيس الحكومة": the portfolio or office, not a mention of the body
@@ -333,7 +333,7 @@ class Gazetteer(Component):
                                                key=f"{name_en}|{iso2}", sector=sector or None,
                                                attrs={"kind": "body", "body": name_en}))
             elif construct and nxt is not None and _place_hit(nxt) and nxt.kind != "capital" and typ != "ArmedGroup":
-                # "سلطات ناغورنو كاراباخ": the body of a territory, not of the article's first country
+                # "سلطات ترانسنيستريا": the body of a territory, not of the article's first country
                 e = kb().get(nxt.key) if nxt.key else None
                 owner = e.name if e is not None else doc.text[toks[nxt.i].start:toks[nxt.j - 1].end]
                 j = nxt.j
@@ -400,7 +400,7 @@ class Gazetteer(Component):
                     break  # "X وY" after a dual cue: coordination starts a second name
                 k += 1
             if k == start + 1 and k < len(toks) and k not in taken and _name_article_word(toks[k]):
-                k += 1  # "بلدة بصر الحرير": a definite word that is no adjective ends the name
+                k += 1  # "بلدة تل الرواس": a definite word that is no adjective ends the name
             quoted = _quoted(toks, h.j)
             if quoted is not None and k == start:
                 start, k = quoted  # "منطقة «X Y»"
@@ -412,7 +412,7 @@ class Gazetteer(Component):
                     spans.append((k, k + 1))
         else:
             if toks[h.i].text[:1].isupper() and h.j < len(toks) and _cap_word(toks[h.j]):
-                return []  # "High Altitude Area Defense": the cue word inside a longer name
+                return []  # "Low Orbit Area Tracking": the cue word inside a longer name
             k = h.i
             while k > 0 and (k - 1) not in taken and namelike(toks[k - 1], lang, first=True) and h.i - k < 4:
                 k -= 1
@@ -439,7 +439,7 @@ class Gazetteer(Component):
     def _treaty(self, doc: Document, sent: Sentence, hits: list[Hit], h: Hit) -> Mention | None:
         toks = sent.tokens
         lang = doc.lang
-        # an adjective or a place word ("اتفاق تبادل الجيوب الحدودية") may go on a treaty's name
+        # an adjective or a place word ("اتفاق تنظيم الصيد البحري") may go on a treaty's name
         taken = {k for x in hits if x is not h and x.kind not in ("demonym", "place_cue") for k in range(x.i, x.j)}
         year = None
         i, j = h.i, h.j
@@ -461,7 +461,7 @@ class Gazetteer(Component):
                 if k > _named_end(named, j) and t.norm not in ("لعام", "عام") and _clause_starts(t, k == j and j - i == 1, definite):
                     break
                 if k > j and _nisba(toks[k - 1].norm):
-                    break  # "اتفاقا لتبادل الجيوب الحدودية الخاصة بـ...": a relative adjective ends the name
+                    break  # "اتفاقا لتنظيم الصيد البحري الخاص بـ...": a relative adjective ends the name
                 if not t.text[:1].isalpha() or k in taken or t.norm in word_set(lang, "function_words"):
                     if t.norm in ("لعام", "عام") and k + 1 < len(toks) and _YEAR.match(toks[k + 1].text):
                         k += 1
@@ -531,7 +531,7 @@ def _quoted(toks: list[Token], j: int) -> tuple[int, int] | None:
 
 
 def _name_article_word(tok: Token) -> bool:
-    """A definite word that may end a place name (الحرير), not an adjective: no nisba (الشمالي),
+    """A definite word that may end a place name (الرواس), not an adjective: no nisba (الشمالي),
     no participle (المحاصرة), no common word."""
     norm = tok.norm
     return norm.startswith("ال") and not norm.startswith("الم") and not _nisba_any(norm) \
@@ -540,7 +540,7 @@ def _name_article_word(tok: Token) -> bool:
 
 def _media(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int, int, list[str]]]) -> list[Mention]:
     """News outlets named with a cue word: صحيفة «X» [الـ adjective] (Arabic, name in quotes);
-    "the X newspaper", "the daily X", "X, a Moscow newspaper" (English). The country named with
+    "the X newspaper", "the daily X", "X, a Lima newspaper" (English). The country named with
     it (adjective, capital) is kept in ``attrs["country_at"]`` (its mention's start) for locatedIn."""
     toks = sent.tokens
     taken = {k for h in hits for k in range(h.i, h.j)}
@@ -566,8 +566,8 @@ def _media(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int,
 
 def _ar_media_name(toks: list[Token], j: int, taken: set[int],
                    hits: list[Hit]) -> tuple[int, int, int | None] | None:
-    """صحيفة «X» الروسية: the quoted name after the cue, and the token after it (up to two definite
-    adjectives on: الإخبارية الهندية) where a nationality adjective may stand."""
+    """صحيفة «X» النرويجية: the quoted name after the cue, and the token after it (up to two definite
+    adjectives on: الإخبارية الكينية) where a nationality adjective may stand."""
     if j >= len(toks) or toks[j].text not in _QUOTES:
         return None
     b = next((k for k in range(j + 1, min(j + 7, len(toks))) if toks[k].text in _QUOTES), None)
@@ -577,12 +577,12 @@ def _ar_media_name(toks: list[Token], j: int, taken: set[int],
         return None  # a known name (the knowledge base reads it), unless a place's: the outlet is named after it
     k = b + 1
     while k < len(toks) and k - b <= 2 and _nisba(toks[k].norm) and k not in taken:
-        k += 1  # «X» الإخبارية الهندية: adjectives of the outlet, up to its nationality
+        k += 1  # «X» الإخبارية الكينية: adjectives of the outlet, up to its nationality
     return j + 1, b, k if k < len(toks) else None
 
 
 def _ar_groups(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int, int, list[str]]]) -> list[Mention]:
-    """Parties and groups named with a cue word (org_cues.tsv): حزب العمال، حزب اليسار الألماني
+    """Parties and groups named with a cue word (org_cues.tsv): حزب العمال، حزب المزارعين الكيني
     (definite words, with the country's adjective), حركة «X» or «حركة X» (quoted)."""
     toks = sent.tokens
     taken = {k for h in hits for k in range(h.i, h.j)}
@@ -612,7 +612,7 @@ def _ar_groups(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[
             continue
         country = next((h for h in hits if h.i == b and h.kind == "demonym" and country_of(h)), None)
         if country is not None and kinds[0] == "party":
-            b = country.j  # حزب اليسار الألماني
+            b = country.j  # حزب المزارعين الكيني
         s, t = toks[a].start + (_proclitic_len(toks[a].text) if a == i else 0), toks[b - 1].end
         m = Mention(start=s, end=t, text=doc.text[s:t], type="Organization", sentence=sent.index,
                     found_by="cue", attrs={"kind": "group"})
@@ -629,9 +629,9 @@ def _ar_groups(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[
 
 
 def _en_orgs(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int, int, list[str]]]) -> list[Mention]:
-    """Capitalised names ending in an organisation word (org_cues.tsv, head): "Tanchon Commercial Bank",
-    "Korea Mining Development Trading Corporation"; a country's name inside the run is part of it.
-    A type word before the name ("the Chilean shipping firm X") keeps the adjective's place in
+    """Capitalised names ending in an organisation word (org_cues.tsv, head): "Highland Savings Bank",
+    "Kenya Timber Export Holding Corporation"; a country's name inside the run is part of it.
+    A type word before the name ("the Ghanaian fishing firm X") keeps the adjective's place in
     ``attrs["country_at"]`` (locatedIn)."""
     toks = sent.tokens
     kb_at = {k: h for h in hits for k in range(h.i, h.j)}
@@ -643,9 +643,9 @@ def _en_orgs(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[in
         while a > 0 and i - a < 6 and _cap_word(toks[a - 1]) and (a - 1 not in kb_at or _in_org_name(kb_at[a - 1])):
             a -= 1
         if a > 0 and a - 1 in kb_at and not _in_org_name(kb_at[a - 1]) and _cap_word(toks[a - 1]):
-            continue  # "Interfax News Agency": a known organisation's own name
+            continue  # "Xinhua News Agency": a known organisation's own name
         while a < i and a in kb_at and kb_at[a].kind == "demonym":
-            a += 1  # "Chilean X Company": the adjective qualifies the name ("Korea Mining Corp." keeps Korea)
+            a += 1  # "Chilean X Company": the adjective qualifies the name ("Kenya Timber Corp." keeps Kenya)
         if a == i or (a == 0 and i - a < 2):
             continue  # a bare head, or a sentence-initial word that may just be capitalised
         s, t = toks[a].start, toks[j - 1].end
@@ -659,26 +659,26 @@ def _en_orgs(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[in
 
 
 def _in_org_name(h: Hit) -> bool:
-    """May this known word stand inside a new organisation's name? A country or place ("Korea Mining
-    Corp.", "Ocean Lines Company"), not a known organisation ("Interfax News Agency" is Interfax's)."""
+    """May this known word stand inside a new organisation's name? A country or place ("Kenya Timber
+    Corp.", "Pacific Freight Company"), not a known organisation ("Xinhua News Agency" is Xinhua's)."""
     return h.kind == "place_cue" or country_of(h) is not None or _place_hit(h)
 
 
 def _cap_word(tok: Token) -> bool:
-    """A capitalised word that may stand inside an organisation's name ("National", "Ocean"; not "The")."""
+    """A capitalised word that may stand inside an organisation's name ("National", "Pacific"; not "The")."""
     t = tok.text
     return t[:1].isupper() and t.replace("-", "").isalpha() and tok.norm not in word_set("en", "function_words") \
         and tok.norm not in word_set("en", "dates")
 
 
 def _type_before(toks: list[Token], a: int, cues: list[tuple[int, int, list[str]]], kb_at: dict[int, Hit]) -> int | None:
-    """"the Chilean shipping firm X": the token of the country adjective before a type word right before ``a``."""
+    """"the Ghanaian fishing firm X": the token of the country adjective before a type word right before ``a``."""
     t = next((c for c in cues if c[1] == a and not toks[c[0]].text[:1].isupper()), None)
     if t is None:
         return None
     k = t[0]
     while k > 0 and t[0] - k < 2 and toks[k - 1].text.isalpha() and toks[k - 1].text.islower():
-        k -= 1  # "shipping firm"
+        k -= 1  # "fishing firm"
     h = kb_at.get(k - 1)
     return h.i if h is not None and h.j == k and country_of(h) else None
 
@@ -707,14 +707,14 @@ def _ar_media_before(toks: list[Token], i: int, taken: set[int],
 
 
 def _en_media_name(toks: list[Token], i: int, j: int, taken: set[int]) -> tuple[int, int, int | None] | None:
-    """"the X newspaper" / "the daily X" / "X, a Tehran newspaper" (name, and where its place may be)."""
+    """"the X newspaper" / "the daily X" / "X, a Lima newspaper" (name, and where its place may be)."""
     def run_back(e: int) -> int:
         a = e
         while a > 0 and e - a < 4 and a - 1 not in taken and namelike(toks[a - 1], "en", first=True):
             a -= 1
         return a
 
-    # "X, a Tehran newspaper": the place between the article and the cue
+    # "X, a Lima newspaper": the place between the article and the cue
     for d in (2, 3, 4):
         c = i - d
         if c >= 1 and toks[c].text == "," and toks[c + 1].norm in ("a", "an", "the"):
@@ -736,7 +736,7 @@ def _en_media_name(toks: list[Token], i: int, j: int, taken: set[int]) -> tuple[
 
 
 def _dateline_place(doc: Document, sent: Sentence, hits: list[Hit]) -> list[Mention]:
-    """An unknown place opening an English dateline before its country ("FINSTADJORDET, Norway")."""
+    """An unknown place opening an English dateline before its country ("TORVHAUGEN, Norway")."""
     toks = sent.tokens
     e = _dateline_end(sent)
     if e == 0 or e + 1 >= len(toks) or toks[e].text != "," or any(h.i < e for h in hits) \
@@ -748,7 +748,7 @@ def _dateline_place(doc: Document, sent: Sentence, hits: list[Hit]) -> list[Ment
 
 
 def _dateline_end(sent: Sentence) -> int:
-    """End of the capitalised dateline opening an English article ("MOSCOW", "DUBAI/WASHINGTON",
+    """End of the capitalised dateline opening an English article ("LIMA", "NAIROBI/ACCRA",
     "OSLO, Norway (Reuters) -"): its leading run of upper-case words and slashes; 0 if none."""
     k = 0
     for t in sent.tokens:
@@ -782,7 +782,7 @@ def _vague(lang: str, words: list[Token]) -> bool:
 def _clause_starts(t: Token, first: bool, definite: bool) -> bool:
     """Does word ``t`` after an Arabic treaty cue start something else than the treaty's name?
     و right after the cue joins a second noun (الاتفاق والنصر); و + an indefinite word starts a
-    clause (اتفاق سلام ووصف); after a definite cue an indefinite word does too (الاتفاق سيرفع)."""
+    clause (اتفاق هدنة وأعلن); after a definite cue an indefinite word does too (الاتفاق سيخفض)."""
     if t.norm.startswith("و"):
         return first or not _definite(t.norm)
     return definite and not _definite(t.norm)

@@ -8,7 +8,7 @@ Arabic letter (ANERcorp has about a hundred Latin-script tokens, too few for
 the model's guesses on them to mean anything) and spans that are just a date
 word from kg/lang/ar/data/dates.tsv (a month such as نيسان is also a brand
 name, which the model may take for an organisation) or an indefinite place or outlet
-cue word (ريف "countryside" in ريف حلب; القاعدة, الجزيرة are kept: with the article they are names). The linker merges these with
+cue word (ريف "countryside" in ريف حمص; القاعدة, الجزيرة are kept: with the article they are names). The linker merges these with
 gazetteer, KB and rule mentions (which win on type). Each token also gets its
 tag in ``Token.ner``.
 """
@@ -49,13 +49,13 @@ def date_words() -> frozenset[tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def cue_words() -> frozenset[tuple[str, ...]]:
     """Words that introduce a name (place_cues.tsv, media_cues.tsv: ريف، منطقة، صحيفة), as stem tuples:
-    the model may tag the cue of "ريف حلب" as the name itself."""
+    the model may tag the cue of "ريف حمص" as the name itself."""
     rows = [*table("ar", "place_cues"), *table("ar", "media_cues")]
     return frozenset(stems(row[0]) for row in rows if row and row[0] and not row[0].endswith("*"))
 
 
 def _bare_cue(text: str) -> bool:
-    """A one-word span that is an indefinite cue word (ريف in ريف حلب). With the article it may be a
+    """A one-word span that is an indefinite cue word (ريف in ريف حمص). With the article it may be a
     name of its own (القاعدة al-Qaeda, الجزيرة Al Jazeera)."""
     if " " in text or stems(text) not in cue_words():
         return False

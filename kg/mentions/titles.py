@@ -10,8 +10,8 @@ Also (title_cues.tsv): a name in an apposition after the title, closed by a comm
 ("Norway's prime minister, Johan Berg, said"), or before it after وهو / "who is";
 "former"/السابق (holdsPosition "Former …"); honorifics skipped (Ayatollah, الدكتور);
 "counterpart"/نظيره takes the title of the sentence's last national title holder, with its
-own country; two holders of a dual title (رئيسا الوزراء الهندي X والباكستاني Y); a title
-held in a body named after it (الرئيس البنغلاديشي للجنة ...: no leaderOf of the country).
+own country; two holders of a dual title (رئيسا الوزراء الغاني X والكيني Y); a title
+held in a body named after it (الرئيس الغاني للجنة ...: no leaderOf of the country).
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ class Titles(Component):
             cues = {i: (j, kind) for i, j, pays in category(work, sent, "title_cues") for kind in pays[:1]}
             last.clear()  # a counterpart is the counterpart of someone named in the same sentence
             taken = {k for h in hits if h.kind != "title" for k in range(h.i, h.j)}
-            named: set[tuple[int, int]] = set()  # spans of names read: a title word inside one is part of it (شيخة X)
+            named: set[tuple[int, int]] = set()  # spans of names read: a title word inside one is part of it (أمير X)
             for n, h in enumerate(hits):
                 if h.kind != "title" or any(m <= sent.tokens[h.i].start < e for m, e in named):
                     continue
@@ -128,8 +128,8 @@ class Titles(Component):
     @staticmethod
     def _described(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int, int, list[str]]],
                    said: set[int]) -> list[Mention]:
-        """Arabic persons named without a title but described: "قال X Y، وهو أحد سكان ..." (two name words
-        right after a speech verb, ends of ``said``, and before a comma and هو/هي) or "X (35 عاما)"."""
+        """Arabic persons named without a title but described: "قال X Y، وهو صياد من ..." (two name words
+        right after a speech verb, ends of ``said``, and before a comma and هو/هي) or "X (40 عاما)"."""
         toks = sent.tokens
         taken = {k for h in hits for k in range(h.i, h.j)}
         titled = {h.i for h in hits if h.kind == "title"}
@@ -183,7 +183,7 @@ class Titles(Component):
             k, former = _cue_at(cues, k, "former") or k, True
         org_in_title = False
         if org is None:
-            for t in toks[h.i:h.j]:  # "رئيس المجلس الأوروبي", "UN Secretary-General", نائب البرلمان الألماني
+            for t in toks[h.i:h.j]:  # "رئيس المجلس الأوروبي", "UN Secretary-General", نائب البرلمان الكيني
                 q = by_start.get(t.start)
                 if q is not None and q.type != "Person" and (country is None or q.type in _BODY_TYPES):
                     org, org_in_title = q, True
@@ -198,7 +198,7 @@ class Titles(Component):
             while k < len(toks) and toks[k].start < q.end:
                 k += 1
         if lang == "ar" and org is None and k < len(toks) and toks[k].start not in by_start and _of_body(toks, k):
-            # "الرئيس البنغلاديشي للجنة الحدود": head of a body named after it, not of the country
+            # "الرئيس الغاني للجنة المياه": head of a body named after it, not of the country
             title_en = f"{title_en} of {_phrase(toks, k)}"
             role, country = "official", None
         if role == "counterpart":
@@ -233,7 +233,7 @@ class Titles(Component):
     @staticmethod
     def _before_title(toks: list[Token], hits: list[Hit], n: int, lang: str,
                       by_start: dict[int, Mention]) -> tuple[KBEntry | None, Mention | None, int]:
-        """English qualifier right before title ``hits[n]``: its country ("Iranian Foreign Minister X",
+        """English qualifier right before title ``hits[n]``: its country ("Chilean Foreign Minister X",
         "Norway's president X") or organisation ("UN Secretary-General X"), and where the title starts."""
         h = hits[n]
         prev = hits[n - 1] if n > 0 and hits[n - 1].j == h.i else None
@@ -243,7 +243,7 @@ class Titles(Component):
         country = country_of(prev)
         if country is not None:
             if q0 is not None:
-                q0.attrs["qualifier"] = True  # Iran is not an actor here
+                q0.attrs["qualifier"] = True  # Chile is not an actor here
             return country, None, prev.i
         if prev.key and q0 is not None and q0.type in ("IGO", "Organization", "GovernmentBody", "MilitaryForce", "Media"):
             q0.attrs["qualifier"] = True
@@ -288,7 +288,7 @@ class Titles(Component):
             c -= 1
         if c == b and lang == "ar" and ap is not None and b > 1 and toks[b - 1].text.startswith("ال") \
                 and namelike(toks[b - 2], lang, first=True) and _name_start(toks[b - 2]) and b - 2 not in taken:
-            c = b - 2  # "معين الحق، وهو ...": a name ending in a word with the article
+            c = b - 2  # "نور الدين، وهو ...": a name ending in a word with the article
         while lang == "ar" and c < b and not _name_start(toks[c]):
             c += 1
         if c == b or (quoted and toks[c - 1].norm != '"'):
@@ -332,7 +332,7 @@ class Titles(Component):
 
     def _coordinated(self, toks: list[Token], hits: list[Hit], k: int, taken: set[int],
                      cues: dict[int, tuple[int, str]]) -> tuple[int, int, KBEntry] | None:
-        """A second holder of the same title: "رئيسا الوزراء الهندي X والباكستاني Y"."""
+        """A second holder of the same title: "رئيسا الوزراء الغاني X والكيني Y"."""
         d = next((x for x in hits if x.i == k and x.kind == "demonym"), None)
         if d is None or not toks[k].text.startswith("و"):
             return None

@@ -6,12 +6,12 @@
   the linker only guessed for a bare "the ministry");
 - memberOf / hasMilitaryBaseIn / locatedIn from cue words (relation_cues.tsv) between two actors:
   "A, B and C joined NATO", "NATO member X", "X, an EU member", affiliation words next to both
-  actors (التابعة لـ، المنتمي لـ), "a U.S. military facility in Qatar", "X, the capital of Y";
+  actors (التابعة لـ، المنتمي لـ), "a Chilean military facility in Peru", "X, the capital of Y";
 - partyTo for the countries named in a treaty's clause, except a country named as a place;
 - locatedIn for a place followed by in/في [(] and a country or place, ", Country" (English; Arabic
-  datelines), its nationality adjective (مدينة X الهندية, "the Indian city of X"), بـ (مدينة X ببيرو),
-  "province of"; for an outlet or firm named with its country (صحيفة «X» الروسية, "the Chilean
-  shipping firm X").
+  datelines), its nationality adjective (مدينة X الكينية, "the Kenyan city of X"), بـ (مدينة X ببيرو),
+  "province of"; for an outlet or firm named with its country (صحيفة «X» النرويجية, "the Ghanaian
+  fishing firm X").
 """
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ class RelationExtractor(Component):
                 obj = next((a for a in after if a.entity.type in ("IGO", "Organization")), None)
                 if obj is None:
                     continue
-                for subj in reversed(_coordinated(before, sent)):  # "A, B and C, which joined NATO"
+                for subj in reversed(_coordinated(before, sent)):  # "A, B and C, which joined the WTO"
                     add(subj.entity.id, pred, obj.entity.id, sent, 0.6)
             elif pred == "hasMilitaryBaseIn":
                 host = next((a for a in after if a.entity.type in ("Country", "Place")), None)
@@ -175,8 +175,8 @@ class RelationExtractor(Component):
 
     @staticmethod
     def _media_country(sent: Sentence, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
-        """A news outlet or firm named with its country (صحيفة «X» الروسية, "X, a Moscow newspaper",
-        "the Chilean shipping firm X") is located in it."""
+        """A news outlet or firm named with its country (صحيفة «X» النرويجية, "X, a Lima newspaper",
+        "the Ghanaian fishing firm X") is located in it."""
         for a in acts:
             at = a.mention.attrs.get("country_at") if a.entity.type in ("Media", "Organization") else None
             c = next((b for b in acts if b.mention.start == at and b.entity.type == "Country"), None) if at else None
@@ -230,7 +230,7 @@ class RelationExtractor(Component):
             if before.lower().endswith(" the"):
                 before = before[:-4].rstrip()
             if sent.start + len(before) in under and hi < sent.end:
-                # "بموجب الاتفاق، تخلت أرمينيا عن ...": a fronted "under the treaty" belongs to the next clause
+                # "بموجب الاتفاق، أعادت بيرو ...": a fronted "under the treaty" belongs to the next clause
                 _, hi = _clause_span(sent, hi + 1, hi + 1)
             countries: list[Entity] = []
             for a in acts:
@@ -245,7 +245,7 @@ class RelationExtractor(Component):
     @staticmethod
     def _located(sent: Sentence, acts: list[Actor], add) -> None:  # type: ignore[no-untyped-def]
         """A place followed by in/في [(] and a country or place, by ", Country", or by its
-        nationality adjective (مدينة X الهندية; "the Indian city of X")."""
+        nationality adjective (مدينة X الكينية; "the Kenyan city of X")."""
         text = sent.text
 
         def gap(x: Actor, y: Actor) -> str:
@@ -261,11 +261,11 @@ class RelationExtractor(Component):
                 g = gap(a, b)
                 if _demonym(b):
                     if not text[a.mention.end - sent.start:b.mention.start - sent.start].strip() \
-                            and b.mention.start > a.mention.end:  # مدينة X الهندية; not "غزة (الفرنسية)": AFP
+                            and b.mention.start > a.mention.end:  # مدينة X الكينية; not "غزة (الفرنسية)": AFP
                         add(a.entity.id, "locatedIn", b.entity.id, sent, 0.6)
                         break
                     continue
-                if b.entity.type == "Place" and (g in _IN or (not g and _in_clitic(b))):  # حي X في دمشق
+                if b.entity.type == "Place" and (g in _IN or (not g and _in_clitic(b))):  # حي X في نيروبي
                     add(a.entity.id, "locatedIn", b.entity.id, sent, 0.5)
                 elif b.entity.type == "Country" and (g in _IN or g == "of" or _in_clitic(b) and not g or _cue_of(g)
                                                      or (g in (",", "،") and _comma_place(a, b, sent) and not _listed(acts, n, text, sent))):
@@ -326,7 +326,7 @@ def _city_of(gap: str) -> bool:
 
 
 def _listed(acts: list[Actor], n: int, text: str, sent: Sentence) -> bool:
-    """Is country ``acts[n]`` one of a list ("the Baltic states, Estonia, Latvia and Lithuania")?"""
+    """Is country ``acts[n]`` one of a list ("three coastal states, Ghana, Togo and Benin")?"""
     if n + 1 >= len(acts) or acts[n + 1].entity.type != "Country":
         return False
     g = text[acts[n].mention.end - sent.start:acts[n + 1].mention.start - sent.start].strip().lower()
