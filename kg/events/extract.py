@@ -25,6 +25,7 @@ from kg.entities.link import Actor
 from kg.events import ar_frames as AF
 from kg.events import frames
 from kg.events import roles as R
+from kg.events.en_gaps import gapped_triggers
 from kg.events.figures import figures
 from kg.events.triggers import Trigger, recip_forms
 from kg.lang.index import Match, sentence_matches
@@ -449,6 +450,17 @@ def _merge_manner(candidates: list[tuple[float, list[Event]]], sent: Sentence, l
     return out
 
 
+def _gap_object(rl: R.Roles, inside: list[Actor], flags: set[str]) -> R.Roles:
+    """"placed X under house arrest", "suspended X's membership": the actor inside the phrase is
+    its object, the target (the subject before it stays the source)."""
+    if "passive" in flags:
+        return rl
+    src = [a for a in rl.sources if a not in inside]
+    # (not R._other_side: a state arrests or frees its own officials, "X's army placed X's president ...")
+    tgt = [a for a in inside[:1] if not any(a.entity is s.entity for s in src)]
+    return R.Roles(src, tgt, rl.strong)
+
+
 def _not_locative(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
     """English: actors that are not the object of a place preposition ("strikes in X" is where)."""
     return actors if lang != "en" else [a for a in actors if not R._locative(sent, a, lang)]
@@ -521,6 +533,9 @@ class EventExtractor(Component):
         split: dict[int, list[Actor]] = {}
         if lang == "ar" and role_actors:
             triggers, split = _with_split_triggers(triggers, sent, role_actors)
+        gaps: dict[int, list[Actor]] = {}
+        if lang == "en":
+            triggers, gaps = gapped_triggers(triggers, sent, role_actors)  # "suspended Niger's membership"
         cue_m = greedy(found["casualties"]) if "casualties" in found else []
         issuer = work.scratch.get("ar_issuer") if lang == "ar" else None  # the last statement's issuer
         if not triggers and not cue_m:
@@ -594,6 +609,8 @@ class EventExtractor(Component):
                     rl = _coordinated_parties(sent, ti, rl, role_actors, lo) or rl
                 if trig.mode == _VIOLATION and frames.possessive_in(toks, ti, tj, lang):
                     rl = _owner_is_target(rl, role_actors, sent)
+                if gaps.get(ti):
+                    rl = _gap_object(rl, gaps[ti], flags)
             if claimant is not None:
                 # the speaker is not a role of what it reports, unless it is the only actor
                 rl.sources = [a for a in rl.sources if a.entity is not claimant.entity or t_char < lo] or rl.sources
