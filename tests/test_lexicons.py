@@ -48,7 +48,7 @@ MODES: dict[str, set[str]] = {
                 "firearms", "explosives", "suicide-attack", "heavy-weapons", "aerial",
                 "occupy territory (annexation)"},
 }
-FLAGS = {"noun", "passive", "recip", "self", "weak", "verbal"}
+FLAGS = {"noun", "passive", "recip", "self", "weak", "verbal", "agent"}
 ROLES = {"head_of_state", "head_of_government", "minister", "spokesperson", "secretary_general", "commander",
          "envoy", "monarch", "official", "diplomat", "leader"}
 SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO", "OPP", "PTY", "REB", "PRM", "ELI", "JRN", "REL", "SOC", ""}

@@ -235,3 +235,17 @@ def after_determiner(toks: list[Token], ti: int, lang: str) -> bool:
 def manner(toks: list[Token], ti: int, lang: str) -> bool:
     """Does the trigger start with a manner preposition ("by phone", "over the phone")?"""
     return "manner" in _starting(toks, ti, lang)
+
+
+_MEANS_SKIP = 3  # determiner, count and modifiers between the preposition and the noun: "in a Chilean air strike"
+
+
+def means_before(toks: list[Token], ti: int, lang: str) -> bool:
+    """Is the event word at ti in a means phrase ("in an air strike", "during a raid")?"""
+    for k in range(ti - 1, max(-1, ti - 2 - _MEANS_SKIP), -1):
+        kinds = _starting(toks, k, lang)
+        if "means" in kinds:
+            return True
+        if toks[k].text in _CLAUSE_STOP or toks[k].norm in _NOT_OBJECT:
+            return False
+    return False
