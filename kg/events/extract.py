@@ -543,7 +543,7 @@ def _framing(sent: Sentence, triggers, actors: list[Actor], lang: str):  # type:
     """(governing triggers, actor mention spans) for kg.events.frames, or None without frames."""
     if not frames.cues(lang):
         return None
-    governors = [(i, j, pays[0].type) for i, j, pays in triggers if pays[0].type in frames.GOVERNORS]
+    governors = [(i, j, pays[0].type) for i, j, pays in triggers if pays[0].type in frames.GOVERNORS | frames._ASKING]
     return governors, [(a.mention.start, a.mention.end) for a in actors]
 
 
@@ -602,6 +602,7 @@ class EventExtractor(Component):
         places = [a for a in actors if a.entity.type == "Place"]
         speech_tokens = {k for i, j in speech for k in range(i, j)}
         accuse_at = [ti for ti, _, pays in triggers if pays[0].type in ("ACCUSE", "THREATEN", "REJECT")]
+        verbal_at = [(i, j) for i, j, pays in triggers if pays[0].type in frames._VERBAL_CONTENT]
         framed = _framing(sent, triggers, role_actors, lang)
         candidates: list[tuple[float, list[Event]]] = []
         prev_source: Actor | None = None
@@ -616,6 +617,8 @@ class EventExtractor(Component):
                 trig = Trigger(trig.type, trig.mode or "planned", trig.flags)  # planned talks, planned build-up
             elif hedge:
                 continue
+            if lang == "en" and frames.reason_of(toks, ti, verbal_at, lang):
+                continue  # "praised X for its role in the talks": the talks are the reason, not news
             if "agent" in trig.flags and _en_patient(triggers, toks, ti):
                 continue  # "police arrested 20 protesters": the protesters undergo the arrest
             if trig.type not in _SPEECH_ACTS and _accused_act(toks, ti, accuse_at, lang):

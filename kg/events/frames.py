@@ -30,7 +30,7 @@ _NOT_OBJECT = {"to", "that", "and", "or", "but", "which", "who", "it", "they", "
 # event types whose object noun is their content ("opposed the deployment", "called for sanctions")
 GOVERNORS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 # acts whose "to" complement is only asked for or threatened ("urged X to hold talks")
-_ASKING = frozenset({"REQUEST", "THREATEN"})
+_ASKING = frozenset({"REQUEST", "THREATEN", "AGREE"})  # "agreed to share intelligence": a promise, not the act
 _ASK_REACH = 7
 
 
@@ -142,16 +142,28 @@ def _evaluated(toks: list[Token], ti: int, tj: int, lang: str) -> bool:
 
 
 def _governed(toks: list[Token], ti: int, governors: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> bool:
-    """The event word is the object of an earlier speech act ("opposed the deployment"), or the act
-    a request or threat asks for ("urged X to return to talks")."""
+    """The event word is the object of an earlier speech act ("opposed the deployment")."""
     for gi, gj, gtype in governors:
+        if gtype not in GOVERNORS:
+            continue
+        owner = _possessor_between(toks, gj, ti, spans)  # "condemned X's missile launch": X owns the object
         if gj <= ti <= gj + 3 and not any(
-                _inside(toks[k], spans) or toks[k].text in _CLAUSE_STOP or toks[k].norm in _NOT_OBJECT
+                (_inside(toks[k], spans) and not owner) or toks[k].text in _CLAUSE_STOP or toks[k].norm in _NOT_OBJECT
                 for k in range(gj, ti)):
             return True
-        if gtype in _ASKING and gj < ti <= gj + _ASK_REACH and _infinitive_between(toks, gj, ti):
-            return True
     return False
+
+
+def _asked(toks: list[Token], ti: int, governors: list[tuple[int, int, str]]) -> bool:
+    """The act a request, threat or promise is about ("urged X to return to talks", "agreed to share")."""
+    return any(gtype in _ASKING and gj < ti <= gj + _ASK_REACH and _infinitive_between(toks, gj, ti)
+               or gtype in _ASKING and gj == ti and gj > 0 and toks[gj - 1].norm == "to"
+               for gi, gj, gtype in governors)
+
+
+def _possessor_between(toks: list[Token], gj: int, ti: int, spans: list[tuple[int, int]]) -> bool:
+    """Does an actor in the possessive ("X's") stand right before the event word?"""
+    return ti > gj and toks[ti - 1].text.endswith(("'s", "’s")) and _inside(toks[ti - 1], spans)
 
 
 def _inside(tok: Token, spans: list[tuple[int, int]]) -> bool:
@@ -163,7 +175,7 @@ def _infinitive_between(toks: list[Token], gj: int, ti: int) -> bool:
     for k in range(gj, ti):
         if toks[k].text in _CLAUSE_STOP or toks[k].norm in ("and", "but", "which", "who", "that"):
             return False
-    return any(toks[k].norm == "to" for k in range(gj, min(ti, gj + 4)))
+    return (gj > 0 and toks[gj - 1].norm == "to") or any(toks[k].norm == "to" for k in range(gj, min(ti, gj + 4)))
 
 
 def non_event(toks: list[Token], ti: int, tj: int, ttype: str, lang: str,
@@ -179,7 +191,8 @@ def non_event(toks: list[Token], ti: int, tj: int, ttype: str, lang: str,
         return True  # a word of a name: "the Rapid Support Forces", "the Popular Mobilization Forces"
     return (_modifier(toks, tj, lang) or _framed_before(toks, ti, ttype, lang) or _adjective(toks, ti, tj, lang)
             or _evaluated(toks, ti, tj, lang)
-            or (_governed(toks, ti, governors, spans) and not parties_follow(toks, tj, lang)))
+            or (_governed(toks, ti, governors, spans) and not parties_follow(toks, tj, lang))
+            or _asked(toks, ti, governors))
     # (a governed act with its own two sides is reported too: "welcomed the truce between X and Y")
 
 
@@ -248,4 +261,24 @@ def means_before(toks: list[Token], ti: int, lang: str) -> bool:
             return True
         if toks[k].text in _CLAUSE_STOP or toks[k].norm in _NOT_OBJECT:
             return False
+    return False
+
+
+_REASON_REACH = 8
+_VERBAL_CONTENT = frozenset({"ACCUSE", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"})
+
+
+def reason_of(toks: list[Token], ti: int, verbal: list[tuple[int, int]], lang: str) -> bool:
+    """Is the event word at ti inside the reason phrase of an earlier verbal act in its clause
+    ("praised X for its role in the talks", "accused X of backing rebels")?
+
+    ``verbal``: token spans of the sentence's triggers whose type is in _VERBAL_CONTENT."""
+    for gi, gj in verbal:
+        if not gj <= ti <= gj + _REASON_REACH:
+            continue
+        for k in range(gj, ti):
+            if toks[k].text in _CLAUSE_STOP or toks[k].norm in ("and", "but", "that", "which", "who"):
+                break
+            if "reason" in _starting(toks, k, lang):
+                return True
     return False
