@@ -494,6 +494,19 @@ def _en_patient(triggers, toks: list[Token], ti: int) -> bool:  # type: ignore[n
     return False
 
 
+_HOST_REACH = 4  # tokens after a visit word: "arrived in Hanoi", "arrived in the capital of X"
+
+
+def _visit_host(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int) -> R.Roles:
+    """"X arrived in Hanoi for talks": the country visited is the host, PLOVER's recipient of a
+    visit (not merely where it happened, as a place after "in" is for other acts)."""
+    toks = sent.tokens
+    end = toks[min(len(toks) - 1, tj - 1 + _HOST_REACH)].end
+    host = next((a for a in actors if toks[tj - 1].end <= a.mention.start < min(hi, end) + 1
+                 and a.entity.type == "Country"), None)
+    return R.Roles(rl.sources, R._other_side(rl.sources, [host]), rl.strong) if host is not None else rl
+
+
 def _gap_object(rl: R.Roles, inside: list[Actor], flags: set[str]) -> R.Roles:
     """"placed X under house arrest", "suspended X's membership": the actor inside the phrase is
     its object, the target (the subject before it stays the source)."""
@@ -660,6 +673,8 @@ class EventExtractor(Component):
                     rl = _owner_is_target(rl, role_actors, sent)
                 if gaps.get(ti):
                     rl = _gap_object(rl, gaps[ti], flags)
+                if trig.mode == "visit" and lang == "en" and rl.sources and not rl.targets:
+                    rl = _visit_host(sent, tj, rl, role_actors, hi)
             if claimant is not None:
                 # the speaker is not a role of what it reports, unless it is the only actor
                 rl.sources = [a for a in rl.sources if a.entity is not claimant.entity or t_char < lo] or rl.sources

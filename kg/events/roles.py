@@ -443,7 +443,16 @@ def token_at(sent: Sentence, char: int, default: int | None = None) -> int | Non
 
 def _prev_word(sent: Sentence, a: Actor) -> str:
     k = bisect_right(sent.tokens, a.mention.start, key=END) - 1
+    if k > 0 and sent.tokens[k].norm.endswith(("ern", "al")) and _en_region_adjective(sent.tokens[k].norm):
+        k -= 1  # "in northern Mali": the preposition governs the region's country
     return sent.tokens[k].norm if k >= 0 else ""
+
+
+def _en_region_adjective(norm: str) -> bool:
+    """"northern", "central": an adjective of a region between a place preposition and its country."""
+    from kg.events.frames import cues  # English frame data; imported late to keep roles light
+
+    return (norm,) in cues("en").get("region", ())
 
 
 def _prep_before(sent: Sentence, a: Actor, lang: str) -> bool:
