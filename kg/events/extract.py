@@ -58,6 +58,8 @@ def _negated(negations: list[Match], sent: Sentence, ti: int, lang: str, ttype: 
             return "deny"
         if kind == "modal" and dist <= 3 and ttype != "THREATEN":
             return "modal"
+        if kind == "cond" and dist <= 3:
+            return "cond"  # "if the talks fail": a condition, never a planned act
     # English contraction: "didn't", "won't"
     if lang == "en" and ti > 0 and toks[ti - 1].norm in ("n't", "not", "never", "no"):
         return "neg"
@@ -382,7 +384,7 @@ def _pronoun_after(toks, k: int, ti: int) -> bool:  # type: ignore[no-untyped-de
     return any(toks[m].norm in R._SUBJECT_PRONOUNS for m in range(k + 1, ti))
 
 
-_PARTNERED = {"CONSULT", "COOPERATE"}
+_PARTNERED = {"CONSULT", "COOPERATE", "AGREE"}
 
 
 def _with_partner(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int) -> R.Roles:
@@ -446,7 +448,7 @@ def _merge_means(candidates: list[tuple[float, list[Event]]], sent: Sentence) ->
     for n, (score, evs) in enumerate(candidates):
         ni, _ = starts[n]
         verb = next((m for m, (vi, vj) in enumerate(starts) if vj <= ni and ni - vj <= _MEANS_REACH
-                     and not frames.means_before(toks, vi, "en") and frames.means_before(toks, ni, "en")
+                     and not frames.after_determiner(toks, vi, "en") and frames.means_before(toks, ni, "en")
                      and not any(toks[k].text in _CLAUSE_EDGE or toks[k].norm in _CLAUSE_EDGE for k in range(vj, ni))),
                     None)
         if verb is None:
@@ -492,6 +494,30 @@ def _en_patient(triggers, toks: list[Token], ti: int) -> bool:  # type: ignore[n
                 and not any(toks[k].norm in _CLAUSE_EDGE for k in range(j, ti)):
             return True
     return False
+
+
+def _force_in_trigger(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor]) -> R.Roles:
+    """"Turkish warplanes bombed X": the force named by the trigger's first word ("warplanes",
+    read with its nationality as the country's air force) is the one that acts."""
+    t = sent.tokens[ti]
+    force = next((a for a in actors if a.mention.start < t.start < a.mention.end), None)
+    return R.Roles([force], R._other_side([force], rl.targets), rl.strong) if force is not None else rl
+
+
+def _mobilized_force(rl: R.Roles) -> R.Roles:
+    """"Ethiopian police were deployed to the capital": the force deployed is the one that mobilizes."""
+    force = [a for a in rl.targets if a.entity.type in ("MilitaryForce", "GovernmentBody", "ArmedGroup")]
+    return R.Roles(force[:1], [], rl.strong) if force else rl
+
+
+def _demanded_of(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int) -> R.Roles:
+    """"X demanded that Y return the vessels": the subject of the demanded clause is asked."""
+    toks = sent.tokens
+    if tj >= len(toks) - 1 or toks[tj].norm not in R.EN_COMPLEMENTISERS:
+        return rl
+    asked = next((a for a in actors if a.mention.start == toks[tj + 1].start
+                  or (toks[tj + 1].norm == "the" and tj + 2 < len(toks) and a.mention.start == toks[tj + 2].start)), None)
+    return R.Roles(rl.sources, R._other_side(rl.sources, [asked])) if asked is not None and asked.mention.end <= hi else rl
 
 
 _HOST_REACH = 4  # tokens after a visit word: "arrived in Hanoi", "arrived in the capital of X"
@@ -557,7 +583,8 @@ def _framing(sent: Sentence, triggers, actors: list[Actor], lang: str):  # type:
     if not frames.cues(lang):
         return None
     governors = [(i, j, pays[0].type) for i, j, pays in triggers if pays[0].type in frames.GOVERNORS | frames._ASKING]
-    return governors, [(a.mention.start, a.mention.end) for a in actors]
+    # (a nationality is an adjective of the object: "denounced the new American sanctions")
+    return governors, [(a.mention.start, a.mention.end) for a in actors if not a.mention.attrs.get("demonym")]
 
 
 class EventExtractor(Component):
@@ -673,6 +700,12 @@ class EventExtractor(Component):
                     rl = _owner_is_target(rl, role_actors, sent)
                 if gaps.get(ti):
                     rl = _gap_object(rl, gaps[ti], flags)
+                if lang == "en" and not rl.sources:
+                    rl = _force_in_trigger(sent, ti, rl, role_actors)
+                if lang == "en" and trig.type == "MOBILIZE" and rl.targets and not rl.sources:
+                    rl = _mobilized_force(rl)
+                if lang == "en" and trig.type == "REQUEST" and not rl.targets:
+                    rl = _demanded_of(sent, tj, rl, role_actors, hi)
                 if trig.mode == "visit" and lang == "en" and rl.sources and not rl.targets:
                     rl = _visit_host(sent, tj, rl, role_actors, hi)
             if claimant is not None:
@@ -781,7 +814,8 @@ class EventExtractor(Component):
             if evs is not b_evs and evs[0].source and evs[0].source not in {e.source for e in b_evs} \
                     and evs[0].source not in {e.target for e in b_evs}:
                 out.extend(evs)
-        if figs and "ASSAULT" not in best and cue_m:
+        if figs and "ASSAULT" not in best and cue_m and not ("RETREAT" in best and set(figs) == {"captured"}):
+            # (a release counts captives, it does not capture them: "freed two kidnapped engineers")
             out.extend(self._casualty_event(doc, sent, cue_m, role_actors, lang, date, places))
         out = self._dedupe(out)
         if lang == "en":

@@ -30,7 +30,8 @@ _NOT_OBJECT = {"to", "that", "and", "or", "but", "which", "who", "it", "they", "
 # event types whose object noun is their content ("opposed the deployment", "called for sanctions")
 GOVERNORS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 # acts whose "to" complement is only asked for or threatened ("urged X to hold talks")
-_ASKING = frozenset({"REQUEST", "THREATEN", "AGREE"})  # "agreed to share intelligence": a promise, not the act
+# acts whose infinitive is only asked for, threatened, promised or refused ("agreed to share", "refused to return")
+_ASKING = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT"})
 _ASK_REACH = 7
 
 
@@ -129,7 +130,8 @@ def _adjective(toks: list[Token], ti: int, tj: int, lang: str) -> bool:
     if tj - ti != 1 or ti == 0 or not toks[ti].norm.endswith("ed"):
         return False
     kinds = _ending(toks, ti - 1, lang)
-    return "det" in kinds or "prep" in kinds
+    # (a count too: "freed two kidnapped engineers")
+    return "det" in kinds or "prep" in kinds or toks[ti - 1].text.isdigit() or "count" in kinds
 
 
 def _evaluated(toks: list[Token], ti: int, tj: int, lang: str) -> bool:
@@ -173,6 +175,8 @@ def _inside(tok: Token, spans: list[tuple[int, int]]) -> bool:
 def _infinitive_between(toks: list[Token], gj: int, ti: int) -> bool:
     """A "to" after the governing verb (and its object), in the same clause, before the trigger."""
     for k in range(gj, ti):
+        if toks[k].norm == "and" and k + 1 < ti and toks[k + 1].text[:1].isupper():
+            continue  # "urged Serbia and Kosovo to resume talks": coordinated names, one object
         if toks[k].text in _CLAUSE_STOP or toks[k].norm in ("and", "but", "which", "who", "that"):
             return False
     return (gj > 0 and toks[gj - 1].norm == "to") or any(toks[k].norm == "to" for k in range(gj, min(ti, gj + 4)))
