@@ -28,7 +28,7 @@ _CLAUSE_STOP = {",", ";", ":", "(", ")", "\"", "“", "”", "'", "-", "–"}
 # words between a governing verb and its object that show a new clause, not an object
 _NOT_OBJECT = {"to", "that", "and", "or", "but", "which", "who", "it", "they", "he", "she", "we", "i", "if", "as"}
 # event types whose object noun is their content ("opposed the deployment", "called for sanctions")
-GOVERNORS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
+GOVERNORS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
 # acts whose "to" complement is only asked for or threatened ("urged X to hold talks")
 # acts whose infinitive is only asked for, threatened, promised or refused ("agreed to share", "refused to return")
 _ASKING = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT"})
