@@ -504,6 +504,17 @@ def _force_in_trigger(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor])
     return R.Roles([force], R._other_side([force], rl.targets), rl.strong) if force is not None else rl
 
 
+def _receiver(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int) -> R.Roles:
+    """"extradited a Colombian drug lord to the United States": what is given or handed over may
+    carry a nationality; the receiver is the actor after "to"."""
+    if not rl.targets[0].mention.attrs.get("demonym"):
+        return rl
+    t_end = sent.tokens[tj - 1].end
+    to = next((a for a in actors if t_end <= a.mention.start < hi and a not in rl.targets
+               and _marker_before(sent, a) == "to"), None)
+    return R.Roles(rl.sources, R._other_side(rl.sources, [to]), rl.strong) if to is not None else rl
+
+
 def _mobilized_force(rl: R.Roles) -> R.Roles:
     """"Ethiopian police were deployed to the capital": the force deployed is the one that mobilizes."""
     force = [a for a in rl.targets if a.entity.type in ("MilitaryForce", "GovernmentBody", "ArmedGroup")]
@@ -704,6 +715,8 @@ class EventExtractor(Component):
                     rl = _force_in_trigger(sent, ti, rl, role_actors)
                 if lang == "en" and trig.type == "MOBILIZE" and rl.targets and not rl.sources:
                     rl = _mobilized_force(rl)
+                if lang == "en" and trig.type in ("AID", "COOPERATE") and rl.targets:
+                    rl = _receiver(sent, tj, rl, role_actors, hi)
                 if lang == "en" and trig.type == "REQUEST" and not rl.targets:
                     rl = _demanded_of(sent, tj, rl, role_actors, hi)
                 if trig.mode == "visit" and lang == "en" and rl.sources and not rl.targets:
