@@ -45,6 +45,10 @@ def _phrases() -> dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _determiner(word: str) -> bool:
+    return (word,) in cues("en").get("det", ())
+
+
 def _word_ok(tok: Token, pat: str) -> bool:
     return tok.norm.startswith(pat[:-1]) if pat.endswith("*") else tok.norm == pat
 
@@ -90,7 +94,9 @@ def _match(toks: list[Token], i: int, rest: tuple[str, ...], actor_at: dict[int,
             return None  # the words before the gap already differ
         g = k + p
         after = rest[p:]
-        for end in _gap_ends(toks, g, actor_at, demonyms, len(after) >= 2):
+        # after a determiner of the phrase, its noun may take adjectives ("lifted the nationwide curfew")
+        free = len(after) >= 2 or (p >= 1 and _determiner(rest[p - 1]))
+        for end in _gap_ends(toks, g, actor_at, demonyms, free):
             if end + len(after) <= n and all(_word_ok(toks[end + m], w) for m, w in enumerate(after)):
                 return end + len(after), g, end
     return None
@@ -120,6 +126,11 @@ def gapped_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type: ign
                 demonyms.add(s)
     extra = []
     objects: dict[int, list[Actor]] = {}
+    reach = {}  # the end of the longest lexicon match at each start: a gap never beats the written phrase
+    types: dict[int, str] = {}
+    for i, j, pays in triggers:
+        reach[i] = max(reach.get(i, 0), j)
+        types[i] = pays[0].type
     for i in firsts:
         best = None
         for rest, trig in phrases[toks[i].norm]:
@@ -129,6 +140,8 @@ def gapped_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type: ign
         if best is None:
             continue
         (end, g0, g1), trig = best
+        if reach.get(i, 0) >= end or any(g0 <= k < g1 < reach[k] and types[k] == trig.type for k in reach):
+            continue  # (nor one of its type that runs from the gap into the phrase: "held a phone call")
         extra.append((i, end, [trig]))
         objects[i] = next((by_start[k] for k in range(g0, g1) if k in by_start), [])
     if not extra:

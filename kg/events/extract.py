@@ -515,6 +515,31 @@ def _receiver(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int
     return R.Roles(rl.sources, R._other_side(rl.sources, [to]), rl.strong) if to is not None else rl
 
 
+_PACT_REACH = 6  # tokens from "withdrew" to the treaty or body left: "withdrew from the nuclear arms treaty"
+
+
+def _left_pact(sent: Sentence, tj: int, trig: Trigger, rl: R.Roles, actors: list[Actor]) -> tuple[Trigger, R.Roles]:
+    """"X withdrew from the treaty / the alliance": leaving a pact or an organisation reduces relations
+    (PLOVER SANCTION, mode withdraw), unlike troops withdrawing from ground (RETREAT)."""
+    toks = sent.tokens
+    if tj >= len(toks) or toks[tj].norm not in ("from", "of"):
+        return trig, rl
+    end = toks[min(len(toks) - 1, tj + _PACT_REACH)].end
+    left = next((a for a in actors if toks[tj].end <= a.mention.start <= end), None)
+    if left is None or left.entity.type not in ("Treaty", "IGO"):
+        return trig, rl
+    tgt = [left] if left.entity.type == "IGO" else rl.targets
+    return Trigger("SANCTION", "withdraw", trig.flags), R.Roles(rl.sources, R._other_side(rl.sources, tgt), rl.strong)
+
+
+def _protesters_country(sent: Sentence, ti: int, actors: list[Actor], lo: int) -> R.Roles:
+    """"Farmers in India protested": the country the unnamed protesters are in stands for them."""
+    t_start = sent.tokens[ti].start
+    near = [a for a in actors if lo <= a.mention.start and a.mention.end <= t_start and t_start - a.mention.end < 15
+            and a.entity.type == "Country" and R._locative(sent, a, "en")]
+    return R.Roles(near[-1:], [])
+
+
 def _mobilized_force(rl: R.Roles) -> R.Roles:
     """"Ethiopian police were deployed to the capital": the force deployed is the one that mobilizes."""
     force = [a for a in rl.targets if a.entity.type in ("MilitaryForce", "GovernmentBody", "ArmedGroup")]
@@ -713,6 +738,10 @@ class EventExtractor(Component):
                     rl = _gap_object(rl, gaps[ti], flags)
                 if lang == "en" and not rl.sources:
                     rl = _force_in_trigger(sent, ti, rl, role_actors)
+                if lang == "en" and trig.type == "PROTEST" and not (rl.sources or rl.targets):
+                    rl = _protesters_country(sent, ti, role_actors, lo)
+                if lang == "en" and trig.type == "RETREAT" and trig.mode == "withdraw":
+                    trig, rl = _left_pact(sent, tj, trig, rl, actors)
                 if lang == "en" and trig.type == "MOBILIZE" and rl.targets and not rl.sources:
                     rl = _mobilized_force(rl)
                 if lang == "en" and trig.type in ("AID", "COOPERATE") and rl.targets:
@@ -801,7 +830,11 @@ class EventExtractor(Component):
                 continue
             if lang == "en" and _orphan(trig, flags, rl, claimant):
                 continue
-            if trig.type == "PROTEST" and _state_actor(rl.sources):
+            if trig.type == "PROTEST" and _state_actor(rl.sources) \
+                    and not (lang == "en" and (rl.sources[0].mention.attrs.get("demonym")
+                                               or R._locative(sent, rl.sources[0], lang))):
+                # (a nationality or a country they are in is the protesters': "Kenyan doctors went on
+                # strike", "farmers in India protested")
                 if "verbal" not in trig.flags:
                     continue  # "the government imposed a curfew after days of unrest": the state is no protester
                 trig = Trigger("ACCUSE", "", trig.flags)  # a government "protests" in words: PLOVER ACCUSE

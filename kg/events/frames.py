@@ -31,7 +31,8 @@ _NOT_OBJECT = {"to", "that", "and", "or", "but", "which", "who", "it", "they", "
 GOVERNORS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
 # acts whose "to" complement is only asked for or threatened ("urged X to hold talks")
 # acts whose infinitive is only asked for, threatened, promised or refused ("agreed to share", "refused to return")
-_ASKING = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT"})
+# (and a deployment's or aid's purpose: "sent troops to help X fight militants")
+_ASKING = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT", "MOBILIZE", "AID"})
 _ASK_REACH = 7
 
 
@@ -164,8 +165,9 @@ def _asked(toks: list[Token], ti: int, governors: list[tuple[int, int, str]]) ->
 
 
 def _possessor_between(toks: list[Token], gj: int, ti: int, spans: list[tuple[int, int]]) -> bool:
-    """Does an actor in the possessive ("X's") stand right before the event word?"""
-    return ti > gj and toks[ti - 1].text.endswith(("'s", "’s")) and _inside(toks[ti - 1], spans)
+    """Does an actor stand right before the event word, as its owner ("X's missile launch") or
+    modifier ("the EU aid package")?"""
+    return ti > gj and _inside(toks[ti - 1], spans)
 
 
 def _inside(tok: Token, spans: list[tuple[int, int]]) -> bool:
