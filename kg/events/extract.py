@@ -200,6 +200,8 @@ def _pronoun_subject(sent: Sentence, ti: int, lo: int, lang: str) -> bool:
         return True  # pro-drop: the verb right after "إن/أن" carries its own subject
     if lang == "ar" and ti - start == 1 and toks[start - 1].norm in _PRONOUNS["ar"] if start > 0 else False:
         return True
+    if lang == "en" and start < ti and (toks[start].norm,) in frames.cues("en").get("possessive", ()):
+        return True  # "X said his country would send troops": the report's subject is the speaker's own
     return any(toks[k].norm in _PRONOUNS[lang] for k in window)
 
 
@@ -540,6 +542,19 @@ def _protesters_country(sent: Sentence, ti: int, actors: list[Actor], lo: int) -
     return R.Roles(near[-1:], [])
 
 
+def _en_named_groups(sent: Sentence, actors: list[Actor]) -> list[Actor]:
+    """Without the common noun right after an armed group's name ("Boko Haram militants", "Houthi
+    rebels"): it says what the named group is, not a second group."""
+    out = [actors[0]]
+    for a in actors[1:]:
+        prev = out[-1]
+        if a.entity.type == "ArmedGroup" and prev.entity.type == "ArmedGroup" and a.mention.attrs.get("kind") == "body" \
+                and a.entity.country is None and not sent.text[prev.mention.end - sent.start:a.mention.start - sent.start].strip():
+            continue
+        out.append(a)
+    return out
+
+
 def _mobilized_force(rl: R.Roles) -> R.Roles:
     """"Ethiopian police were deployed to the capital": the force deployed is the one that mobilizes."""
     force = [a for a in rl.targets if a.entity.type in ("MilitaryForce", "GovernmentBody", "ArmedGroup")]
@@ -646,6 +661,8 @@ class EventExtractor(Component):
         toks = sent.tokens
         # qualifiers inside a person's title ("رئيس المجلس الأوروبي X") are not actors of their own
         role_actors = [a for a in actors if a.entity.type not in ("Treaty", "Place") and not a.mention.attrs.get("qualifier")]
+        if lang == "en" and len(role_actors) > 1:
+            role_actors = _en_named_groups(sent, role_actors)  # "Boko Haram militants": one actor
         found = sentence_matches(work, sent)  # lexicon matches by category (absent: none)
         if lang == "ar" and role_actors and ("trigger" in found or "casualties" in found):
             role_actors = _ar_role_actors(sent, role_actors)

@@ -28,11 +28,11 @@ _CLAUSE_STOP = {",", ";", ":", "(", ")", "\"", "“", "”", "'", "-", "–"}
 # words between a governing verb and its object that show a new clause, not an object
 _NOT_OBJECT = {"to", "that", "and", "or", "but", "which", "who", "it", "they", "he", "she", "we", "i", "if", "as"}
 # event types whose object noun is their content ("opposed the deployment", "called for sanctions")
-GOVERNORS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
+GOVERNORS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "PROTEST"})
 # acts whose "to" complement is only asked for or threatened ("urged X to hold talks")
 # acts whose infinitive is only asked for, threatened, promised or refused ("agreed to share", "refused to return")
 # (and a deployment's or aid's purpose: "sent troops to help X fight militants")
-_ASKING = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT", "MOBILIZE", "AID"})
+_ASKING = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT", "MOBILIZE", "AID", "ACCUSE"})
 _ASK_REACH = 7
 
 

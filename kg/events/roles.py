@@ -196,8 +196,6 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
             near_before = _en_appositive_subject(sent, before, ti)  # "X, one of Y's partners, has criticized"
     if lang == "en" and near_before is not None and _en_pronoun_between(sent, near_before, ti):
         near_before = None  # "X ... and it has condemned": the pronoun is the subject
-    if lang == "en" and near_before is not None and _locative(sent, near_before, lang) and "passive" not in flags:
-        near_before = None  # "Farmers in India protested": where the subject is, not who acts
     if lang == "en" and ti == 0 and toks[0].norm.endswith(("ing", "ed")) and not before and "passive" not in flags:
         # "Appealing for ..., Kerry told Zarif": a fronted participle takes the main clause's subject
         comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
