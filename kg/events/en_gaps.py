@@ -32,16 +32,17 @@ _COUNT_GLUE = {"of", "$", "-", "some", "about", "around", "nearly", "more", "tha
 
 
 @lru_cache(maxsize=None)
-def _phrases() -> dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]]:
-    """First word → (the other words, trigger) of each English phrase trigger."""
-    out: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
+def _phrases() -> dict[str, tuple[tuple[tuple[str, ...], Trigger, frozenset[str]], ...]]:
+    """First word → (the other words, trigger, those written in full) of each English phrase trigger."""
+    out: dict[str, list[tuple[tuple[str, ...], Trigger, frozenset[str]]]] = {}
     past = {p[0] for p in cues("en").get("past", ())}
     for row in table("en", "triggers", 2, 4):
         toks = pattern_tokens(row[0])
         # a verb in the past opens the phrase ("suspended", "sent"): its object may stand inside
         if len(toks) >= 2 and (toks[0].endswith("ed") or toks[0] in past):
             flags = frozenset(f.strip() for f in row[3].split(",") if f.strip())
-            out.setdefault(toks[0], []).append((toks[1:], Trigger(row[1], row[2], flags)))
+            words = frozenset(w for w in toks[1:] if not w.endswith("*"))
+            out.setdefault(toks[0], []).append((toks[1:], Trigger(row[1], row[2], flags), words))
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -49,12 +50,13 @@ def _determiner(word: str) -> bool:
     return (word,) in cues("en").get("det", ())
 
 
+@lru_cache(maxsize=None)
+def _numbers() -> frozenset[str]:
+    return frozenset(number_words("en"))
+
+
 def _word_ok(tok: Token, pat: str) -> bool:
     return tok.norm.startswith(pat[:-1]) if pat.endswith("*") else tok.norm == pat
-
-
-def _count_token(tok: Token) -> bool:
-    return any(c.isdigit() for c in tok.text) or tok.norm in number_words("en") or tok.norm in _COUNT_GLUE
 
 
 def _gap_ends(toks: list[Token], k: int, actor_at: dict[int, int], demonyms: set[int], free: bool):  # type: ignore[no-untyped-def]
@@ -74,7 +76,7 @@ def _gap_ends(toks: list[Token], k: int, actor_at: dict[int, int], demonyms: set
         else:
             adjective = False
             t = toks[e]
-            if any(c.isdigit() for c in t.text) or t.norm in number_words("en"):
+            if t.text[:1].isdigit() or t.norm in _numbers():
                 filled = True
             elif not (t.norm in _COUNT_GLUE or (t.norm.endswith("ed") and t.text.islower())
                       or (free and t.text.isalpha() and t.norm not in _CLAUSE_WORDS)):
@@ -85,32 +87,48 @@ def _gap_ends(toks: list[Token], k: int, actor_at: dict[int, int], demonyms: set
 
 
 def _match(toks: list[Token], i: int, rest: tuple[str, ...], actor_at: dict[int, int],
-           demonyms: set[int]) -> tuple[int, int, int] | None:
-    """(end, gap start, gap end) of the phrase at token i with one gap inside, or None."""
+           demonyms: set[int], cache: dict[tuple[int, bool], tuple[int, ...]]) -> tuple[int, int, int] | None:
+    """(end, gap start, gap end) of the phrase at token i with one gap inside, or None.
+
+    ``cache``: the gap ends per (gap start, free), shared by the phrases of one sentence."""
     n = len(toks)
     for p in range(len(rest)):  # the gap comes before rest[p]
         k = i + 1
-        if k + p > n or not all(_word_ok(toks[k + m], rest[m]) for m in range(p)):
+        if k + p > n or (p and not _word_ok(toks[k + p - 1], rest[p - 1])):
             return None  # the words before the gap already differ
         g = k + p
         after = rest[p:]
         # after a determiner of the phrase, its noun may take adjectives ("lifted the nationwide curfew")
         free = len(after) >= 2 or (p >= 1 and _determiner(rest[p - 1]))
-        for end in _gap_ends(toks, g, actor_at, demonyms, free):
+        ends = cache.get((g, free))
+        if ends is None:
+            ends = cache[(g, free)] = tuple(_gap_ends(toks, g, actor_at, demonyms, free))
+        for end in ends:
             if end + len(after) <= n and all(_word_ok(toks[end + m], w) for m, w in enumerate(after)):
                 return end + len(after), g, end
     return None
 
 
-def gapped_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type: ignore[no-untyped-def]
+def phrase_starts() -> frozenset[str]:
+    """The words that open a gapped phrase: the lexicon scan marks them (category "phrase_start")."""
+    return frozenset(_phrases())
+
+
+def gapped_triggers(triggers, sent: Sentence, actors: list[Actor], starts: list[int]):  # type: ignore[no-untyped-def]
     """Add phrase triggers written with an actor or a count inside them.
 
+    ``starts``: the tokens that open such a phrase (from the sentence's lexicon scan).
     Returns the trigger list (the new ones replace the shorter triggers they cover) and, per
     new trigger start, the actors inside its gap (its targets).
     """
     phrases = _phrases()
     toks = sent.tokens
-    firsts = [k for k, t in enumerate(toks) if t.norm in phrases]
+    firsts = []  # (phrase start, the phrases whose words all stand near it)
+    for i in starts:
+        near = {t.norm for t in toks[i + 1:i + 1 + _MAX_GAP + 6]}  # the words a phrase may use
+        cands = [c for c in phrases[toks[i].norm] if c[2] <= near]  # most: a word of theirs is not there
+        if cands:
+            firsts.append((i, cands))
     if not firsts:
         return triggers, {}
     actor_at: dict[int, int] = {}
@@ -126,15 +144,16 @@ def gapped_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type: ign
                 demonyms.add(s)
     extra = []
     objects: dict[int, list[Actor]] = {}
+    cache: dict[tuple[int, bool], tuple[int, ...]] = {}
     reach = {}  # the end of the longest lexicon match at each start: a gap never beats the written phrase
     types: dict[int, str] = {}
     for i, j, pays in triggers:
         reach[i] = max(reach.get(i, 0), j)
         types[i] = pays[0].type
-    for i in firsts:
+    for i, cands in firsts:
         best = None
-        for rest, trig in phrases[toks[i].norm]:
-            got = _match(toks, i, rest, actor_at, demonyms)
+        for rest, trig, _ in cands:
+            got = _match(toks, i, rest, actor_at, demonyms, cache)
             if got is not None and (best is None or got[0] > best[0][0]):
                 best = (got, trig)
         if best is None:

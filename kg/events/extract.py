@@ -444,6 +444,8 @@ def _merge_means(candidates: list[tuple[float, list[Event]]], sent: Sentence) ->
     """"killed 30 militants in an air strike": an event noun in a means phrase after a verb's act in
     its clause is that act. Same type: the verb's event takes the noun's mode and a missing side;
     another type ("arrested 12 suspects in a raid"): the noun goes when the verb has a source."""
+    if len(candidates) < 2:
+        return candidates  # most sentences: one act or none
     toks = sent.tokens
     starts = [(R.token_at(sent, evs[0].start, 0), R.token_at(sent, evs[0].end - 1, 0) + 1) for _, evs in candidates]
     out = []
@@ -545,6 +547,8 @@ def _protesters_country(sent: Sentence, ti: int, actors: list[Actor], lo: int) -
 def _en_named_groups(sent: Sentence, actors: list[Actor]) -> list[Actor]:
     """Without the common noun right after an armed group's name ("Boko Haram militants", "Houthi
     rebels"): it says what the named group is, not a second group."""
+    if sum(a.entity.type == "ArmedGroup" for a in actors) < 2:
+        return actors
     out = [actors[0]]
     for a in actors[1:]:
         prev = out[-1]
@@ -671,8 +675,9 @@ class EventExtractor(Component):
         if lang == "ar" and role_actors:
             triggers, split = _with_split_triggers(triggers, sent, role_actors)
         gaps: dict[int, list[Actor]] = {}
-        if lang == "en":
-            triggers, gaps = gapped_triggers(triggers, sent, role_actors)  # "suspended Niger's membership"
+        if lang == "en" and "phrase_start" in found:
+            starts = [i for i, _, _ in found["phrase_start"]]
+            triggers, gaps = gapped_triggers(triggers, sent, role_actors, starts)  # "suspended Niger's membership"
         cue_m = greedy(found["casualties"]) if "casualties" in found else []
         issuer = work.scratch.get("ar_issuer") if lang == "ar" else None  # the last statement's issuer
         if not triggers and not cue_m:
