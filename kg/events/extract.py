@@ -508,6 +508,20 @@ def _force_in_trigger(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor])
     return R.Roles([force], R._other_side([force], rl.targets), rl.strong) if force is not None else rl
 
 
+def _struck_country(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int) -> R.Roles:
+    """"Israeli jets struck targets in Syria": a state's force striking in another country strikes
+    that country (an armed group's attack "in Mali" only says where)."""
+    src = _country_of(rl.sources[0])
+    if src is None or rl.sources[0].entity.type == "ArmedGroup":
+        return rl
+    t_end = sent.tokens[tj - 1].end
+    there = next((a for a in actors if t_end <= a.mention.start < hi and a.entity.type == "Country"
+                  and R._locative(sent, a, "en")), None)
+    if there is None or _country_of(there) == src:
+        return rl
+    return R.Roles(rl.sources, [there], rl.strong)
+
+
 def _receiver(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int) -> R.Roles:
     """"extradited a Colombian drug lord to the United States": what is given or handed over may
     carry a nationality; the receiver is the actor after "to"."""
@@ -766,6 +780,8 @@ class EventExtractor(Component):
                     trig, rl = _left_pact(sent, tj, trig, rl, actors)
                 if lang == "en" and trig.type == "MOBILIZE" and rl.targets and not rl.sources:
                     rl = _mobilized_force(rl)
+                if lang == "en" and trig.type == "ASSAULT" and rl.sources and not rl.targets:
+                    rl = _struck_country(sent, tj, rl, role_actors, hi)
                 if lang == "en" and trig.type in ("AID", "COOPERATE") and rl.targets:
                     rl = _receiver(sent, tj, rl, role_actors, hi)
                 if lang == "en" and trig.type == "REQUEST" and not rl.targets:

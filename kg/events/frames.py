@@ -271,7 +271,8 @@ def means_before(toks: list[Token], ti: int, lang: str) -> bool:
 
 
 _REASON_REACH = 8
-_VERBAL_CONTENT = frozenset({"ACCUSE", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"})
+# (and a meeting's topic: "negotiated with X over the release of hostages")
+_VERBAL_CONTENT = frozenset({"ACCUSE", "THREATEN", "REJECT", "SUPPORT", "CONCEDE", "CONSULT"})
 
 
 def reason_of(toks: list[Token], ti: int, verbal: list[tuple[int, int]], lang: str) -> bool:

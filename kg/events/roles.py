@@ -400,7 +400,9 @@ def _en_passive(toks, ti: int, tj: int) -> bool:  # type: ignore[no-untyped-def]
     before = {toks[k].norm for k in range(max(0, ti - 2), ti)}
     if before & _BE:
         return True
-    return any(toks[k].norm == "by" for k in range(tj, min(len(toks), tj + 3)))
+    # "backed by X", "backed militarily by X"; not "investigated abuses by X" (the noun's agent)
+    return any(toks[k].norm == "by" and all(toks[m].norm.endswith("ly") for m in range(tj, k))
+               for k in range(tj, min(len(toks), tj + 3)))
 
 
 _RELATIVE = {"en": {"who", "which", "that"}, "ar": {"الذي", "التي", "الذين", "اللذين", "اللتين"}}
