@@ -58,7 +58,7 @@ PLACE_KINDS = {"region", "city", "town", "village", "province", "district", "cor
                "gulf", "river", "lake", "mountain", "valley", "island", "peninsula", "desert", "base", "enclave", "front"}
 SPEECH_KINDS = {"say", "according", "quote"}
 NEG_KINDS = {"neg", "deny", "modal"}
-NEG_FRAME_KINDS = {"frame", "anaphor", "cond"}  # background frames and anaphoric demonstratives (Arabic so far); conditions (English)
+NEG_FRAME_KINDS = {"frame", "anaphor", "cond", "future"}  # background frames and anaphoric demonstratives (Arabic so far); conditions (English)
 DATE_KINDS = {"weekday": range(0, 7), "month": range(1, 13), "relative": range(-7, 8)}
 
 # The files this suite owns, with their column counts.

@@ -36,6 +36,8 @@ from kg.pipeline import Component, Work, register
 
 # Acts that news reports as planned ("will meet", "plans a build-up"): PLOVER codes them with a mode.
 _PLANNABLE = {"CONSULT", "AGREE", "MOBILIZE", "AID", "COOPERATE", "RETREAT", "SUPPORT"}
+# conflict acts announced in the future are threats (PLOVER THREATEN), with the mode of the act threatened
+_THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "restrict", "COERCE": "arrest"}
 _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT", "AID", "COOPERATE", "CONCEDE", "PROTEST"}
 _DIPLOMATIC = {"CONSULT", "AGREE", "REQUEST", "SUPPORT", "REJECT", "ACCUSE", "THREATEN", "CONCEDE", "SANCTION"}
@@ -49,6 +51,7 @@ def _negated(negations: list[Match], sent: Sentence, ti: int, lang: str, ttype: 
     """
     toks = sent.tokens
     lo = max(0, ti - 6)
+    hedge = None
     for i, j, pays in greedy(negations, lo, ti) if negations else ():
         kind = pays[0]
         dist = ti - j
@@ -56,14 +59,17 @@ def _negated(negations: list[Match], sent: Sentence, ti: int, lang: str, ttype: 
             return "neg"
         if kind == "deny" and dist <= 5:
             return "deny"
-        if kind == "modal" and dist <= 3 and ttype != "THREATEN":
-            return "modal"
-        if kind == "cond" and dist <= 3:
-            return "cond"  # "if the talks fail": a condition, never a planned act
+        if hedge is None and kind in ("modal", "future") and dist <= 3 and ttype != "THREATEN":
+            hedge = kind
+        elif hedge is None and kind == "cond" and dist <= 3:
+            hedge = "cond"  # "if the talks fail": a condition, never a planned act
+        if hedge is not None and lang != "en":
+            return hedge
+        # (English: a negation after the modal still wins, "would never attack")
     # English contraction: "didn't", "won't"
     if lang == "en" and ti > 0 and toks[ti - 1].norm in ("n't", "not", "never", "no"):
         return "neg"
-    return None
+    return hedge
 
 
 _PRONOUNS = {"en": {"he", "she", "it", "they", "we", "i"},
@@ -558,6 +564,21 @@ def _protesters_country(sent: Sentence, ti: int, actors: list[Actor], lo: int) -
     return R.Roles(near[-1:], [])
 
 
+def _en_person_of(sent: Sentence, actors: list[Actor]) -> list[Actor]:
+    """Without the country in "President X of Brazil": it says whose president X is (X acts)."""
+    if not any(a.entity.type == "Person" for a in actors):
+        return actors
+    toks = sent.tokens
+    drop = set()
+    for n in range(1, len(actors)):
+        prev, a = actors[n - 1], actors[n]
+        k = R.token_at(sent, a.mention.start, 0)
+        if prev.entity.type == "Person" and k > 0 and toks[k - 1].norm == "of" \
+                and R.token_at(sent, prev.mention.end, 0) == k - 1 and a.entity.type == "Country":
+            drop.add(n)
+    return [a for n, a in enumerate(actors) if n not in drop] if drop else actors
+
+
 def _en_named_groups(sent: Sentence, actors: list[Actor]) -> list[Actor]:
     """Without the common noun right after an armed group's name ("Boko Haram militants", "Houthi
     rebels"): it says what the named group is, not a second group."""
@@ -681,6 +702,7 @@ class EventExtractor(Component):
         role_actors = [a for a in actors if a.entity.type not in ("Treaty", "Place") and not a.mention.attrs.get("qualifier")]
         if lang == "en" and len(role_actors) > 1:
             role_actors = _en_named_groups(sent, role_actors)  # "Boko Haram militants": one actor
+            role_actors = _en_person_of(sent, role_actors)  # "President X of Brazil": X acts
         found = sentence_matches(work, sent)  # lexicon matches by category (absent: none)
         if lang == "ar" and role_actors and ("trigger" in found or "casualties" in found):
             role_actors = _ar_role_actors(sent, role_actors)
@@ -725,8 +747,10 @@ class EventExtractor(Component):
             if all(k in speech_tokens for k in range(ti, tj)) and trig.type not in _SPEECH_ACTS:
                 continue  # the speech verb itself ("said"), unless the trigger goes beyond it
             hedge = _negated(found.get("negation", []), sent, ti, lang, trig.type)
-            if hedge == "modal" and trig.type in _PLANNABLE:
+            if hedge in ("modal", "future") and trig.type in _PLANNABLE:
                 trig = Trigger(trig.type, trig.mode or "planned", trig.flags)  # planned talks, planned build-up
+            elif hedge == "future" and trig.type in _THREAT_MODES:
+                trig = Trigger("THREATEN", _THREAT_MODES[trig.type], trig.flags)  # "X would impose sanctions on Y"
             elif hedge:
                 continue
             if lang == "en" and frames.reason_of(toks, ti, verbal_at, lang):

@@ -291,7 +291,17 @@ def _en_appositive_subject(sent: Sentence, before: list[Actor], ti: int) -> Acto
             return None
         if toks[e].text == "," and e + 1 < close and toks[e + 1].norm in _APPOSITIVE_OPENERS:
             return _group_back(sent, before[:n + 1], "en")[0]
+        if _en_named_appositive(toks, e, close):
+            return a  # "Egypt's foreign minister, Omar Said, met": the official named between commas
     return None
+
+
+def _en_named_appositive(toks, e: int, close: int) -> bool:  # type: ignore[no-untyped-def]
+    """Do a title in lower case and then a name between commas follow token e ("'s foreign minister, Omar Said,")?"""
+    c = next((m for m in range(e, min(close, e + 4)) if toks[m].text == ","), None)
+    return c is not None and c + 1 < close and c - e <= 3 \
+        and all(toks[m].text.isalpha() and toks[m].text.islower() for m in range(e, c)) \
+        and all(toks[m].text[:1].isupper() for m in range(c + 1, close))
 
 
 def _en_indirect_object(sent: Sentence, main: list[Actor]) -> list[Actor]:
