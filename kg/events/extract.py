@@ -610,6 +610,19 @@ def _demanded_of(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: 
     return R.Roles(rl.sources, R._other_side(rl.sources, [asked])) if asked is not None and asked.mention.end <= hi else rl
 
 
+def _hosted_visitor(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int,
+                    triggers) -> R.Roles:  # type: ignore[no-untyped-def]
+    """"Egypt hosted the Israeli prime minister": the guest after a hosting verb is the visitor,
+    PLOVER's source of a visit (the host, the subject, is its recipient); an event noun after it
+    ("hosted talks between X and Y") is what was hosted, and tells its own sides."""
+    t_end = sent.tokens[tj - 1].end
+    guest = next((a for a in actors if t_end <= a.mention.start < hi and not R._locative(sent, a, "en")), None)
+    if guest is None or R._crosses(sent, t_end, guest.mention.start, "en") \
+            or any(tj <= i and sent.tokens[i].start < guest.mention.start for i, _, _ in triggers):
+        return rl
+    return R.Roles([guest], R._other_side([guest], rl.targets), rl.strong)
+
+
 _HOST_REACH = 4  # tokens after a visit word: "arrived in Hanoi", "arrived in the capital of X"
 
 
@@ -810,6 +823,8 @@ class EventExtractor(Component):
                     rl = _receiver(sent, tj, rl, role_actors, hi)
                 if lang == "en" and trig.type == "REQUEST" and not rl.targets:
                     rl = _demanded_of(sent, tj, rl, role_actors, hi)
+                if trig.mode == "visit" and lang == "en" and "passive" in flags and not rl.sources:
+                    rl = _hosted_visitor(sent, tj, rl, role_actors, hi, triggers)
                 if trig.mode == "visit" and lang == "en" and rl.sources and not rl.targets:
                     rl = _visit_host(sent, tj, rl, role_actors, hi)
             if claimant is not None:
