@@ -11,6 +11,11 @@ the act is the opposing or the demand). ``non_event`` says so for a trigger.
 ``undergoer`` finds the subject of a verb that undergoes the act named by
 the noun after it ("X faces fresh sanctions": X is the target).
 
+One act is told once: an event noun in the means phrase of a verb's act
+("killed 30 militants in an air strike", ``means_before``) is that act, and an
+act in the reason phrase of a verbal act ("praised X for its role in the
+talks", ``reason_of``) is what the speaker judges, not news.
+
 The cue words are ``kg/lang/<lang>/data/frames.tsv``; a language without
 that file has no frames, so nothing changes for it.
 """
