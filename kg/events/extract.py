@@ -13,6 +13,12 @@ inside a verb–subject–object trigger or governed by a call or an agreement
 coordinated parties of a symmetric act are its two sides; a threat's target is
 looked for in the clause it opens; a reported attack with no target hit the
 reporting side when that side is one of the article's two main countries.
+
+English only (``kg.events.en_gaps`` and the small helpers named after what they
+find): phrase triggers written around their object or a count ("suspended X's
+membership"); one act told once (an event noun in the verb's means phrase, the
+people an act is done to: "police arrested 20 protesters"); a conflict act
+announced in the future is a threat; the host of a visit is its recipient.
 """
 
 from __future__ import annotations
