@@ -149,6 +149,15 @@ def _evaluated(toks: list[Token], ti: int, tj: int, lang: str) -> bool:
     return not (nxt.endswith(("ed", "en")) or nxt in ("being", "not"))
 
 
+def _judged(toks: list[Token], ti: int, lang: str) -> bool:
+    """"called the attack a violation (of the ceasefire)", "described the arrests as illegal": a known
+    act and what it is called are judged, not reported."""
+    for k in _window(toks, ti):
+        if k + 1 < len(toks) and "judge" in _ending(toks, k, lang) and "det" in _ending(toks, k + 1, lang):
+            return True
+    return False
+
+
 def _governed(toks: list[Token], ti: int, governors: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> bool:
     """The event word is the object of an earlier speech act ("opposed the deployment")."""
     for gi, gj, gtype in governors:
@@ -201,7 +210,7 @@ def non_event(toks: list[Token], ti: int, tj: int, ttype: str, lang: str,
     if any(a <= toks[ti].start and toks[tj - 1].end <= b for a, b in spans):
         return True  # a word of a name: "the Rapid Support Forces", "the Popular Mobilization Forces"
     return (_modifier(toks, tj, lang) or _framed_before(toks, ti, ttype, lang) or _adjective(toks, ti, tj, lang)
-            or _evaluated(toks, ti, tj, lang)
+            or _evaluated(toks, ti, tj, lang) or _judged(toks, ti, lang)
             or (_governed(toks, ti, governors, spans) and not parties_follow(toks, tj, lang))
             or _asked(toks, ti, governors))
     # (a governed act with its own two sides is reported too: "welcomed the truce between X and Y")
