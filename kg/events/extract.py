@@ -874,7 +874,8 @@ class EventExtractor(Component):
                 # speaker of an attribution right before it ("..., X said, warning Y")
                 said = next((s for s in speech if s[1] == ti - 1), None)
                 first = (R.speaker_of(sent, said[0], said[1], role_actors, lang) if said else None) or claimant \
-                    or next((a for a in role_actors if a.mention.end <= toks[ti].start), None)
+                    or next((a for a in _not_locative(sent, role_actors, lang) if a.mention.end <= toks[ti].start), None)
+                # (not a place: "a car bomb exploded in Baghdad, killing ten people" — Iraq did not kill)
                 if first is not None:
                     rl.sources = [first]
                     rl.targets = R._other_side(rl.sources, rl.targets)
