@@ -811,7 +811,8 @@ class EventExtractor(Component):
                 rl = _two_sides(sent, ti, tj, rl, role_actors, lang) or rl
                 if trig.type in _PARTNERED and lang == "en":
                     rl = _coordinated_parties(sent, ti, rl, role_actors, lo) or rl
-                if trig.mode == _VIOLATION and frames.possessive_in(toks, ti, tj, lang):
+                if (trig.mode == _VIOLATION or (lang == "en" and trig.type == "COERCE")) \
+                        and frames.possessive_in(toks, ti, tj, lang):  # ("entered its waters")
                     rl = _owner_is_target(rl, role_actors, sent)
                 if gaps.get(ti):
                     rl = _gap_object(rl, gaps[ti], flags)
