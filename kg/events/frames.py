@@ -152,10 +152,19 @@ def _evaluated(toks: list[Token], ti: int, tj: int, lang: str) -> bool:
 def _judged(toks: list[Token], ti: int, lang: str) -> bool:
     """"called the attack a violation (of the ceasefire)", "described the arrests as illegal": a known
     act and what it is called are judged, not reported."""
-    for k in _window(toks, ti):
-        if k + 1 < len(toks) and "judge" in _ending(toks, k, lang) and "det" in _ending(toks, k + 1, lang):
+    judge = _single(lang, "judge")
+    for k in range(ti - 1, max(-1, ti - 1 - _WINDOW), -1):
+        if toks[k].text in _CLAUSE_STOP:
+            return False
+        if toks[k].norm in judge and k + 1 < ti and "det" in _ending(toks, k + 1, lang):
             return True
     return False
+
+
+@lru_cache(maxsize=None)
+def _single(lang: str, kind: str) -> frozenset[str]:
+    """The one-word cues of a kind, as a set of words."""
+    return frozenset(p[0] for p in cues(lang).get(kind, ()) if len(p) == 1)
 
 
 def _governed(toks: list[Token], ti: int, governors: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> bool:
