@@ -391,7 +391,7 @@ def _agent(sent: Sentence, tj: int, after: list[Actor], lang: str) -> Actor | No
             break
         words = tuple(t.norm for t in toks[max(tj, k - 2):k])
         if lang == "en" and words[-1:] == ("the",):
-            words = words[:-1]  # "by the United States": the article is outside the mention
+            words = words[:-1]  # "by the European Union": the article is outside the mention
         if any(words[-len(m):] == m for m in _AGENT_MARKERS[lang] if len(words) >= len(m)):
             return a
         if lang == "ar" and words and words[-1] in _AR_AGENT_VERBS:
