@@ -600,6 +600,13 @@ def _en_named_groups(sent: Sentence, actors: list[Actor]) -> list[Actor]:
     return out
 
 
+def _counted_object(toks: list[Token], tj: int) -> bool:
+    """Is the verb's object a count of people or things right after it ("arrested 20 protesters")?"""
+    from kg.events.figures import number_words
+
+    return tj < len(toks) and (toks[tj].text[:1].isdigit() or toks[tj].norm in number_words("en"))
+
+
 def _mobilized_force(rl: R.Roles) -> R.Roles:
     """"Ethiopian police were deployed to the capital": the force deployed is the one that mobilizes."""
     force = [a for a in rl.targets if a.entity.type in ("MilitaryForce", "GovernmentBody", "ArmedGroup")]
@@ -911,7 +918,9 @@ class EventExtractor(Component):
                 prev_target = rl.targets[0] if rl.targets else None
                 prev_lo = lo
             if ("noun" in flags or "weak" in flags) and not (rl.sources or rl.targets) \
-                    and not (trig.type == "ASSAULT" and figs):
+                    and not (trig.type == "ASSAULT" and figs) \
+                    and not (lang == "en" and "weak" in flags and _counted_object(toks, tj)):
+                # (an English verb with a counted object tells a concrete act: "arrested 20 protesters")
                 continue
             if lang == "en" and _orphan(trig, flags, rl, claimant):
                 continue
