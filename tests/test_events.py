@@ -810,3 +810,35 @@ def test_judged_known_act(text: str, typ: str, found: bool) -> None:
 def test_event_noun_with_a_later_agent() -> None:
     ex = run("The attack was carried out by Chilean troops.", "en")
     assert roles(ex, "ASSAULT") == {("Armed Forces of Chile", None)}
+
+
+# -- PLOVER coding of single English sentences (tests/data/events/plover_en.tsv) --
+
+def _plover_rows() -> list:  # list[pytest.param]
+    from conftest import DATA
+
+    rows = []
+    for n, line in enumerate((DATA / "events" / "plover_en.tsv").read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        sentence, typ, src, tgt = cols[:4]
+        marks = [pytest.mark.xfail(strict=True, reason=cols[4])] if len(cols) > 4 and cols[4] else []
+        rows.append(pytest.param(sentence, typ, src, tgt, id=f"{n}-{typ}", marks=marks))
+    return rows
+
+
+def _role_matches(want: str, got: str | None) -> bool:
+    return want == "*" or (want == "-" and got is None) or want == got
+
+
+@pytest.mark.parametrize("sentence,typ,src,tgt", _plover_rows())
+def test_plover_sentence(sentence: str, typ: str, src: str, tgt: str) -> None:
+    ex = run(sentence, "en")
+    if typ.startswith("!"):
+        assert not of_type(ex, typ[1:]), [(e.type, e.trigger) for e in ex.events]
+        return
+    got = roles(ex, typ)
+    swap = typ in ("ASSAULT", "CONSULT", "AGREE", "COOPERATE")  # symmetric: the scorer allows either order
+    assert any(_role_matches(src, s) and _role_matches(tgt, t) or swap and _role_matches(src, t) and _role_matches(tgt, s)
+               for s, t in got), (got, [(e.type, e.trigger) for e in ex.events])

@@ -48,7 +48,7 @@ MODES: dict[str, set[str]] = {
                 "firearms", "explosives", "suicide-attack", "heavy-weapons", "aerial",
                 "occupy territory (annexation)"},
 }
-FLAGS = {"noun", "passive", "recip", "self", "weak", "verbal"}
+FLAGS = {"noun", "passive", "recip", "self", "weak", "verbal", "agent"}
 ROLES = {"head_of_state", "head_of_government", "minister", "spokesperson", "secretary_general", "commander",
          "envoy", "monarch", "official", "diplomat", "leader", "counterpart"}
 SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO", "OPP", "PTY", "REB", "PRM", "ELI", "JRN", "REL", "SOC", ""}
@@ -58,7 +58,7 @@ PLACE_KINDS = {"region", "city", "town", "village", "province", "district", "cor
                "gulf", "river", "lake", "mountain", "valley", "island", "peninsula", "desert", "base", "enclave", "front"}
 SPEECH_KINDS = {"say", "according", "quote"}
 NEG_KINDS = {"neg", "deny", "modal"}
-NEG_FRAME_KINDS = {"frame", "anaphor"}  # background frames and anaphoric demonstratives (Arabic so far)
+NEG_FRAME_KINDS = {"frame", "anaphor", "cond", "future"}  # background frames and anaphoric demonstratives (Arabic so far); conditions (English)
 DATE_KINDS = {"weekday": range(0, 7), "month": range(1, 13), "relative": range(-7, 8)}
 
 # The files this suite owns, with their column counts.

@@ -13,6 +13,12 @@ inside a verb–subject–object trigger or governed by a call or an agreement
 coordinated parties of a symmetric act are its two sides; a threat's target is
 looked for in the clause it opens; a reported attack with no target hit the
 reporting side when that side is one of the article's two main countries.
+
+English only (``kg.events.en_gaps`` and the small helpers named after what they
+find): phrase triggers written around their object or a count ("suspended X's
+membership"); one act told once (an event noun in the verb's means phrase, the
+people an act is done to: "police arrested 20 protesters"); a conflict act
+announced in the future is a threat; the host of a visit is its recipient.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from kg.entities.link import Actor
 from kg.events import ar_frames as AF
 from kg.events import frames
 from kg.events import roles as R
+from kg.events.en_gaps import gapped_triggers
 from kg.events.figures import figures
 from kg.events.triggers import Trigger, recip_forms
 from kg.lang.index import Match, sentence_matches
@@ -35,6 +42,8 @@ from kg.pipeline import Component, Work, register
 
 # Acts that news reports as planned ("will meet", "plans a build-up"): PLOVER codes them with a mode.
 _PLANNABLE = {"CONSULT", "AGREE", "MOBILIZE", "AID", "COOPERATE", "RETREAT", "SUPPORT"}
+# conflict acts announced in the future are threats (PLOVER THREATEN), with the mode of the act threatened
+_THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "restrict", "COERCE": "arrest"}
 _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT", "AID", "COOPERATE", "CONCEDE", "PROTEST"}
 _DIPLOMATIC = {"CONSULT", "AGREE", "REQUEST", "SUPPORT", "REJECT", "ACCUSE", "THREATEN", "CONCEDE", "SANCTION"}
@@ -48,6 +57,7 @@ def _negated(negations: list[Match], sent: Sentence, ti: int, lang: str, ttype: 
     """
     toks = sent.tokens
     lo = max(0, ti - 6)
+    hedge = None
     for i, j, pays in greedy(negations, lo, ti) if negations else ():
         kind = pays[0]
         dist = ti - j
@@ -55,12 +65,17 @@ def _negated(negations: list[Match], sent: Sentence, ti: int, lang: str, ttype: 
             return "neg"
         if kind == "deny" and dist <= 5:
             return "deny"
-        if kind == "modal" and dist <= 3 and ttype != "THREATEN":
-            return "modal"
+        if hedge is None and kind in ("modal", "future") and dist <= 3 and ttype != "THREATEN":
+            hedge = kind
+        elif hedge is None and kind == "cond" and dist <= 3:
+            hedge = "cond"  # "if the talks fail": a condition, never a planned act
+        if hedge is not None and lang != "en":
+            return hedge
+        # (English: a negation after the modal still wins, "would never attack")
     # English contraction: "didn't", "won't"
     if lang == "en" and ti > 0 and toks[ti - 1].norm in ("n't", "not", "never", "no"):
         return "neg"
-    return None
+    return hedge
 
 
 _PRONOUNS = {"en": {"he", "she", "it", "they", "we", "i"},
@@ -197,6 +212,8 @@ def _pronoun_subject(sent: Sentence, ti: int, lo: int, lang: str) -> bool:
         return True  # pro-drop: the verb right after "إن/أن" carries its own subject
     if lang == "ar" and ti - start == 1 and toks[start - 1].norm in _PRONOUNS["ar"] if start > 0 else False:
         return True
+    if lang == "en" and start < ti and (toks[start].norm,) in frames.cues("en").get("possessive", ()):
+        return True  # "X said his country would send troops": the report's subject is the speaker's own
     return any(toks[k].norm in _PRONOUNS[lang] for k in window)
 
 
@@ -381,7 +398,7 @@ def _pronoun_after(toks, k: int, ti: int) -> bool:  # type: ignore[no-untyped-de
     return any(toks[m].norm in R._SUBJECT_PRONOUNS for m in range(k + 1, ti))
 
 
-_PARTNERED = {"CONSULT", "COOPERATE"}
+_PARTNERED = {"CONSULT", "COOPERATE", "AGREE"}
 
 
 def _with_partner(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int) -> R.Roles:
@@ -432,6 +449,38 @@ def _coordinated_parties(sent: Sentence, ti: int, rl: R.Roles, actors: list[Acto
     return R.Roles(pair[:1], R._other_side(pair[:1], pair[1:2])) if len(pair) >= 2 else None
 
 
+_MEANS_REACH = 8  # tokens from the verb's trigger to the noun
+
+
+def _merge_means(candidates: list[tuple[float, list[Event]]], sent: Sentence) -> list[tuple[float, list[Event]]]:
+    """"killed 30 militants in an air strike": an event noun in a means phrase after a verb's act in
+    its clause is that act. Same type: the verb's event takes the noun's mode and a missing side;
+    another type ("arrested 12 suspects in a raid"): the noun goes when the verb has a source."""
+    if len(candidates) < 2:
+        return candidates  # most sentences: one act or none
+    toks = sent.tokens
+    starts = [(R.token_at(sent, evs[0].start, 0), R.token_at(sent, evs[0].end - 1, 0) + 1) for _, evs in candidates]
+    out = []
+    for n, (score, evs) in enumerate(candidates):
+        ni, _ = starts[n]
+        verb = next((m for m, (vi, vj) in enumerate(starts) if vj <= ni and ni - vj <= _MEANS_REACH
+                     and not frames.after_determiner(toks, vi, "en") and frames.means_before(toks, ni, "en")
+                     and not any(toks[k].text in _CLAUSE_EDGE or toks[k].norm in _CLAUSE_EDGE for k in range(vj, ni))),
+                    None)
+        if verb is None:
+            out.append((score, evs))
+            continue
+        v_evs = candidates[verb][1]
+        if evs[0].type == v_evs[0].type:
+            for e in v_evs:
+                e.mode = e.mode or evs[0].mode
+                if e.source is None and evs[0].source not in (None, e.target):
+                    e.source = evs[0].source  # "were killed in a Chilean air strike"
+        elif not v_evs[0].source:
+            out.append((score, evs))
+    return out
+
+
 def _merge_manner(candidates: list[tuple[float, list[Event]]], sent: Sentence, lang: str
                   ) -> list[tuple[float, list[Event]]]:
     """"discussed trade by phone": the manner trigger gives the verb's event of its type its mode."""
@@ -447,6 +496,168 @@ def _merge_manner(candidates: list[tuple[float, list[Event]]], sent: Sentence, l
             continue
         out.append((score, evs))
     return out
+
+
+_PATIENT_REACH = 5
+_CLAUSE_EDGE = {",", ";", ":", "that", "and", "but", "while", "after", "before", "as", "when"}
+
+
+def _en_patient(triggers, toks: list[Token], ti: int) -> bool:  # type: ignore[no-untyped-def]
+    """Is the agent noun at ti ("protesters") the object of an act told just before it in its clause
+    ("arrested 20 protesters", "fired tear gas at demonstrators")?"""
+    for i, j, pays in triggers:
+        if j <= ti and ti - j <= _PATIENT_REACH and "agent" not in pays[0].flags \
+                and not any(toks[k].norm in _CLAUSE_EDGE for k in range(j, ti)):
+            return True
+    return False
+
+
+def _force_in_trigger(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor]) -> R.Roles:
+    """"Turkish warplanes bombed X": the force named by the trigger's first word ("warplanes",
+    read with its nationality as the country's air force) is the one that acts."""
+    t = sent.tokens[ti]
+    force = next((a for a in actors if a.mention.start < t.start < a.mention.end), None)
+    return R.Roles([force], R._other_side([force], rl.targets), rl.strong) if force is not None else rl
+
+
+def _struck_country(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int) -> R.Roles:
+    """"Israeli jets struck targets in Syria": a state's force striking in another country strikes
+    that country (an armed group's attack "in Mali" only says where)."""
+    src = _country_of(rl.sources[0])
+    if src is None or rl.sources[0].entity.type == "ArmedGroup":
+        return rl
+    t_end = sent.tokens[tj - 1].end
+    there = next((a for a in actors if t_end <= a.mention.start < hi and a.entity.type == "Country"
+                  and R._locative(sent, a, "en")), None)
+    if there is None or _country_of(there) == src:
+        return rl
+    return R.Roles(rl.sources, [there], rl.strong)
+
+
+def _receiver(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int) -> R.Roles:
+    """"extradited a Colombian drug lord to the United States": what is given or handed over may
+    carry a nationality; the receiver is the actor after "to"."""
+    if not rl.targets[0].mention.attrs.get("demonym"):
+        return rl
+    t_end = sent.tokens[tj - 1].end
+    to = next((a for a in actors if t_end <= a.mention.start < hi and a not in rl.targets
+               and _marker_before(sent, a) == "to"), None)
+    return R.Roles(rl.sources, R._other_side(rl.sources, [to]), rl.strong) if to is not None else rl
+
+
+_PACT_REACH = 6  # tokens from "withdrew" to the treaty or body left: "withdrew from the nuclear arms treaty"
+
+
+def _left_pact(sent: Sentence, tj: int, trig: Trigger, rl: R.Roles, actors: list[Actor]) -> tuple[Trigger, R.Roles]:
+    """"X withdrew from the treaty / the alliance": leaving a pact or an organisation reduces relations
+    (PLOVER SANCTION, mode withdraw), unlike troops withdrawing from ground (RETREAT)."""
+    toks = sent.tokens
+    if tj >= len(toks) or toks[tj].norm not in ("from", "of"):
+        return trig, rl
+    end = toks[min(len(toks) - 1, tj + _PACT_REACH)].end
+    left = next((a for a in actors if toks[tj].end <= a.mention.start <= end), None)
+    if left is None or left.entity.type not in ("Treaty", "IGO"):
+        return trig, rl
+    tgt = [left] if left.entity.type == "IGO" else rl.targets
+    return Trigger("SANCTION", "withdraw", trig.flags), R.Roles(rl.sources, R._other_side(rl.sources, tgt), rl.strong)
+
+
+def _protesters_country(sent: Sentence, ti: int, actors: list[Actor], lo: int) -> R.Roles:
+    """"Farmers in India protested": the country the unnamed protesters are in stands for them."""
+    t_start = sent.tokens[ti].start
+    near = [a for a in actors if lo <= a.mention.start and a.mention.end <= t_start and t_start - a.mention.end < 15
+            and a.entity.type == "Country" and R._locative(sent, a, "en")]
+    return R.Roles(near[-1:], [])
+
+
+def _en_person_of(sent: Sentence, actors: list[Actor]) -> list[Actor]:
+    """Without the country in "President X of Brazil": it says whose president X is (X acts)."""
+    if not any(a.entity.type == "Person" for a in actors):
+        return actors
+    toks = sent.tokens
+    drop = set()
+    for n in range(1, len(actors)):
+        prev, a = actors[n - 1], actors[n]
+        k = R.token_at(sent, a.mention.start, 0)
+        if prev.entity.type == "Person" and k > 0 and toks[k - 1].norm == "of" \
+                and R.token_at(sent, prev.mention.end, 0) == k - 1 and a.entity.type == "Country":
+            drop.add(n)
+    return [a for n, a in enumerate(actors) if n not in drop] if drop else actors
+
+
+def _en_named_groups(sent: Sentence, actors: list[Actor]) -> list[Actor]:
+    """Without the common noun right after an armed group's name ("Boko Haram militants", "Houthi
+    rebels"): it says what the named group is, not a second group."""
+    if sum(a.entity.type == "ArmedGroup" for a in actors) < 2:
+        return actors
+    out = [actors[0]]
+    for a in actors[1:]:
+        prev = out[-1]
+        if a.entity.type == "ArmedGroup" and prev.entity.type == "ArmedGroup" and a.mention.attrs.get("kind") == "body" \
+                and a.entity.country is None and not sent.text[prev.mention.end - sent.start:a.mention.start - sent.start].strip():
+            continue
+        out.append(a)
+    return out
+
+
+def _counted_object(toks: list[Token], tj: int) -> bool:
+    """Is the verb's object a count of people or things right after it ("arrested 20 protesters")?"""
+    from kg.events.figures import number_words
+
+    return tj < len(toks) and (toks[tj].text[:1].isdigit() or toks[tj].norm in number_words("en"))
+
+
+def _mobilized_force(rl: R.Roles) -> R.Roles:
+    """"Ethiopian police were deployed to the capital": the force deployed is the one that mobilizes."""
+    force = [a for a in rl.targets if a.entity.type in ("MilitaryForce", "GovernmentBody", "ArmedGroup")]
+    return R.Roles(force[:1], [], rl.strong) if force else rl
+
+
+def _demanded_of(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int) -> R.Roles:
+    """"X demanded that Y return the vessels": the subject of the demanded clause is asked."""
+    toks = sent.tokens
+    if tj >= len(toks) - 1 or toks[tj].norm not in R.EN_COMPLEMENTISERS:
+        return rl
+    asked = next((a for a in actors if a.mention.start == toks[tj + 1].start
+                  or (toks[tj + 1].norm == "the" and tj + 2 < len(toks) and a.mention.start == toks[tj + 2].start)), None)
+    return R.Roles(rl.sources, R._other_side(rl.sources, [asked])) if asked is not None and asked.mention.end <= hi else rl
+
+
+def _hosted_visitor(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int,
+                    triggers) -> R.Roles:  # type: ignore[no-untyped-def]
+    """"Egypt hosted the Israeli prime minister": the guest after a hosting verb is the visitor,
+    PLOVER's source of a visit (the host, the subject, is its recipient); an event noun after it
+    ("hosted talks between X and Y") is what was hosted, and tells its own sides."""
+    t_end = sent.tokens[tj - 1].end
+    guest = next((a for a in actors if t_end <= a.mention.start < hi and not R._locative(sent, a, "en")), None)
+    if guest is None or R._crosses(sent, t_end, guest.mention.start, "en") \
+            or any(tj <= i and sent.tokens[i].start < guest.mention.start for i, _, _ in triggers):
+        return rl
+    return R.Roles([guest], R._other_side([guest], rl.targets), rl.strong)
+
+
+_HOST_REACH = 4  # tokens after a visit word: "arrived in Hanoi", "arrived in the capital of X"
+
+
+def _visit_host(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int) -> R.Roles:
+    """"X arrived in Hanoi for talks": the country visited is the host, PLOVER's recipient of a
+    visit (not merely where it happened, as a place after "in" is for other acts)."""
+    toks = sent.tokens
+    end = toks[min(len(toks) - 1, tj - 1 + _HOST_REACH)].end
+    host = next((a for a in actors if toks[tj - 1].end <= a.mention.start < min(hi, end) + 1
+                 and a.entity.type == "Country"), None)
+    return R.Roles(rl.sources, R._other_side(rl.sources, [host]), rl.strong) if host is not None else rl
+
+
+def _gap_object(rl: R.Roles, inside: list[Actor], flags: set[str]) -> R.Roles:
+    """"placed X under house arrest", "suspended X's membership": the actor inside the phrase is
+    its object, the target (the subject before it stays the source)."""
+    if "passive" in flags:
+        return rl
+    src = [a for a in rl.sources if a not in inside]
+    # (not R._other_side: a state arrests or frees its own officials, "X's army placed X's president ...")
+    tgt = [a for a in inside[:1] if not any(a.entity is s.entity for s in src)]
+    return R.Roles(src, tgt, rl.strong)
 
 
 def _not_locative(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
@@ -487,8 +698,9 @@ def _framing(sent: Sentence, triggers, actors: list[Actor], lang: str):  # type:
     """(governing triggers, actor mention spans) for kg.events.frames, or None without frames."""
     if not frames.cues(lang):
         return None
-    governors = [(i, j, pays[0].type) for i, j, pays in triggers if pays[0].type in frames.GOVERNORS]
-    return governors, [(a.mention.start, a.mention.end) for a in actors]
+    governors = [(i, j, pays[0].type) for i, j, pays in triggers if pays[0].type in frames.GOVERNORS | frames._ASKING]
+    # (a nationality is an adjective of the object: "denounced the new American sanctions")
+    return governors, [(a.mention.start, a.mention.end) for a in actors if not a.mention.attrs.get("demonym")]
 
 
 class EventExtractor(Component):
@@ -514,6 +726,9 @@ class EventExtractor(Component):
         toks = sent.tokens
         # qualifiers inside a person's title ("رئيس المجلس الأوروبي X") are not actors of their own
         role_actors = [a for a in actors if a.entity.type not in ("Treaty", "Place") and not a.mention.attrs.get("qualifier")]
+        if lang == "en" and len(role_actors) > 1:
+            role_actors = _en_named_groups(sent, role_actors)  # "Boko Haram militants": one actor
+            role_actors = _en_person_of(sent, role_actors)  # "President X of Brazil": X acts
         found = sentence_matches(work, sent)  # lexicon matches by category (absent: none)
         if lang == "ar" and role_actors and ("trigger" in found or "casualties" in found):
             role_actors = _ar_role_actors(sent, role_actors)
@@ -521,6 +736,10 @@ class EventExtractor(Component):
         split: dict[int, list[Actor]] = {}
         if lang == "ar" and role_actors:
             triggers, split = _with_split_triggers(triggers, sent, role_actors)
+        gaps: dict[int, list[Actor]] = {}
+        if lang == "en" and "phrase_start" in found:
+            starts = [i for i, _, _ in found["phrase_start"]]
+            triggers, gaps = gapped_triggers(triggers, sent, role_actors, starts)  # "suspended Niger's membership"
         cue_m = greedy(found["casualties"]) if "casualties" in found else []
         issuer = work.scratch.get("ar_issuer") if lang == "ar" else None  # the last statement's issuer
         if not triggers and not cue_m:
@@ -543,6 +762,7 @@ class EventExtractor(Component):
         places = [a for a in actors if a.entity.type == "Place"]
         speech_tokens = {k for i, j in speech for k in range(i, j)}
         accuse_at = [ti for ti, _, pays in triggers if pays[0].type in ("ACCUSE", "THREATEN", "REJECT")]
+        verbal_at = [(i, j) for i, j, pays in triggers if pays[0].type in frames._VERBAL_CONTENT]
         framed = _framing(sent, triggers, role_actors, lang)
         candidates: list[tuple[float, list[Event]]] = []
         prev_source: Actor | None = None
@@ -553,10 +773,16 @@ class EventExtractor(Component):
             if all(k in speech_tokens for k in range(ti, tj)) and trig.type not in _SPEECH_ACTS:
                 continue  # the speech verb itself ("said"), unless the trigger goes beyond it
             hedge = _negated(found.get("negation", []), sent, ti, lang, trig.type)
-            if hedge == "modal" and trig.type in _PLANNABLE:
+            if hedge in ("modal", "future") and trig.type in _PLANNABLE:
                 trig = Trigger(trig.type, trig.mode or "planned", trig.flags)  # planned talks, planned build-up
+            elif hedge == "future" and trig.type in _THREAT_MODES:
+                trig = Trigger("THREATEN", _THREAT_MODES[trig.type], trig.flags)  # "X would impose sanctions on Y"
             elif hedge:
                 continue
+            if lang == "en" and frames.reason_of(toks, ti, verbal_at, lang):
+                continue  # "praised X for its role in the talks": the talks are the reason, not news
+            if "agent" in trig.flags and _en_patient(triggers, toks, ti):
+                continue  # "police arrested 20 protesters": the protesters undergo the arrest
             if trig.type not in _SPEECH_ACTS and _accused_act(toks, ti, accuse_at, lang):
                 continue  # "accused X of attacking", "اتهموه بإطلاق النار": the act is alleged
             if framed is not None and frames.non_event(toks, ti, tj, trig.type, lang, *framed):
@@ -592,8 +818,29 @@ class EventExtractor(Component):
                 rl = _two_sides(sent, ti, tj, rl, role_actors, lang) or rl
                 if trig.type in _PARTNERED and lang == "en":
                     rl = _coordinated_parties(sent, ti, rl, role_actors, lo) or rl
-                if trig.mode == _VIOLATION and frames.possessive_in(toks, ti, tj, lang):
+                if (trig.mode == _VIOLATION or (lang == "en" and trig.type == "COERCE")) \
+                        and frames.possessive_in(toks, ti, tj, lang):  # ("entered its waters")
                     rl = _owner_is_target(rl, role_actors, sent)
+                if gaps.get(ti):
+                    rl = _gap_object(rl, gaps[ti], flags)
+                if lang == "en" and not rl.sources:
+                    rl = _force_in_trigger(sent, ti, rl, role_actors)
+                if lang == "en" and trig.type == "PROTEST" and not (rl.sources or rl.targets):
+                    rl = _protesters_country(sent, ti, role_actors, lo)
+                if lang == "en" and trig.type == "RETREAT" and trig.mode == "withdraw":
+                    trig, rl = _left_pact(sent, tj, trig, rl, actors)
+                if lang == "en" and trig.type == "MOBILIZE" and rl.targets and not rl.sources:
+                    rl = _mobilized_force(rl)
+                if lang == "en" and trig.type == "ASSAULT" and rl.sources and not rl.targets:
+                    rl = _struck_country(sent, tj, rl, role_actors, hi)
+                if lang == "en" and trig.type in ("AID", "COOPERATE") and rl.targets:
+                    rl = _receiver(sent, tj, rl, role_actors, hi)
+                if lang == "en" and trig.type == "REQUEST" and not rl.targets:
+                    rl = _demanded_of(sent, tj, rl, role_actors, hi)
+                if trig.mode == "visit" and lang == "en" and "passive" in flags and not rl.sources:
+                    rl = _hosted_visitor(sent, tj, rl, role_actors, hi, triggers)
+                if trig.mode == "visit" and lang == "en" and rl.sources and not rl.targets:
+                    rl = _visit_host(sent, tj, rl, role_actors, hi)
             if claimant is not None:
                 # the speaker is not a role of what it reports, unless it is the only actor
                 rl.sources = [a for a in rl.sources if a.entity is not claimant.entity or t_char < lo] or rl.sources
@@ -635,7 +882,8 @@ class EventExtractor(Component):
                 # speaker of an attribution right before it ("..., X said, warning Y")
                 said = next((s for s in speech if s[1] == ti - 1), None)
                 first = (R.speaker_of(sent, said[0], said[1], role_actors, lang) if said else None) or claimant \
-                    or next((a for a in role_actors if a.mention.end <= toks[ti].start), None)
+                    or next((a for a in _not_locative(sent, role_actors, lang) if a.mention.end <= toks[ti].start), None)
+                # (not a place: "a car bomb exploded in Baghdad, killing ten people" — Iraq did not kill)
                 if first is not None:
                     rl.sources = [first]
                     rl.targets = R._other_side(rl.sources, rl.targets)
@@ -670,11 +918,17 @@ class EventExtractor(Component):
                 prev_target = rl.targets[0] if rl.targets else None
                 prev_lo = lo
             if ("noun" in flags or "weak" in flags) and not (rl.sources or rl.targets) \
-                    and not (trig.type == "ASSAULT" and figs):
+                    and not (trig.type == "ASSAULT" and figs) \
+                    and not (lang == "en" and "weak" in flags and _counted_object(toks, tj)):
+                # (an English verb with a counted object tells a concrete act: "arrested 20 protesters")
                 continue
             if lang == "en" and _orphan(trig, flags, rl, claimant):
                 continue
-            if trig.type == "PROTEST" and _state_actor(rl.sources):
+            if trig.type == "PROTEST" and _state_actor(rl.sources) \
+                    and not (lang == "en" and (rl.sources[0].mention.attrs.get("demonym")
+                                               or R._locative(sent, rl.sources[0], lang))):
+                # (a nationality or a country they are in is the protesters': "Kenyan doctors went on
+                # strike", "farmers in India protested")
                 if "verbal" not in trig.flags:
                     continue  # "the government imposed a curfew after days of unrest": the state is no protester
                 trig = Trigger("ACCUSE", "", trig.flags)  # a government "protests" in words: PLOVER ACCUSE
@@ -686,6 +940,7 @@ class EventExtractor(Component):
                 candidates.append((score, evs))
         if lang == "en":
             candidates = _merge_manner(candidates, sent, lang)
+            candidates = _merge_means(candidates, sent)
         # one trigger per type and sentence: the best-supported reading
         best: dict[str, tuple[float, list[Event]]] = {}
         for score, evs in candidates:
@@ -699,7 +954,8 @@ class EventExtractor(Component):
             if evs is not b_evs and evs[0].source and evs[0].source not in {e.source for e in b_evs} \
                     and evs[0].source not in {e.target for e in b_evs}:
                 out.extend(evs)
-        if figs and "ASSAULT" not in best and cue_m:
+        if figs and "ASSAULT" not in best and cue_m and not ("RETREAT" in best and set(figs) == {"captured"}):
+            # (a release counts captives, it does not capture them: "freed two kidnapped engineers")
             out.extend(self._casualty_event(doc, sent, cue_m, role_actors, lang, date, places))
         out = self._dedupe(out)
         if lang == "en":

@@ -11,6 +11,11 @@ the act is the opposing or the demand). ``non_event`` says so for a trigger.
 ``undergoer`` finds the subject of a verb that undergoes the act named by
 the noun after it ("X faces fresh sanctions": X is the target).
 
+One act is told once: an event noun in the means phrase of a verb's act
+("killed 30 militants in an air strike", ``means_before``) is that act, and an
+act in the reason phrase of a verbal act ("praised X for its role in the
+talks", ``reason_of``) is what the speaker judges, not news.
+
 The cue words are ``kg/lang/<lang>/data/frames.tsv``; a language without
 that file has no frames, so nothing changes for it.
 """
@@ -28,9 +33,11 @@ _CLAUSE_STOP = {",", ";", ":", "(", ")", "\"", "“", "”", "'", "-", "–"}
 # words between a governing verb and its object that show a new clause, not an object
 _NOT_OBJECT = {"to", "that", "and", "or", "but", "which", "who", "it", "they", "he", "she", "we", "i", "if", "as"}
 # event types whose object noun is their content ("opposed the deployment", "called for sanctions")
-GOVERNORS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
+GOVERNORS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "PROTEST"})
 # acts whose "to" complement is only asked for or threatened ("urged X to hold talks")
-_ASKING = frozenset({"REQUEST", "THREATEN"})
+# acts whose infinitive is only asked for, threatened, promised or refused ("agreed to share", "refused to return")
+# (and a deployment's or aid's purpose: "sent troops to help X fight militants")
+_ASKING = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT", "MOBILIZE", "AID", "ACCUSE"})
 _ASK_REACH = 7
 
 
@@ -129,7 +136,8 @@ def _adjective(toks: list[Token], ti: int, tj: int, lang: str) -> bool:
     if tj - ti != 1 or ti == 0 or not toks[ti].norm.endswith("ed"):
         return False
     kinds = _ending(toks, ti - 1, lang)
-    return "det" in kinds or "prep" in kinds
+    # (a count too: "freed two kidnapped engineers")
+    return "det" in kinds or "prep" in kinds or toks[ti - 1].text.isdigit() or "count" in kinds
 
 
 def _evaluated(toks: list[Token], ti: int, tj: int, lang: str) -> bool:
@@ -141,17 +149,48 @@ def _evaluated(toks: list[Token], ti: int, tj: int, lang: str) -> bool:
     return not (nxt.endswith(("ed", "en")) or nxt in ("being", "not"))
 
 
-def _governed(toks: list[Token], ti: int, governors: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> bool:
-    """The event word is the object of an earlier speech act ("opposed the deployment"), or the act
-    a request or threat asks for ("urged X to return to talks")."""
-    for gi, gj, gtype in governors:
-        if gj <= ti <= gj + 3 and not any(
-                _inside(toks[k], spans) or toks[k].text in _CLAUSE_STOP or toks[k].norm in _NOT_OBJECT
-                for k in range(gj, ti)):
-            return True
-        if gtype in _ASKING and gj < ti <= gj + _ASK_REACH and _infinitive_between(toks, gj, ti):
+def _judged(toks: list[Token], ti: int, lang: str) -> bool:
+    """"called the attack a violation (of the ceasefire)", "described the arrests as illegal": a known
+    act and what it is called are judged, not reported."""
+    judge = _single(lang, "judge")
+    for k in range(ti - 1, max(-1, ti - 1 - _WINDOW), -1):
+        if toks[k].text in _CLAUSE_STOP:
+            return False
+        if toks[k].norm in judge and k + 1 < ti and "det" in _ending(toks, k + 1, lang):
             return True
     return False
+
+
+@lru_cache(maxsize=None)
+def _single(lang: str, kind: str) -> frozenset[str]:
+    """The one-word cues of a kind, as a set of words."""
+    return frozenset(p[0] for p in cues(lang).get(kind, ()) if len(p) == 1)
+
+
+def _governed(toks: list[Token], ti: int, governors: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> bool:
+    """The event word is the object of an earlier speech act ("opposed the deployment")."""
+    for gi, gj, gtype in governors:
+        if gtype not in GOVERNORS:
+            continue
+        owner = _possessor_between(toks, gj, ti, spans)  # "condemned X's missile launch": X owns the object
+        if gj <= ti <= gj + 3 and not any(
+                (_inside(toks[k], spans) and not owner) or toks[k].text in _CLAUSE_STOP or toks[k].norm in _NOT_OBJECT
+                for k in range(gj, ti)):
+            return True
+    return False
+
+
+def _asked(toks: list[Token], ti: int, governors: list[tuple[int, int, str]]) -> bool:
+    """The act a request, threat or promise is about ("urged X to return to talks", "agreed to share")."""
+    return any(gtype in _ASKING and gj < ti <= gj + _ASK_REACH and _infinitive_between(toks, gj, ti)
+               or gtype in _ASKING and gj == ti and gj > 0 and toks[gj - 1].norm == "to"
+               for gi, gj, gtype in governors)
+
+
+def _possessor_between(toks: list[Token], gj: int, ti: int, spans: list[tuple[int, int]]) -> bool:
+    """Does an actor stand right before the event word, as its owner ("X's missile launch") or
+    modifier ("the EU aid package")?"""
+    return ti > gj and _inside(toks[ti - 1], spans)
 
 
 def _inside(tok: Token, spans: list[tuple[int, int]]) -> bool:
@@ -161,9 +200,11 @@ def _inside(tok: Token, spans: list[tuple[int, int]]) -> bool:
 def _infinitive_between(toks: list[Token], gj: int, ti: int) -> bool:
     """A "to" after the governing verb (and its object), in the same clause, before the trigger."""
     for k in range(gj, ti):
+        if toks[k].norm == "and" and k + 1 < ti and toks[k + 1].text[:1].isupper():
+            continue  # "urged Serbia and Kosovo to resume talks": coordinated names, one object
         if toks[k].text in _CLAUSE_STOP or toks[k].norm in ("and", "but", "which", "who", "that"):
             return False
-    return any(toks[k].norm == "to" for k in range(gj, min(ti, gj + 4)))
+    return (gj > 0 and toks[gj - 1].norm == "to") or any(toks[k].norm == "to" for k in range(gj, min(ti, gj + 4)))
 
 
 def non_event(toks: list[Token], ti: int, tj: int, ttype: str, lang: str,
@@ -178,8 +219,9 @@ def non_event(toks: list[Token], ti: int, tj: int, ttype: str, lang: str,
     if any(a <= toks[ti].start and toks[tj - 1].end <= b for a, b in spans):
         return True  # a word of a name: "the Rapid Support Forces", "the Popular Mobilization Forces"
     return (_modifier(toks, tj, lang) or _framed_before(toks, ti, ttype, lang) or _adjective(toks, ti, tj, lang)
-            or _evaluated(toks, ti, tj, lang)
-            or (_governed(toks, ti, governors, spans) and not parties_follow(toks, tj, lang)))
+            or _evaluated(toks, ti, tj, lang) or _judged(toks, ti, lang)
+            or (_governed(toks, ti, governors, spans) and not parties_follow(toks, tj, lang))
+            or _asked(toks, ti, governors))
     # (a governed act with its own two sides is reported too: "welcomed the truce between X and Y")
 
 
@@ -235,3 +277,38 @@ def after_determiner(toks: list[Token], ti: int, lang: str) -> bool:
 def manner(toks: list[Token], ti: int, lang: str) -> bool:
     """Does the trigger start with a manner preposition ("by phone", "over the phone")?"""
     return "manner" in _starting(toks, ti, lang)
+
+
+_MEANS_SKIP = 3  # determiner, count and modifiers between the preposition and the noun: "in a Chilean air strike"
+
+
+def means_before(toks: list[Token], ti: int, lang: str) -> bool:
+    """Is the event word at ti in a means phrase ("in an air strike", "during a raid")?"""
+    for k in range(ti - 1, max(-1, ti - 2 - _MEANS_SKIP), -1):
+        kinds = _starting(toks, k, lang)
+        if "means" in kinds:
+            return True
+        if toks[k].text in _CLAUSE_STOP or toks[k].norm in _NOT_OBJECT:
+            return False
+    return False
+
+
+_REASON_REACH = 8
+# (and a meeting's topic: "negotiated with X over the release of hostages")
+_VERBAL_CONTENT = frozenset({"ACCUSE", "THREATEN", "REJECT", "SUPPORT", "CONCEDE", "CONSULT"})
+
+
+def reason_of(toks: list[Token], ti: int, verbal: list[tuple[int, int]], lang: str) -> bool:
+    """Is the event word at ti inside the reason phrase of an earlier verbal act in its clause
+    ("praised X for its role in the talks", "accused X of backing rebels")?
+
+    ``verbal``: token spans of the sentence's triggers whose type is in _VERBAL_CONTENT."""
+    for gi, gj in verbal:
+        if not gj <= ti <= gj + _REASON_REACH:
+            continue
+        for k in range(gj, ti):
+            if toks[k].text in _CLAUSE_STOP or toks[k].norm in ("and", "but", "that", "which", "who"):
+                break
+            if "reason" in _starting(toks, k, lang):
+                return True
+    return False

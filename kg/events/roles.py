@@ -291,7 +291,17 @@ def _en_appositive_subject(sent: Sentence, before: list[Actor], ti: int) -> Acto
             return None
         if toks[e].text == "," and e + 1 < close and toks[e + 1].norm in _APPOSITIVE_OPENERS:
             return _group_back(sent, before[:n + 1], "en")[0]
+        if _en_named_appositive(toks, e, close):
+            return a  # "Egypt's foreign minister, Omar Said, met": the official named between commas
     return None
+
+
+def _en_named_appositive(toks, e: int, close: int) -> bool:  # type: ignore[no-untyped-def]
+    """Do a title in lower case and then a name between commas follow token e ("'s foreign minister, Omar Said,")?"""
+    c = next((m for m in range(e, min(close, e + 4)) if toks[m].text == ","), None)
+    return c is not None and c + 1 < close and c - e <= 3 \
+        and all(toks[m].text.isalpha() and toks[m].text.islower() for m in range(e, c)) \
+        and all(toks[m].text[:1].isupper() for m in range(c + 1, close))
 
 
 def _en_indirect_object(sent: Sentence, main: list[Actor]) -> list[Actor]:
@@ -380,6 +390,8 @@ def _agent(sent: Sentence, tj: int, after: list[Actor], lang: str) -> Actor | No
         if k is None or k - tj > 4:
             break
         words = tuple(t.norm for t in toks[max(tj, k - 2):k])
+        if lang == "en" and words[-1:] == ("the",):
+            words = words[:-1]  # "by the European Union": the article is outside the mention
         if any(words[-len(m):] == m for m in _AGENT_MARKERS[lang] if len(words) >= len(m)):
             return a
         if lang == "ar" and words and words[-1] in _AR_AGENT_VERBS:
@@ -398,7 +410,9 @@ def _en_passive(toks, ti: int, tj: int) -> bool:  # type: ignore[no-untyped-def]
     before = {toks[k].norm for k in range(max(0, ti - 2), ti)}
     if before & _BE:
         return True
-    return any(toks[k].norm == "by" for k in range(tj, min(len(toks), tj + 3)))
+    # "backed by X", "backed militarily by X"; not "investigated abuses by X" (the noun's agent)
+    return any(toks[k].norm == "by" and all(toks[m].norm.endswith("ly") for m in range(tj, k))
+               for k in range(tj, min(len(toks), tj + 3)))
 
 
 _RELATIVE = {"en": {"who", "which", "that"}, "ar": {"الذي", "التي", "الذين", "اللذين", "اللتين"}}
@@ -441,7 +455,16 @@ def token_at(sent: Sentence, char: int, default: int | None = None) -> int | Non
 
 def _prev_word(sent: Sentence, a: Actor) -> str:
     k = bisect_right(sent.tokens, a.mention.start, key=END) - 1
+    if k > 0 and sent.tokens[k].norm.endswith(("ern", "al")) and _en_region_adjective(sent.tokens[k].norm):
+        k -= 1  # "in northern Mali": the preposition governs the region's country
     return sent.tokens[k].norm if k >= 0 else ""
+
+
+def _en_region_adjective(norm: str) -> bool:
+    """"northern", "central": an adjective of a region between a place preposition and its country."""
+    from kg.events.frames import cues  # English frame data; imported late to keep roles light
+
+    return (norm,) in cues("en").get("region", ())
 
 
 def _prep_before(sent: Sentence, a: Actor, lang: str) -> bool:

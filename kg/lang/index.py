@@ -75,6 +75,11 @@ def combined(lang: str) -> PhraseMatcher:
     for cat, (name, lo, hi) in SIMPLE.items():
         for row in table(lang, name, lo, hi):
             m.add(pattern_tokens(row[0]), (cat, row[1]))
+    if lang == "en":
+        from kg.events.en_gaps import phrase_starts
+
+        for w in phrase_starts():  # verbs that open a phrase trigger with a gap ("suspended X's membership")
+            m.add((w,), ("phrase_start", w))
     return m
 
 
