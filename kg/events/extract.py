@@ -19,6 +19,7 @@ from __future__ import annotations
 
 
 from bisect import bisect_left
+from dataclasses import replace as dc_replace
 from functools import lru_cache
 
 from kg.entities.link import Actor
@@ -237,6 +238,57 @@ def _ar_threatened(sent: Sentence, tj: int, actors: list[Actor], source: Actor, 
     end = toks[min(len(toks) - 1, k + 6)].end  # the clause's verb and its object, not a later adjunct
     after = [a for a in actors if toks[k + 1].end <= a.mention.start < min(hi, end)]
     return R._other_side([source], after[:1])
+
+
+def _ar_unnamed_official(a: Actor, actors: list[Actor]) -> bool:
+    """Is ``a`` the country or body of a title that names nobody ("قال وزير الخارجية الياباني إن")?
+
+    Arabic news often leaves an official unnamed: the official then stands for the state (PLOVER
+    codes JPN GOV). With a name after the title ("الرئيس البيروفي X") or before it ("X، وزير
+    الخارجية الياباني") the person is the actor; a country inside a body's name ("الحكومة
+    التونسية") never is.
+    """
+    m = a.mention
+    if m.attrs.get("inside_body"):
+        return False
+    for b in actors:
+        if b.entity.type != "Person":
+            continue
+        bm = b.mention
+        if 0 <= bm.start - m.end <= 2:
+            return False  # the named official right after the qualifier
+        if bm.attrs.get("title") and bm.end <= m.start and m.start - bm.end <= 40 and bm.country == m.country:
+            return False  # "X، وزير الخارجية الياباني": the name came first
+    return True
+
+
+def _ar_with_officials(sent: Sentence, actors: list[Actor], role_actors: list[Actor],
+                       lex: list[Match]) -> list[Actor]:
+    """Role actors with the unnamed officials: "الرئيس التونسي" acts for Tunisia.
+
+    The official's mention spans the title and its qualifier, so that word order reads it as one
+    noun phrase ("هاجم الرئيس التونسي الحكومة الفرنسية": the subject, not an object after a noun).
+    """
+    toks = sent.tokens
+    titles = [(i, j, p) for i, j, pays in lex for p in pays if p[0] == "title"]
+    extra = []
+    for a in actors:
+        if not a.mention.attrs.get("qualifier") or not _ar_unnamed_official(a, actors):
+            continue
+        k = R.token_at(sent, a.mention.start, len(toks))
+        title = next(((i, j, p) for i, j, p in titles if i < k <= j), None)
+        if title is None:
+            continue
+        i, j, p = title
+        m = a.mention
+        attrs = {x: v for x, v in m.attrs.items() if x not in ("qualifier", "demonym", "kind")}
+        attrs.update(role=p[2], official=True)
+        start, end = toks[i].start, max(m.end, toks[j - 1].end)
+        wide = dc_replace(m, start=start, end=end, text=sent.text[start - sent.start:end - sent.start], attrs=attrs)
+        extra.append(Actor(wide, a.entity))
+    if not extra:
+        return role_actors
+    return sorted(role_actors + extra, key=lambda a: a.mention.start)
 
 
 def _ar_role_actors(sent: Sentence, actors: list[Actor]) -> list[Actor]:
@@ -515,6 +567,8 @@ class EventExtractor(Component):
         # qualifiers inside a person's title ("رئيس المجلس الأوروبي X") are not actors of their own
         role_actors = [a for a in actors if a.entity.type not in ("Treaty", "Place") and not a.mention.attrs.get("qualifier")]
         found = sentence_matches(work, sent)  # lexicon matches by category (absent: none)
+        if lang == "ar" and "lex" in found and len(role_actors) < len(actors):
+            role_actors = _ar_with_officials(sent, actors, role_actors, found["lex"])
         if lang == "ar" and role_actors and ("trigger" in found or "casualties" in found):
             role_actors = _ar_role_actors(sent, role_actors)
         triggers = greedy(found["trigger"]) if "trigger" in found else []

@@ -482,6 +482,14 @@ def _group_back(sent: Sentence, before: list[Actor], lang: str) -> list[Actor]:
     return _group(sent, before, lang)
 
 
+def _ar_conjoined(a: Actor) -> bool:
+    """Does the mention start with the conjunction و ("وكينيا"), not with a title word that
+    starts with و ("وزيرة الخارجية الإيطالية", an unnamed official)?"""
+    if not a.mention.text.startswith("و"):
+        return False
+    return not (a.mention.attrs.get("official") and norm_text(a.mention.text.split()[0]) in _title_heads())
+
+
 def _group(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
     """The first actor and those coordinated with it ("A and B", "A وB", "A, B and C")."""
     if not actors:
@@ -496,7 +504,7 @@ def _group(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
     for a in actors[1:]:
         gap = text[out[-1].mention.end - base:a.mention.start - base].strip()
         if lang == "ar":
-            ok = gap in ("", "و", "،", ", و", "، و", "او", "أو") and (gap != "" or a.mention.text.startswith("و"))
+            ok = gap in ("", "و", "،", ", و", "، و", "او", "أو") and (gap != "" or _ar_conjoined(a))
             # "X ورئيس الوزراء الفرنسي Y": a title between coordinated persons (و + a title word,
             # not a word that merely starts with و such as وزير)
             first_word = gap.split()[0] if gap.split() else ""
