@@ -90,8 +90,9 @@ def _proclitic(norm: str, trigger_words: frozenset[str]) -> bool:
 
 
 def inside_split(split_spans: list[tuple[int, int]], ti: int, tj: int) -> bool:
-    """Is a plain trigger inside a verb–subject–object trigger ("قبل X دعوة")? It is that trigger's object."""
-    return any(si < ti and tj <= sj for si, sj in split_spans)
+    """Is a plain trigger inside a verb–subject–object trigger ("قبل X دعوة")? It is that trigger's object,
+    also when it runs on past the object ("طالبت X بالإفراج" + "بالإفراج عن")."""
+    return any(si < ti < sj for si, sj in split_spans)
 
 
 def patrons(sent: Sentence, actors: list[Actor], token_at) -> set[int]:  # type: ignore[no-untyped-def]

@@ -28,8 +28,8 @@ from kg.events import frames
 from kg.events import roles as R
 from kg.events.figures import figures
 from kg.events.triggers import Trigger, recip_forms
-from kg.lang.index import Match, sentence_matches
-from kg.lang.lexicon import pattern_tokens, table
+from kg.lang.index import AR_POSSESSIVE, Match, sentence_matches
+from kg.lang.lexicon import pattern_tokens, table, word_set
 from kg.mentions.matcher import candidates, greedy
 from kg.model import QUAD_CLASS, SYMMETRIC_TYPES, Event, Sentence, Token
 from kg.pipeline import Component, Work, register
@@ -58,10 +58,27 @@ def _negated(negations: list[Match], sent: Sentence, ti: int, lang: str, ttype: 
             return "deny"
         if kind == "modal" and dist <= 3 and ttype != "THREATEN":
             return "modal"
+    if lang == "ar" and negations and _ar_denied_clause(negations, toks, ti):
+        return "deny"
     # English contraction: "didn't", "won't"
     if lang == "en" and ti > 0 and toks[ti - 1].norm in ("n't", "not", "never", "no"):
         return "neg"
     return None
+
+
+def _ar_denied_clause(negations: list[Match], toks: list[Token], ti: int) -> bool:
+    """Is the trigger inside the clause a denial opens ("نفت X أن تكون قواتها قد قصفت")?
+
+    The clause starts at a complementiser within four words of the denial and runs to the next
+    comma or quote; what it says is denied, however long the subject before the verb.
+    """
+    for i, j, pays in negations:
+        if i >= ti or "deny" not in pays or ti - j > 14:
+            continue
+        k = next((k for k in range(j, min(ti, j + 4)) if toks[k].norm in R.AR_COMPLEMENTISERS), None)
+        if k is not None and all(toks[m].text[:1].isalnum() for m in range(k + 1, ti)):
+            return True
+    return False
 
 
 _PRONOUNS = {"en": {"he", "she", "it", "they", "we", "i"},
@@ -144,7 +161,8 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
         if not cands:
             continue  # most tokens before an actor: not the verb of a split trigger
         if taken is None:
-            taken = {k for i, j, _ in triggers for k in range(i, j)}
+            # a one-word trigger at the verb yields to the verb + object reading ("طردت X دبلوماسيين")
+            taken = {k for i, j, _ in triggers if j - i > 1 for k in range(i, j)}
         if i in taken:
             continue
         group = R._group(sent, [a for a in actors if a.mention.start >= subj.mention.start], "ar")
@@ -154,12 +172,23 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
         for rest, trig in cands:
             if k + len(rest) <= len(toks) and all(
                     any(f == r for f in candidates(toks[k + n])) for n, r in enumerate(rest)):
-                extra.append((i, k + len(rest), [trig]))
+                extra.append(_ar_longer_object(triggers, i, k, k + len(rest), trig))
                 subjects[i] = group
                 break
     if not extra:
         return triggers, subjects
-    return sorted(list(triggers) + extra, key=lambda x: (x[0], -x[1])), subjects
+    verbs = {x[0] for x in extra}
+    kept = [t for t in triggers if not (t[0] in verbs and t[1] - t[0] == 1)]
+    return sorted(kept + extra, key=lambda x: (x[0], -x[1])), subjects
+
+
+def _ar_longer_object(triggers, i: int, k: int, end: int, trig: Trigger):  # type: ignore[no-untyped-def]
+    """The split trigger (verb i .. object end), or, when a longer trigger starts at the object, the
+    verb with that one: "أجرت X وY مناورات عسكرية مشتركة" is a joint exercise, not a drill."""
+    longer = next((t for t in triggers if t[0] == k and t[1] > end), None)
+    if longer is None:
+        return (i, end, [trig])
+    return (i, longer[1], longer[2])
 
 
 _QUANTIFIERS = {"عشرات", "مئات", "الاف", "عده", "بعض", "عدد", "سلسله", "موجه"}
@@ -386,6 +415,29 @@ def _ar_dependent(toks: list[Token], ti: int) -> bool:
     return toks[ti].norm[:1] == "ب"
 
 
+def _ar_claimed_act(toks: list[Token], ti: int, spans: list[tuple[int, int]]) -> bool:
+    """Is the trigger inside the ب-phrase of an accusation or a threat ("توعدت X بشن مزيد من الهجمات",
+    "اتهمها بتنفيذ سلسلة هجمات")? The act is alleged or threatened, not reported."""
+    for i, j in spans:
+        if not j <= ti <= j + 6:
+            continue
+        between = toks[j:ti]
+        if any(not t.text[:1].isalnum() for t in between):
+            continue  # a comma or a quote ends the phrase
+        if any(_ar_bi_masdar(t.norm) for t in between):
+            return True
+    return False
+
+
+def _ar_bi_masdar(norm: str) -> bool:
+    """A word with the preposition ب before a verbal noun ("بشن", "بتنفيذ", "بالقيام"), not a
+    preposition of its own ("بعد", "بين")."""
+    if norm[:1] in ("و", "ف") and len(norm) > 4:
+        norm = norm[1:]
+    return norm[:1] == "ب" and len(norm) >= 3 and norm[1:] not in AR_POSSESSIVE \
+        and norm not in word_set("ar", "function_words") and norm not in word_set("ar", "stopnames")
+
+
 def _accused_act(toks, ti: int, accuse_at: list[int], lang: str) -> bool:  # type: ignore[no-untyped-def]
     """Is the trigger at ti the alleged act of an earlier accusation ("of attacking", "بإطلاق")?"""
     if not any(a < ti <= a + 6 for a in accuse_at):
@@ -597,6 +649,7 @@ class EventExtractor(Component):
         places = [a for a in actors if a.entity.type == "Place"]
         speech_tokens = {k for i, j in speech for k in range(i, j)}
         accuse_at = [ti for ti, _, pays in triggers if pays[0].type in ("ACCUSE", "THREATEN", "REJECT")]
+        claim_spans = [(i, j) for i, j, pays in triggers if pays[0].type in ("ACCUSE", "THREATEN")]
         framed = _framing(sent, triggers, role_actors, lang)
         candidates: list[tuple[float, list[Event]]] = []
         prev_source: Actor | None = None
@@ -611,7 +664,8 @@ class EventExtractor(Component):
                 trig = Trigger(trig.type, trig.mode or "planned", trig.flags)  # planned talks, planned build-up
             elif hedge:
                 continue
-            if trig.type not in _SPEECH_ACTS and _accused_act(toks, ti, accuse_at, lang):
+            if trig.type not in _SPEECH_ACTS and (_accused_act(toks, ti, accuse_at, lang) or (
+                    lang == "ar" and _ar_claimed_act(toks, ti, claim_spans))):
                 continue  # "accused X of attacking", "اتهموه بإطلاق النار": the act is alleged
             if framed is not None and frames.non_event(toks, ti, tj, trig.type, lang, *framed):
                 continue  # "the sanctions list", "despite warnings", "opposed the deployment"
