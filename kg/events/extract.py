@@ -154,25 +154,22 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
         k = bisect_left(toks, c, key=R.START)  # the verb is the token right before the subject
         if not 1 <= k <= len(toks) - 2 or toks[k].start != c:
             continue
-        i = k - 1
-        cands = _SPLIT_BY_NORM.get(toks[i].norm)
-        if cands is None:
-            cands = _split_candidates(toks[i])
-        if not cands:
-            continue  # most tokens before an actor: not the verb of a split trigger
-        if taken is None:
-            # a one-word trigger at the verb yields to the verb + object reading ("طردت X دبلوماسيين")
-            taken = {k for i, j, _ in triggers if j - i > 1 for k in range(i, j)}
-        if i in taken:
-            continue
-        group = R._group(sent, [a for a in actors if a.mention.start >= subj.mention.start], "ar")
-        k = R.token_at(sent, group[-1].mention.end, len(toks))
-        if k < len(toks) and (toks[k].text.isdigit() or toks[k].norm in _QUANTIFIERS):
-            k += 1  # "أطلقت حماس عشرات الصواريخ"
-        for rest, trig in cands:
-            if k + len(rest) <= len(toks) and all(
-                    any(f == r for f in candidates(toks[k + n])) for n, r in enumerate(rest)):
-                extra.append(_ar_longer_object(triggers, i, k, k + len(rest), trig))
+        verbs = (k - 1, k - 2) if k >= 2 and _ar_subject_head(toks[k - 1], subj) else (k - 1,)
+        for i in verbs:  # "وسلم مئات المسلحين أسلحتهم", "تعرضت دورية للجيش X لهجوم": a head noun first
+            cands = _SPLIT_BY_NORM.get(toks[i].norm)
+            if cands is None:
+                cands = _split_candidates(toks[i])
+            if not cands:
+                continue  # most tokens before an actor: not the verb of a split trigger
+            if taken is None:
+                # a one-word trigger at the verb yields to the verb + object reading ("طردت X دبلوماسيين")
+                taken = {m for a, b, _ in triggers if b - a > 1 for m in range(a, b)}
+            if i in taken:
+                continue
+            group = R._group(sent, [a for a in actors if a.mention.start >= subj.mention.start], "ar")
+            found = _ar_split_object(sent, triggers, i, group, cands)
+            if found is not None:
+                extra.append(found)
                 subjects[i] = group
                 break
     if not extra:
@@ -180,6 +177,46 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
     verbs = {x[0] for x in extra}
     kept = [t for t in triggers if not (t[0] in verbs and t[1] - t[0] == 1)]
     return sorted(kept + extra, key=lambda x: (x[0], -x[1])), subjects
+
+
+def _ar_split_object(sent: Sentence, triggers, i: int, group: list[Actor],  # type: ignore[no-untyped-def]
+                     cands: list[tuple[tuple[str, ...], Trigger]]):
+    """The split trigger whose verb is at i and whose object follows the subject group, if any."""
+    toks = sent.tokens
+    k = R.token_at(sent, group[-1].mention.end, len(toks))
+    if k < len(toks) and (toks[k].text.isdigit() or toks[k].norm in _QUANTIFIERS):
+        k += 1  # "أطلقت حماس عشرات الصواريخ"
+    for rest, trig in cands:
+        if k + len(rest) <= len(toks) and all(
+                any(f == r for f in candidates(toks[k + n])) for n, r in enumerate(rest)):
+            return _ar_longer_object(triggers, i, k, k + len(rest), trig)
+    return None
+
+
+def _ar_counted(toks: list[Token], ti: int, tj: int, trig: Trigger) -> bool:
+    """Is a one-word verb trigger right after a number a counted noun ("عشرين طالبا": students)?
+    No verb follows a cardinal number; counted event nouns ("ثلاث هجمات") are nouns."""
+    if tj - ti != 1 or ti == 0 or "noun" in trig.flags:
+        return False
+    prev = toks[ti - 1]
+    return prev.text.isdigit() or prev.norm in word_set("ar", "numbers")
+
+
+def _ar_protest_purpose(toks: list[Token], ti: int, trig: Trigger, triggers) -> bool:  # type: ignore[no-untyped-def]
+    """A demand with ل after a protest ("خرجوا في مظاهرة للمطالبة برحيل الحكومة"): what the protest is
+    for, which PLOVER codes as the protest itself."""
+    if trig.type != "REQUEST" or toks[ti].norm[:1] != "ل":
+        return False
+    return any(p[0].type == "PROTEST" and j <= ti for i, j, p in triggers)
+
+
+def _ar_subject_head(tok: Token, subj: Actor) -> bool:
+    """Is the word before the actor the head of the verb's subject: a quantifier ("مئات المسلحين")
+    or an indefinite noun the actor owns ("دورية للجيش المالي")?"""
+    if tok.norm in _QUANTIFIERS:
+        return True
+    return R._ar_clitic_l(subj) and tok.text[:1].isalpha() and not tok.norm.startswith(("ال", "وال")) \
+        and tok.norm not in word_set("ar", "function_words")
 
 
 def _ar_longer_object(triggers, i: int, k: int, end: int, trig: Trigger):  # type: ignore[no-untyped-def]
@@ -671,6 +708,8 @@ class EventExtractor(Component):
                 continue  # "the sanctions list", "despite warnings", "opposed the deployment"
             if lang == "ar" and _ar_not_new(found, triggers, split, toks, ti, tj):
                 continue  # background, anaphor, or the content of a call or agreement
+            if lang == "ar" and (_ar_counted(toks, ti, tj, trig) or _ar_protest_purpose(toks, ti, trig, triggers)):
+                continue  # "عشرين طالبا" (students), "تظاهروا للمطالبة ب": part of the protest
             t_char = toks[ti].start
             lo, hi = sent.start, sent.end
             claimant = claimant_all

@@ -26,7 +26,7 @@ from kg.model import Entity, Sentence
 AR_COMPLEMENTISERS = {"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "انهما", "لان"}
 EN_COMPLEMENTISERS = {"that"}
 QUOTES = set("\"“”«»:")
-AR_TARGET_PREPS = {"علي", "ضد", "الي", "مع", "ل", "بحق", "تجاه", "نحو", "من"}
+AR_TARGET_PREPS = {"علي", "ضد", "الي", "مع", "ل", "بحق", "تجاه", "نحو", "من", "امام"}  # أمام السفارة: protested at
 EN_TARGET_PREPS = {"against", "on", "with", "to", "at", "toward", "towards", "into", "upon", "from"}
 EN_AGENT = {"by"}
 _BOUNDARY_AR = {"،", ",", "؛", ";", "–", "-", "(", ")"}
@@ -419,7 +419,27 @@ _LOCATIVE = {"ar": {"في", "قرب", "بالقرب", "شمال", "جنوب", "�
 
 def _locative(sent: Sentence, a: Actor, lang: str) -> bool:
     """Is the actor the object of a place preposition ("near Damascus", "قرب دمشق")?"""
-    return _prev_word(sent, a) in _LOCATIVE[lang]
+    w = _prev_word(sent, a)
+    return w in _LOCATIVE[lang] or (lang == "ar" and _ar_place_of(w, a))
+
+
+def _ar_place_of(word: str, a: Actor) -> bool:
+    """Is the actor the place a place noun names ("شوارع بلغراد", "مدينة كييف"), not its owner
+    ("قاعدة للجيش X": the army's base)?"""
+    if word[:1] in ("و", "ف", "ب") and word[1:] in _ar_place_words():
+        word = word[1:]
+    return word in _ar_place_words() and not _ar_clitic_l(a)
+
+
+@lru_cache(maxsize=1)
+def _ar_place_words() -> frozenset[str]:
+    """One-word place cues (مدينة، العاصمة، شوارع، ريف), with and without the article."""
+    out = set()
+    for r in table("ar", "place_cues", 2, 2):
+        toks = pattern_tokens(r[0])
+        if len(toks) == 1:
+            out.update((toks[0], toks[0][2:] if toks[0].startswith("ال") else "ال" + toks[0]))
+    return frozenset(out)
 
 
 def _adjacent(sent: Sentence, a: Actor, ti: int) -> bool:
