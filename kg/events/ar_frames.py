@@ -144,6 +144,22 @@ def subject_between(sent: Sentence, tj: int, first: Actor, actors: list[Actor]) 
     return not any(a.mention.start <= word.start < a.mention.end for a in actors)
 
 
+def genitive_of_phrase(sent: Sentence, tj: int, first: Actor) -> bool:
+    """Is the first actor after the verb the genitive of a prepositional masdar ("ويطالب المتظاهرون
+    باستقالة الحكومة", "دعا إلى انسحاب القوات X")? It is what the phrase is about, not the subject."""
+    toks = sent.tokens
+    k = next((k for k in range(tj, len(toks)) if toks[k].end >= first.mention.start), len(toks)) - 1
+    if k < tj:
+        return False  # the actor follows the verb directly
+    norm = toks[k].norm
+    if norm[:1] in ("و", "ف") and len(norm) > 4:
+        norm = norm[1:]
+    if toks[k].text.endswith(("ه", "ها", "هم", "هما")):
+        return False  # a pronoun suffix: no genitive follows ("أفرج بموجبها النظام")
+    return norm[:1] in ("ب", "ل") and len(norm) >= 4 and not norm[1:].startswith("ال") \
+        and not any(norm in word_set("ar", f) for f in ("function_words", "stopnames", "negation"))
+
+
 def person_qualifiers(actors: list[Actor]) -> set[int]:
     """Indexes of nationality adjectives right before a person's name ("والبيروفي كارلوس غارسيا", "نظيره الروسي X").
 

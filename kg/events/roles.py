@@ -340,7 +340,8 @@ def _ar_allied_pair(sent: Sentence, a: Actor, b: Actor) -> bool:
 
 def _ar_object_first(sent: Sentence, ti: int, tj: int, first: Actor, actors: list[Actor]) -> bool:
     """Is the first actor after an Arabic verb its object (subject in the verb, or a noun subject before it)?"""
-    return AF.subject_in_verb(sent.tokens[ti:tj]) or AF.subject_between(sent, tj, first, actors)
+    return AF.subject_in_verb(sent.tokens[ti:tj]) or AF.subject_between(sent, tj, first, actors) \
+        or AF.genitive_of_phrase(sent, tj, first)
 
 
 def _other_side(src: list[Actor], tgt: list[Actor]) -> list[Actor]:
