@@ -196,18 +196,24 @@ def _ar_split_object(sent: Sentence, triggers, i: int, group: list[Actor],  # ty
 def _ar_counted(toks: list[Token], ti: int, tj: int, trig: Trigger) -> bool:
     """Is a one-word verb trigger right after a number a counted noun ("عشرين طالبا": students)?
     No verb follows a cardinal number; counted event nouns ("ثلاث هجمات") are nouns."""
-    if tj - ti != 1 or ti == 0 or "noun" in trig.flags:
-        return False
+    if tj - ti != 1 or ti == 0 or "noun" in trig.flags or toks[ti].norm.startswith("ال"):
+        return False  # "آلاف المحتجين": a definite noun, never a verb
     prev = toks[ti - 1]
     return prev.text.isdigit() or prev.norm in word_set("ar", "numbers")
 
 
+# (act, purpose) types: a purpose masdar with ل after the act says what the act is for
+_AR_PURPOSES = {("PROTEST", "REQUEST"), ("SANCTION", "CONSULT")}
+
+
 def _ar_protest_purpose(toks: list[Token], ti: int, trig: Trigger, triggers) -> bool:  # type: ignore[no-untyped-def]
-    """A demand with ل after a protest ("خرجوا في مظاهرة للمطالبة برحيل الحكومة"): what the protest is
-    for, which PLOVER codes as the protest itself."""
-    if trig.type != "REQUEST" or toks[ti].norm[:1] != "ل":
-        return False
-    return any(p[0].type == "PROTEST" and j <= ti for i, j, p in triggers)
+    """A purpose with ل after an act: a demand after a protest ("خرجوا في مظاهرة للمطالبة برحيل
+    الحكومة", which PLOVER codes as the protest itself), consultations after a recall ("استدعت
+    سفيرها للتشاور")."""
+    norm = toks[ti].norm
+    if norm[:1] != "ل" or not AF._proclitic(norm, _all_trigger_words("ar")):
+        return False  # "لقاء" is a word of its own
+    return any((p[0].type, trig.type) in _AR_PURPOSES and j <= ti for i, j, p in triggers)
 
 
 def _ar_subject_head(tok: Token, subj: Actor) -> bool:
@@ -215,7 +221,7 @@ def _ar_subject_head(tok: Token, subj: Actor) -> bool:
     or an indefinite noun the actor owns ("دورية للجيش المالي")?"""
     if tok.norm in _QUANTIFIERS:
         return True
-    return R._ar_clitic_l(subj) and tok.text[:1].isalpha() and not tok.norm.startswith(("ال", "وال")) \
+    return R.ar_owner(subj) and tok.text[:1].isalpha() and not tok.norm.startswith(("ال", "وال")) \
         and tok.norm not in word_set("ar", "function_words")
 
 

@@ -429,7 +429,14 @@ def _ar_place_of(word: str, a: Actor) -> bool:
     ("قاعدة للجيش X": the army's base)?"""
     if word[:1] in ("و", "ف", "ب") and word[1:] in _ar_place_words():
         word = word[1:]
-    return word in _ar_place_words() and not _ar_clitic_l(a)
+    return word in _ar_place_words() and not ar_owner(a)
+
+
+def ar_owner(a: Actor) -> bool:
+    """Is the actor marked as an owner by ل ("قاعدة للجيش", "دورية لقوات X")? لندن and ليما
+    merely start with ل."""
+    text = a.mention.text
+    return text.startswith("لل") or (a.mention.attrs.get("kind") == "body" and text.startswith("ل"))
 
 
 @lru_cache(maxsize=1)
