@@ -193,6 +193,27 @@ def _ar_split_object(sent: Sentence, triggers, i: int, group: list[Actor],  # ty
     return None
 
 
+def _ar_counted_objects(triggers, toks: list[Token]):  # type: ignore[no-untyped-def]
+    """Verb + object triggers with a number between them ("طرد عشرة دبلوماسيين", "نشرت 300 جندي"):
+    the verb + object reading replaces the verb alone."""
+    out = list(triggers)
+    changed = False
+    for n, (i, j, pays) in enumerate(triggers):
+        k = j
+        while k < len(toks) and (toks[k].text.isdigit() or toks[k].norm in word_set("ar", "numbers")
+                                 or toks[k].norm in _QUANTIFIERS):
+            k += 1
+        if k == j or j - i != 1 or k >= len(toks):
+            continue
+        for rest, trig in _split_candidates(toks[i]):
+            if k + len(rest) <= len(toks) and all(
+                    any(f == r for f in candidates(toks[k + m])) for m, r in enumerate(rest)):
+                out[n] = (i, k + len(rest), [trig])
+                changed = True
+                break
+    return sorted(out, key=lambda x: (x[0], -x[1])) if changed else triggers
+
+
 def _ar_counted(toks: list[Token], ti: int, tj: int, trig: Trigger) -> bool:
     """Is a one-word verb trigger right after a number a counted noun ("عشرين طالبا": students)?
     No verb follows a cardinal number; counted event nouns ("ثلاث هجمات") are nouns."""
@@ -597,8 +618,8 @@ def _merge_manner(candidates: list[tuple[float, list[Event]]], sent: Sentence, l
 
 
 def _not_locative(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
-    """English: actors that are not the object of a place preposition ("strikes in X" is where)."""
-    return actors if lang != "en" else [a for a in actors if not R._locative(sent, a, lang)]
+    """Actors that are not the object of a place preposition ("strikes in X", "غارات ... في سوريا" is where)."""
+    return [a for a in actors if not R._locative(sent, a, lang)]
 
 
 def _marker_before(sent: Sentence, a: Actor) -> str:
@@ -668,6 +689,8 @@ class EventExtractor(Component):
             role_actors = _ar_role_actors(sent, role_actors)
         triggers = greedy(found["trigger"]) if "trigger" in found else []
         split: dict[int, list[Actor]] = {}
+        if lang == "ar" and triggers:
+            triggers = _ar_counted_objects(triggers, toks)  # "طرد عشرة دبلوماسيين"
         if lang == "ar" and role_actors:
             triggers, split = _with_split_triggers(triggers, sent, role_actors)
         cue_m = greedy(found["casualties"]) if "casualties" in found else []
