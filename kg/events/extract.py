@@ -33,6 +33,7 @@ from kg.lang.lexicon import pattern_tokens, table, word_set
 from kg.mentions.matcher import candidates, greedy
 from kg.model import QUAD_CLASS, SYMMETRIC_TYPES, Event, Sentence, Token
 from kg.pipeline import Component, Work, register
+from kg.text.normalize import norm_text
 
 # Acts that news reports as planned ("will meet", "plans a build-up"): PLOVER codes them with a mode.
 _PLANNABLE = {"CONSULT", "AGREE", "MOBILIZE", "AID", "COOPERATE", "RETREAT", "SUPPORT"}
@@ -250,12 +251,12 @@ def _ar_longer_object(triggers, i: int, k: int, end: int, trig: Trigger):  # typ
     """The split trigger (verb i .. object end), or, when a longer trigger starts at the object, the
     verb with that one: "أجرت X وY مناورات عسكرية مشتركة" is a joint exercise, not a drill."""
     longer = next((t for t in triggers if t[0] == k and t[1] > end), None)
-    if longer is None:
+    if longer is None or trig.type in _SPEECH_ACTS:  # "طالبت X بالإفراج عن": the demand governs its object
         return (i, end, [trig])
     return (i, longer[1], longer[2])
 
 
-_QUANTIFIERS = {"عشرات", "مئات", "الاف", "عده", "بعض", "عدد", "سلسله", "موجه"}
+_QUANTIFIERS = {norm_text(w) for w in ("عشرات", "مئات", "الاف", "عده", "بعض", "عدد", "سلسله", "موجه")}
 
 
 def _first_person(toks, ti: int, lang: str) -> bool:  # type: ignore[no-untyped-def]
@@ -309,9 +310,14 @@ def _ar_two_parties(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor]) -
     """
     if len(rl.sources) > 1:
         return R.Roles(rl.sources[:1], R._other_side(rl.sources[:1], rl.sources[1:2]))
-    if rl.sources:
-        return rl
     toks = sent.tokens
+    if rl.sources:
+        # "بدأت الصين وباكستان تنفيذ الاتفاق": the source ends a coordinated subject
+        before = [a for a in actors if a.mention.end <= rl.sources[0].mention.end]
+        group = R._group_back(sent, before, "ar")
+        if len(group) > 1 and group[-1] is rl.sources[0]:
+            return R.Roles(group[:1], R._other_side(group[:1], group[1:2]))
+        return rl
     near = toks[max(0, ti - 5)].start
     before = [a for a in actors if near <= a.mention.start and a.mention.end <= toks[ti].start]
     group = R._group_back(sent, before, "ar") if len(before) > 1 else []
