@@ -326,6 +326,18 @@ def _ar_two_parties(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor]) -
     return rl
 
 
+def _ar_visit_adjunct(sent: Sentence, ti: int, actors: list[Actor], lo: int) -> R.Roles | None:
+    """"وصل وزير الخارجية الهندي إلى طوكيو في زيارة رسمية": a visit told as the purpose of a
+    journey; the traveller (the clause's subject) visits the place after إلى (its country hosts)."""
+    t_start = sent.tokens[ti].start
+    before = [a for a in actors if lo <= a.mention.start and a.mention.end <= t_start]
+    dest = [a for a in before if R._prev_word(sent, a) == "الي"]
+    subj = [a for a in before if a not in dest and not R._prep_before(sent, a, "ar") and not R._locative(sent, a, "ar")]
+    if not dest or not subj or subj[0].mention.start > dest[-1].mention.start:
+        return None
+    return R.Roles(subj[:1], R._other_side(subj[:1], dest[-1:]))
+
+
 def _ar_threatened(sent: Sentence, tj: int, actors: list[Actor], source: Actor, hi: int) -> list[Actor]:
     """The actor a threat is made against in the clause it opens: "هددت بأنها ستجعل X تدفع الثمن"."""
     toks = sent.tokens
@@ -838,6 +850,8 @@ class EventExtractor(Component):
                         rl.targets = [other]
                     else:
                         rl.sources = [other]
+            if lang == "ar" and trig.mode == "visit" and ti > 0 and toks[ti - 1].norm == "في":
+                rl = _ar_visit_adjunct(sent, ti, role_actors, lo) or rl  # "وصل X إلى Y في زيارة"
             if lang == "ar" and trig.type in _PARTNER_TYPES and not rl.targets:
                 rl = _ar_two_parties(sent, ti, rl, role_actors)  # "اجتمع ممثلون عن X وY": X meets Y
             if lang == "ar" and trig.type == "THREATEN" and rl.sources and not rl.targets:
