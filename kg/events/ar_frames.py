@@ -25,7 +25,7 @@ from kg.lang.lexicon import pattern_tokens, table, word_set
 from kg.model import Sentence, Token
 
 # event types whose complement clause names a wished or agreed act, not an act that happened
-_GOVERNING = {"REQUEST", "AGREE"}
+_GOVERNING = {"REQUEST", "AGREE", "REJECT"}
 _COMPLEMENT_PREPS = {"الي", "علي"}
 
 
@@ -58,7 +58,8 @@ def _definite(norm: str) -> bool:
 
 def complement(triggers: list[tuple[int, int, list]], toks: list[Token], ti: int,  # type: ignore[type-arg]
                trigger_words: frozenset[str]) -> bool:
-    """Is the trigger at ti the content of a call or agreement just before it ("دعا X إلى تقديم اعتذار")?
+    """Is the trigger at ti the content of a call, an agreement or a refusal just before it ("دعا X إلى
+    تقديم اعتذار", "جددت رفضها للعقوبات")?
 
     The governed act follows a REQUEST or AGREE trigger within six tokens and is marked by
     إلى/على or a proclitic ل/ب on the trigger itself ("لزيارة", "بالانسحاب"); what is agreed to

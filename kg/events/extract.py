@@ -194,6 +194,19 @@ def _ar_split_object(sent: Sentence, triggers, i: int, group: list[Actor],  # ty
     return None
 
 
+def _ar_attributive(toks: list[Token], ti: int, trig: Trigger, triggers) -> bool:  # type: ignore[no-untyped-def]
+    """Is an imperfect verb right after another act's indefinite noun a clause that describes it
+    ("فرضت X عقوبات جديدة تستهدف قطاع النفط": sanctions that target, not an attack)?"""
+    norm = toks[ti].norm
+    if norm[:1] not in ("ي", "ت") or len(norm) < 4:
+        return False
+    for i, j, p in triggers:
+        if p[0].type != trig.type and j <= ti <= j + 2 and not toks[j - 1].norm.startswith("ال") \
+                and all(t.text[:1].isalpha() and not t.norm.startswith(("و", "ال")) for t in toks[j:ti]):
+            return True
+    return False
+
+
 def _ar_counted_objects(triggers, toks: list[Token]):  # type: ignore[no-untyped-def]
     """Verb + object triggers with a number between them ("طرد عشرة دبلوماسيين", "نشرت 300 جندي"):
     the verb + object reading replaces the verb alone."""
@@ -324,6 +337,24 @@ def _ar_two_parties(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor]) -
     if len(group) > 1 and not R._crosses(sent, group[-1].mention.end, toks[ti].start, "ar"):
         return R.Roles(group[:1], R._other_side(group[:1], group[1:2]))
     return rl
+
+
+# PLOVER types that require a recipient
+_RECIPIENT_TYPES = {"AID", "SANCTION", "COOPERATE"}
+
+
+def _ar_recipient(sent: Sentence, tj: int, actors: list[Actor], source: Actor, hi: int) -> list[Actor]:
+    """The recipient of an aid or a sanction after its amount or qualifiers ("مساعدات إنسانية بقيمة
+    عشرين مليون يورو لليمن"): the first actor within eight words marked by ل، إلى or على, in the same phrase."""
+    toks = sent.tokens
+    for a in actors:
+        if a.mention.start < toks[tj - 1].end or a.mention.start >= hi:
+            continue
+        k = R.token_at(sent, a.mention.start, len(toks))
+        if k - tj > 8 or any(not t.text[:1].isalnum() for t in toks[tj:k]):
+            return []
+        return R._other_side([source], [a]) if R._prep_before(sent, a, "ar") else []
+    return []
 
 
 def _ar_visit_adjunct(sent: Sentence, ti: int, actors: list[Actor], lo: int) -> R.Roles | None:
@@ -755,7 +786,8 @@ class EventExtractor(Component):
                 continue  # "the sanctions list", "despite warnings", "opposed the deployment"
             if lang == "ar" and _ar_not_new(found, triggers, split, toks, ti, tj):
                 continue  # background, anaphor, or the content of a call or agreement
-            if lang == "ar" and (_ar_counted(toks, ti, tj, trig) or _ar_protest_purpose(toks, ti, trig, triggers)):
+            if lang == "ar" and (_ar_counted(toks, ti, tj, trig) or _ar_protest_purpose(toks, ti, trig, triggers)
+                                 or _ar_attributive(toks, ti, trig, triggers)):
                 continue  # "عشرين طالبا" (students), "تظاهروا للمطالبة ب": part of the protest
             t_char = toks[ti].start
             lo, hi = sent.start, sent.end
@@ -852,6 +884,8 @@ class EventExtractor(Component):
                         rl.sources = [other]
             if lang == "ar" and trig.mode == "visit" and ti > 0 and toks[ti - 1].norm == "في":
                 rl = _ar_visit_adjunct(sent, ti, role_actors, lo) or rl  # "وصل X إلى Y في زيارة"
+            if lang == "ar" and trig.type in _RECIPIENT_TYPES and rl.sources and not rl.targets:
+                rl.targets = _ar_recipient(sent, tj, role_actors, rl.sources[0], hi)  # "مساعدات بقيمة ... لليمن"
             if lang == "ar" and trig.type in _PARTNER_TYPES and not rl.targets:
                 rl = _ar_two_parties(sent, ti, rl, role_actors)  # "اجتمع ممثلون عن X وY": X meets Y
             if lang == "ar" and trig.type == "THREATEN" and rl.sources and not rl.targets:
