@@ -163,9 +163,10 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
             if not cands:
                 continue  # most tokens before an actor: not the verb of a split trigger
             if taken is None:
-                # a one-word trigger at the verb yields to the verb + object reading ("طردت X دبلوماسيين")
+                # a one-word trigger at the verb yields to the verb + object reading ("طردت X دبلوماسيين"),
+                # and so does a longer one that runs into the subject ("اعترضت مقاتلات يابانية طائرة")
                 taken = {m for a, b, _ in triggers if b - a > 1 for m in range(a, b)}
-            if i in taken:
+            if i in taken and not _ar_into_subject(triggers, i, k):
                 continue
             group = R._group(sent, [a for a in actors if a.mention.start >= subj.mention.start], "ar")
             found = _ar_split_object(sent, triggers, i, group, cands)
@@ -176,8 +177,14 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
     if not extra:
         return triggers, subjects
     verbs = {x[0] for x in extra}
-    kept = [t for t in triggers if not (t[0] in verbs and t[1] - t[0] == 1)]
+    kept = [t for t in triggers if not (t[0] in verbs and (t[1] - t[0] == 1 or _ar_into_subject([t], t[0], t[0] + 1)))]
     return sorted(kept + extra, key=lambda x: (x[0], -x[1])), subjects
+
+
+def _ar_into_subject(triggers, i: int, k: int) -> bool:  # type: ignore[no-untyped-def]
+    """Does every trigger covering the verb at i run into the subject starting at token k?"""
+    covering = [(a, b) for a, b, _ in triggers if a <= i < b]
+    return bool(covering) and all(a == i and b > k for a, b in covering)
 
 
 def _ar_split_object(sent: Sentence, triggers, i: int, group: list[Actor],  # type: ignore[no-untyped-def]

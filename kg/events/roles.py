@@ -174,7 +174,8 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
             return _en_agent_roles(sent, ti, agent, others, tgt)
         return Roles([agent], _other_side([agent], tgt), strong=True)
     before = [a for a in inside if a.mention.end <= t_start]
-    after = [a for a in inside if a.mention.start >= t_end]
+    after = [a for a in inside if a.mention.start >= t_end or (lang == "ar" and t_start < a.mention.start and a.mention.end > t_end)]
+    # (an Arabic name may start inside the trigger's object: "اعترافها بدولة فلسطين")
     if "recip" in flags:
         group = _group(sent, after, lang) if after else []
         if len(group) < 2:
@@ -206,7 +207,7 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
     if lang == "ar":
         rest = after
         if "noun" in flags and after and after[0].mention.start - t_end <= 1 \
-                and "passive" not in flags and "recip" not in flags:
+                and "passive" not in flags and "recip" not in flags and not _prep_before(sent, after[0], lang):
             # masdar + genitive: "هجوم القوات X" — the genitive is the agent
             src = [after[0]]
             rest = [a for a in after[1:] if _prep_before(sent, a, lang)]
