@@ -241,7 +241,9 @@ def _ar_counted(toks: list[Token], ti: int, tj: int, trig: Trigger) -> bool:
     if tj - ti != 1 or ti == 0 or "noun" in trig.flags or toks[ti].norm.startswith("ال"):
         return False  # "آلاف المحتجين": a definite noun, never a verb
     prev = toks[ti - 1]
-    return prev.text.isdigit() or prev.norm in word_set("ar", "numbers")
+    if prev.text.isdigit():
+        return len(prev.text) != 4  # "في عام 2008 هاجمت": a year, then the verb
+    return prev.norm in word_set("ar", "numbers")
 
 
 # (act, purpose) types: a purpose masdar with ل after the act says what the act is for

@@ -430,7 +430,8 @@ def _ar_place_of(word: str, a: Actor) -> bool:
     ("قاعدة للجيش X": the army's base)?"""
     if word[:1] in ("و", "ف", "ب") and word[1:] in _ar_place_words():
         word = word[1:]
-    return word in _ar_place_words() and not ar_owner(a)
+    # ("قرى تشيلية": a nationality adjective says whose villages, the country is hit)
+    return word in _ar_place_words() and not ar_owner(a) and not a.mention.attrs.get("demonym")
 
 
 def ar_owner(a: Actor) -> bool:
