@@ -805,3 +805,191 @@ def test_judged_known_act(text: str, typ: str, found: bool) -> None:
 def test_event_noun_with_a_later_agent() -> None:
     ex = run("The attack was carried out by Chilean troops.", "en")
     assert roles(ex, "ASSAULT") == {("Armed Forces of Chile", None)}
+
+
+# -- Arabic PLOVER coding table: invented wire sentences, all 16 types --------------
+# Verb forms (past/present, feminine, و/ف clitics, masdars), actor shapes (states, bodies, unnamed
+# officials, armed groups, IGOs), VSO and SVO, passives and reported speech. A row asserts that the
+# type is coded, with (source, target) among its pairs (either order for symmetric types).
+
+_ANY = "*"  # any actor, or none, in that role
+
+AR_PLOVER_ROWS = [
+    ("وقعت كولومبيا والإكوادور اتفاقية للتعاون الحدودي يوم الخميس.", "AGREE", ("Colombia", "Ecuador")),
+    ("اتفقت الحكومة الفلبينية والمتمردون على هدنة لمدة شهر.", "AGREE", ("Government of Philippines", "Rebels")),
+    ("وافقت كينيا على استضافة جولة جديدة من المحادثات بين الفرقاء الصوماليين.", "AGREE", ("Kenya", "Somalia")),
+    ("تعهد الاتحاد الأوروبي بتقديم مساعدات بقيمة خمسين مليون يورو إلى الصومال.", "AGREE", ("European Union", "Somalia")),
+    ("وأعلنت الحكومة المكسيكية التوصل إلى اتفاق مع الولايات المتحدة بشأن الهجرة.", "AGREE", ("Government of Mexico", "United States")),
+    ("وتعهدت اليابان بتقديم قروض ميسرة لإندونيسيا.", "AGREE", ("Japan", "Indonesia")),
+    ("التقى وزير الخارجية المصري سامح عبد الله نظيره الأردني في القاهرة يوم الاثنين.", "CONSULT", ("سامح عبد الله", "Jordan")),
+    ("بحث الرئيس الكيني ويليام روتو مع رئيس الوزراء الإثيوبي في اتصال هاتفي الأوضاع في الصومال.", "CONSULT", ("ويليام روتو", "Ethiopia")),
+    ("وصل وزير الخارجية الهندي إلى طوكيو في زيارة رسمية تستغرق يومين.", "CONSULT", ("India", "Japan")),
+    ("أجرت إثيوبيا ومصر محادثات في واشنطن حول مياه النيل.", "CONSULT", ("Ethiopia", "Egypt")),
+    ("ويلتقي رئيس الوزراء الإسباني بيدرو مارتن الرئيس المغربي في الرباط الأسبوع المقبل.", "CONSULT", ("بيدرو مارتن", "Morocco")),
+    ("واستقبل الرئيس التونسي وزيرة الخارجية الإيطالية في قصر قرطاج.", "CONSULT", ("Italy", "Tunisia")),
+    ("وأجرى وزير الخارجية التركي اتصالا هاتفيا مع نظيره الإيراني.", "CONSULT", ("Turkey", "Iran")),
+    ("ويزور رئيس الوزراء الياباني واشنطن الأسبوع المقبل.", "CONSULT", ("Japan", "United States")),
+    ("رحبت جامعة الدول العربية بالاتفاق الموقع بين السودان وجنوب السودان.", "SUPPORT", ("Arab League", _ANY)),
+    ("أشاد الرئيس الغاني بدور نيجيريا في حفظ السلام في غرب أفريقيا.", "SUPPORT", ("Ghana", "Nigeria")),
+    ("أعربت اليابان عن دعمها الكامل لأوكرانيا.", "SUPPORT", ("Japan", "Ukraine")),
+    ("أعلنت البرازيل اعترافها بدولة فلسطين.", "SUPPORT", ("Brazil", "Palestine")),
+    ("وتؤيد فرنسا المبادرة المغربية للحكم الذاتي.", "SUPPORT", ("France", "Morocco")),
+    ("وأشادت الولايات المتحدة بالإصلاحات التي أجرتها الحكومة الأوزبكية.", "SUPPORT", ("United States", "Government of Uzbekistan")),
+    ("اعتذرت الحكومة الأسترالية رسميا لإندونيسيا عن التجسس على هواتف مسؤوليها.", "CONCEDE", ("Government of Australia", "Indonesia")),
+    ("أعلن المتمردون وقفا لإطلاق النار من جانب واحد.", "CONCEDE", ("Rebels", None)),
+    ("رفعت الحكومة الإثيوبية حالة الطوارئ في إقليم أمهرة.", "CONCEDE", ("Government of Ethiopia", None)),
+    ("أصدر الرئيس الجزائري عفوا عن مئات السجناء بمناسبة عيد الاستقلال.", "CONCEDE", ("Algeria", None)),
+    ("خففت الولايات المتحدة العقوبات المفروضة على فنزويلا.", "CONCEDE", ("United States", "Venezuela")),
+    ("وأعلنت الحكومة السودانية وقفا لإطلاق النار لمدة أسبوع.", "CONCEDE", ("Government of Sudan", None)),
+    ("واعتذر رئيس الوزراء الكندي عن التصريحات المسيئة.", "CONCEDE", ("Canada", None)),
+    ("أجرت القوات الهندية والفرنسية مناورات عسكرية مشتركة في المحيط الهندي.", "COOPERATE", ("Armed Forces of India", "Armed Forces of France")),
+    ("وتتعاون الشرطة الإيطالية مع الشرطة الألبانية في مكافحة تهريب المخدرات.", "COOPERATE", ("Police of Italy", "Police of Albania")),
+    ("عززت كينيا وإثيوبيا التعاون الأمني في المناطق الحدودية.", "COOPERATE", ("Kenya", "Ethiopia")),
+    ("بدأت الصين وباكستان تنفيذ الاتفاق التجاري الجديد.", "COOPERATE", ("China", "Pakistan")),
+    ("أرسلت الإمارات مساعدات إنسانية إلى السودان.", "AID", ("United Arab Emirates", "Sudan")),
+    ("قدمت اليابان قرضا بقيمة مليار دولار لسريلانكا.", "AID", ("Japan", "Sri Lanka")),
+    ("منحت الإكوادور حق اللجوء لمعارض بيروفي.", "AID", ("Ecuador", "Peru")),
+    ("تزود الولايات المتحدة أوكرانيا بصواريخ مضادة للدبابات.", "AID", ("United States", "Ukraine")),
+    ("وأعلن الاتحاد الأوروبي تقديم مساعدات إنسانية بقيمة عشرين مليون يورو لليمن.", "AID", ("European Union", "Yemen")),
+    ("أفرجت حركة طالبان عن مواطن أمريكي كانت تحتجزه منذ عامين.", "RETREAT", ("Taliban", "United States")),
+    ("انسحبت القوات الروسية من مدينة خيرسون.", "RETREAT", ("Armed Forces of Russia", None)),
+    ("أطلق الحوثيون سراح 14 أسيرا سعوديا.", "RETREAT", ("Houthis", "Saudi Arabia")),
+    ("سمحت ميانمار بدخول فريق من الأمم المتحدة إلى ولاية راخين.", "RETREAT", ("Myanmar", "United Nations")),
+    ("وسلم مئات المسلحين أسلحتهم للجيش الكونغولي في إقليم كيفو.", "RETREAT", ("Militants", "Armed Forces of Democratic Republic of the Congo")),
+    ("وأفرجت السلطات الإيرانية عن ناشطة فرنسية بعد احتجاز دام عامين.", "RETREAT", ("Authorities of Iran", "France")),
+    ("وأكملت القوات الفرنسية انسحابها من مالي.", "RETREAT", ("Armed Forces of France", "Mali")),
+    ("وقدمت رئيسة الوزراء التايلاندية استقالتها إلى الملك.", "RETREAT", ("Thailand", None)),
+    ("طالبت الصين الولايات المتحدة بوقف بيع الأسلحة لتايوان.", "REQUEST", ("China", "United States")),
+    ("دعا الأمين العام للأمم المتحدة الطرفين إلى ضبط النفس.", "REQUEST", ("United Nations", None)),
+    ("حث الاتحاد الأفريقي الحكومة الصومالية على إجراء الانتخابات في موعدها.", "REQUEST", ("African Union", "Government of Somalia")),
+    ("ناشدت منظمة الصحة العالمية الدول المانحة تقديم مزيد من التمويل.", "REQUEST", ("World Health Organization", None)),
+    ("ويطالب المتظاهرون باستقالة الحكومة.", "REQUEST", (None, "Government")),
+    ("وطالب الرئيس البيروفي لويس سانشيز الكونغرس بالموافقة على الإصلاحات.", "REQUEST", ("لويس سانشيز", _ANY)),
+    ("اتهمت إيران إسرائيل بتنفيذ هجوم على منشأة نووية.", "ACCUSE", ("Iran", "Israel")),
+    ("نددت فرنسا بالهجوم على سفارتها في النيجر.", "ACCUSE", ("France", None)),
+    ("انتقد وزير الخارجية البريطاني الحكومة الإيرانية بسبب قمع المحتجين.", "ACCUSE", ("United Kingdom", "Government of Iran")),
+    ("أدان مجلس الأمن الدولي الهجمات التي تشنها حركة الشباب.", "ACCUSE", ("United Nations Security Council", "al-Shabaab")),
+    ("فتحت المحكمة الجنائية الدولية تحقيقا في جرائم حرب محتملة في الفلبين.", "ACCUSE", ("International Criminal Court", _ANY)),
+    ("وقالت وزارة الخارجية الصينية إن الولايات المتحدة تتدخل في الشؤون الداخلية للصين.", "ACCUSE", ("Ministry of Foreign Affairs of China", "United States")),
+    ("كما اتهمت وزارة الخارجية الفنزويلية الولايات المتحدة بالتدخل في شؤونها الداخلية.", "ACCUSE", ("Ministry of Foreign Affairs of Venezuela", "United States")),
+    ("وأدانت الحكومة التشيلية بشدة الهجوم على مقر الحزب الحاكم.", "ACCUSE", ("Government of Chile", None)),
+    ("رفضت إسرائيل مقترحا مصريا لوقف إطلاق النار.", "REJECT", ("Israel", "Egypt")),
+    ("رفضت الحكومة الفنزويلية مطالب المعارضة بإجراء انتخابات مبكرة.", "REJECT", ("Government of Venezuela", None)),
+    ("استخدمت روسيا حق النقض ضد مشروع قرار في مجلس الأمن.", "REJECT", ("Russia", _ANY)),
+    ("وترفض إثيوبيا أي وساطة خارجية في النزاع.", "REJECT", ("Ethiopia", None)),
+    ("وقال المتحدث باسم الخارجية الصينية إن بكين تعارض بشدة صفقة الأسلحة الأمريكية مع تايوان.", "REJECT", ("China", "United States")),
+    ("ورفضت حركة طالبان الدعوات الدولية لإعادة فتح مدارس البنات.", "REJECT", ("Taliban", None)),
+    ("هددت تركيا بشن عملية عسكرية ضد المقاتلين الأكراد في شمال العراق.", "THREATEN", ("Turkey", None)),
+    ("حذرت الصين الفلبين من عواقب وخيمة.", "THREATEN", ("China", "Philippines")),
+    ("توعدت حركة الشباب بشن مزيد من الهجمات على القوات الكينية.", "THREATEN", ("al-Shabaab", "Armed Forces of Kenya")),
+    ("أمهل الجيش المالي المسلحين 48 ساعة لتسليم أسلحتهم.", "THREATEN", ("Armed Forces of Mali", "Militants")),
+    ("هدد الاتحاد الأوروبي بفرض عقوبات على صربيا.", "THREATEN", ("European Union", "Serbia")),
+    ("وحذر الرئيس الروسي من أن بلاده سترد على أي هجوم.", "THREATEN", ("Russia", None)),
+    ("تظاهر آلاف الطلاب في نيروبي احتجاجا على رفع الضرائب.", "PROTEST", (None, None)),
+    ("نظم المعارضون مسيرة احتجاجية أمام البرلمان في داكار.", "PROTEST", (None, _ANY)),
+    ("احتج مئات الأشخاص أمام السفارة الفرنسية في باماكو.", "PROTEST", (None, "Embassy of France")),
+    ("وتظاهر الآلاف في شوارع بلغراد احتجاجا على نتائج الانتخابات.", "PROTEST", (None, None)),
+    ("وخرج آلاف المحتجين إلى شوارع ليما للمطالبة باستقالة الرئيسة.", "PROTEST", (None, None)),
+    ("فرضت الولايات المتحدة عقوبات على ثلاثة مسؤولين إيرانيين.", "SANCTION", ("United States", "Iran")),
+    ("قطعت نيكاراغوا علاقاتها الدبلوماسية مع تايوان.", "SANCTION", ("Nicaragua", "Taiwan")),
+    ("طردت ليتوانيا دبلوماسيين روسيين.", "SANCTION", ("Lithuania", "Russia")),
+    ("ألغى وزير الخارجية الصيني زيارته إلى كانبيرا.", "SANCTION", ("China", _ANY)),
+    ("علق الاتحاد الأفريقي عضوية النيجر.", "SANCTION", ("African Union", "Niger")),
+    ("وقررت الجزائر استدعاء سفيرها لدى مدريد للتشاور.", "SANCTION", ("Algeria", "Spain")),
+    ("وأعلنت موسكو طرد عشرة دبلوماسيين من السفارة الألمانية.", "SANCTION", ("Russia", _ANY)),
+    ("نشرت الهند آلاف الجنود على حدودها مع الصين.", "MOBILIZE", ("India", "China")),
+    ("أجرى الجيش الإيراني مناورات عسكرية في الخليج.", "MOBILIZE", ("Armed Forces of Iran", None)),
+    ("رفعت القوات الصربية حالة التأهب على الحدود مع كوسوفو.", "MOBILIZE", ("Armed Forces of Serbia", "Kosovo")),
+    ("أرسلت فرنسا تعزيزات عسكرية إلى تشاد.", "MOBILIZE", ("France", "Chad")),
+    ("أجرت باكستان تجربة صاروخية جديدة.", "MOBILIZE", ("Pakistan", None)),
+    ("ونشرت الولايات المتحدة حاملة طائرات في شرق البحر المتوسط.", "MOBILIZE", ("United States", None)),
+    ("اعتقلت الشرطة الكينية عشرات المتظاهرين في نيروبي.", "COERCE", ("Police of Kenya", None)),
+    ("احتجزت إيران ناقلة نفط ترفع العلم البريطاني في مضيق هرمز.", "COERCE", ("Iran", "United Kingdom")),
+    ("فرضت السلطات العراقية حظر التجول في البصرة.", "COERCE", ("Authorities of Iraq", None)),
+    ("اعترضت مقاتلات يابانية طائرة استطلاع صينية.", "COERCE", ("Armed Forces of Japan", "China")),
+    ("وأعلنت الشرطة الكينية اعتقال خمسة مشتبه بهم في الهجوم.", "COERCE", ("Police of Kenya", None)),
+    ("واعتقل صحفي فرنسي في أديس أبابا يوم الجمعة.", "COERCE", (None, "France")),
+    ("قصفت الطائرات الروسية مواقع للمعارضة في ريف حلب.", "ASSAULT", ("Russia", _ANY)),
+    ("قتل خمسة جنود نيجيريين في هجوم شنه مسلحون في ولاية بورنو.", "ASSAULT", ("Militants", "Armed Forces of Nigeria")),
+    ("تعرضت دورية للجيش المالي لهجوم في منطقة موبتي.", "ASSAULT", (None, "Armed Forces of Mali")),
+    ("اشتبكت القوات السودانية مع قوات الدعم السريع في الخرطوم.", "ASSAULT", ("Armed Forces of Sudan", "Rapid Support Forces")),
+    ("اختطف مسلحون عشرين طالبا في ولاية كادونا.", "ASSAULT", ("Militants", None)),
+    ("وذكرت وكالة الأنباء الرسمية أن الجيش النيجيري قصف معسكرات للمتمردين في ولاية زامفارا.", "ASSAULT", ("Armed Forces of Nigeria", "Rebels")),
+    ("الجيش النيجيري يقصف مواقع للمتمردين في شمال البلاد.", "ASSAULT", ("Armed Forces of Nigeria", "Rebels")),
+    ("واستهدفت مسيرة أوكرانية مصفاة نفط في منطقة بيلغورود الروسية.", "ASSAULT", ("Ukraine", "Russia")),
+    ("وأطلقت حركة حماس عشرات الصواريخ على مدن إسرائيلية.", "ASSAULT", ("Hamas", "Israel")),
+    ("ونفذت القوات الأمريكية غارات على مواقع لتنظيم داعش في سوريا.", "ASSAULT", ("Armed Forces of United States", "Islamic State")),
+    ("فيما تواصل القوات الإسرائيلية عملياتها العسكرية في قطاع غزة.", "ASSAULT", ("Armed Forces of Israel", _ANY)),
+]
+
+AR_PLOVER_XFAIL = [
+    pytest.param("سلمت إسبانيا إلى المغرب متهما مطلوبا في قضايا إرهاب.", "COOPERATE", ("Spain", "Morocco"),
+                 marks=pytest.mark.xfail(strict=True, reason="the extradition verb and its object (متهما) are split by the subject and the addressee (إلى المغرب); the split reading allows only the subject between them")),
+    pytest.param("أضرب عمال المناجم في تشيلي عن العمل للمطالبة برفع الأجور.", "PROTEST", (None, None),
+                 marks=pytest.mark.xfail(strict=True, reason="أضرب is weak (also 'hit') and the strikers (عمال المناجم) are no actor, so nothing supports the strike")),
+    pytest.param("شنت إسرائيل غارات جوية على مواقع في جنوب لبنان.", "ASSAULT", ("Israel", "Lebanon"),
+                 marks=pytest.mark.xfail(strict=True, reason="the struck places are a Place (جنوب لبنان); a state attacked in its territory is not derived from a place")),
+    pytest.param("قال الرئيس الغاني جون ماهاما إن بلاده مستعدة لتوقيع اتفاقية دفاعية مع توغو.", "AGREE", ("Ghana", "Togo"),
+                 marks=pytest.mark.xfail(strict=True, reason="'بلاده' (his country) as the subject of a reported clause is not resolved to the speaker's state")),
+    pytest.param("اغتيل قائد عسكري بارز في حركة الشباب بغارة أمريكية في جنوب الصومال.", "ASSAULT", ("United States", "al-Shabaab"),
+                 marks=pytest.mark.xfail(strict=True, reason="'قائد في حركة الشباب' reads في as a place preposition, so the group is no target")),
+]
+
+
+def _pair_in(pair: tuple[str | None, str | None], got: set[tuple[str | None, str | None]], typ: str) -> bool:
+    """Is the expected (source, target) among the coded pairs (symmetric types: in either order)?"""
+    from kg.model import SYMMETRIC_TYPES  # (imported here: this block is appended to the module)
+
+    def fits(p: tuple[str | None, str | None], g: tuple[str | None, str | None]) -> bool:
+        return all(x == _ANY or x == y for x, y in zip(p, g))
+    return any(fits(pair, g) or (typ in SYMMETRIC_TYPES and fits(pair[::-1], g)) for g in got)
+
+
+@pytest.mark.parametrize("text,typ,pair", AR_PLOVER_ROWS + AR_PLOVER_XFAIL)
+def test_arabic_plover_table(text: str, typ: str, pair: tuple[str | None, str | None] | None) -> None:
+    ex = run(text, "ar")
+    got = {(name(ex, e.source), name(ex, e.target)) for e in of_type(ex, typ)}
+    assert got, [(e.type, e.trigger) for e in ex.events]
+    assert pair is None or _pair_in(pair, got, typ), got
+
+
+# negated, denied, threatened, demanded, background or governed acts, and words of another type
+AR_PLOVER_NOT = [
+    ("نفت الحكومة الإثيوبية أن تكون قواتها قد قصفت مواقع في إريتريا.", "ASSAULT"),
+    ("لم تعتقل الشرطة التشيلية أي متظاهرين.", "COERCE"),
+    ("لن تسحب روسيا قواتها من المنطقة.", "RETREAT"),
+    ("هدد المتمردون بمهاجمة العاصمة.", "ASSAULT"),
+    ("رغم الهجمات المتكررة، واصلت الحكومة النيجيرية المفاوضات مع المتمردين.", "ASSAULT"),
+    ("طالبت الأمم المتحدة بالإفراج عن الصحفيين المحتجزين في إثيوبيا.", "RETREAT"),
+    ("دعت الحكومة الصومالية إلى وقف الهجمات على المدنيين.", "ASSAULT"),
+    ("رفضت روسيا الانسحاب من الإقليم المتنازع عليه.", "RETREAT"),
+    ("هدد الاتحاد الأوروبي بفرض عقوبات على صربيا.", "SANCTION"),
+    ("اتهمت إيران إسرائيل بتنفيذ هجوم على منشأة نووية.", "ASSAULT"),
+    ("خففت الولايات المتحدة العقوبات المفروضة على فنزويلا.", "SANCTION"),
+    ("ألغى وزير الخارجية الصيني زيارته إلى كانبيرا.", "CONSULT"),
+    ("أجرت القوات الهندية والفرنسية مناورات عسكرية مشتركة في المحيط الهندي.", "MOBILIZE"),
+    ("توعدت حركة الشباب بشن مزيد من الهجمات على القوات الكينية.", "ASSAULT"),
+    ("تعهد الاتحاد الأوروبي بتقديم مساعدات بقيمة خمسين مليون يورو إلى الصومال.", "AID"),
+    ("اختطف مسلحون عشرين طالبا في ولاية كادونا.", "REQUEST"),
+    ("وخرج آلاف المحتجين إلى شوارع ليما للمطالبة باستقالة الرئيسة.", "REQUEST"),
+    ("وقررت الجزائر استدعاء سفيرها لدى مدريد للتشاور.", "CONSULT"),
+    ("وجددت الصين رفضها للعقوبات الغربية على روسيا.", "SANCTION"),
+    ("وفرضت كندا عقوبات جديدة صارمة تستهدف قطاع النفط في فنزويلا.", "ASSAULT"),
+    ("وحذر الرئيس الروسي من أن بلاده سترد على أي هجوم.", "ASSAULT"),
+    ("لم تعلق الحكومة الإثيوبية على الاتهامات.", "ACCUSE"),
+    ("ولن تشارك الهند في القمة المقبلة.", "CONSULT"),
+    ("ولم تسجل أي اشتباكات بين الجانبين منذ أسبوع.", "ASSAULT"),
+    ("لم تتوصل الحكومة السودانية والمتمردون إلى اتفاق.", "AGREE"),
+    ("نفت الشرطة الكينية اعتقال أي صحفيين.", "COERCE"),
+    ("لن تفرض اليابان عقوبات على الصين.", "SANCTION"),
+    ("هدد الجيش المالي باعتقال قادة المتمردين.", "COERCE"),
+    ("دعت الأمم المتحدة إلى إرسال مساعدات إنسانية إلى السودان.", "AID"),
+    ("وتعهدت اليابان بتقديم قروض ميسرة لإندونيسيا.", "AID"),
+    ("وأفرجت السلطات الإيرانية عن ناشطة فرنسية بعد احتجاز دام عامين.", "COERCE"),
+    ("وبموجب اتفاق السلام الموقع العام الماضي، انسحبت القوات الإثيوبية من المنطقة.", "AGREE"),
+]
+
+
+@pytest.mark.parametrize("text,typ", AR_PLOVER_NOT)
+def test_arabic_plover_table_not_coded(text: str, typ: str) -> None:
+    assert of_type(run(text, "ar"), typ) == []
