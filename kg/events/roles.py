@@ -189,7 +189,9 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
     near_before = None
     if before:
         cand = before[-1]
-        if not _crosses(sent, cand.mention.end, t_start, lang) and t_start - cand.mention.end < 50:
+        if lang == "ar" and _locative(sent, cand, lang):
+            pass  # "نظم عمال الموانئ في الأرجنتين إضرابا": where the subject is, not the subject
+        elif not _crosses(sent, cand.mention.end, t_start, lang) and t_start - cand.mention.end < 50:
             near_before = cand
         elif _relative(sent, cand, ti, lang):
             near_before = cand  # "Trump, who accuses Obama": the antecedent acts
