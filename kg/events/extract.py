@@ -366,6 +366,16 @@ def _ar_recipient(sent: Sentence, tj: int, actors: list[Actor], source: Actor, h
     return []
 
 
+def _ar_after_time_word(found: dict[str, list[Match]], toks: list[Token], ti: int, source: Actor) -> bool:
+    """Is the trigger a masdar right after a time word ("بعد", "عقب", "إثر", the ``anaphor`` cues that
+    are not demonstratives) with its would-be source before that word, in the main clause?"""
+    if ti == 0 or source.mention.end > toks[ti - 1].start:
+        return False
+    if not any(i == ti - 1 and j == ti and "anaphor" in p for i, j, p in found.get("negation", ())):
+        return False
+    return not toks[ti - 1].norm.startswith(("ه", "ذ", "ت"))  # هذه، ذلك، تلك point back, they take no clause
+
+
 def _ar_visit_adjunct(sent: Sentence, ti: int, actors: list[Actor], lo: int) -> R.Roles | None:
     """"وصل وزير الخارجية الهندي إلى طوكيو في زيارة رسمية": a visit told as the purpose of a
     journey; the traveller (the clause's subject) visits the place after إلى (its country hosts)."""
@@ -891,6 +901,9 @@ class EventExtractor(Component):
                         rl.targets = [other]
                     else:
                         rl.sources = [other]
+            if lang == "ar" and rl.sources and _ar_after_time_word(found, toks, ti, rl.sources[0]):
+                # "رفعت X حالة التأهب بعد إطلاق صاروخ": the main clause's subject did not launch it
+                rl = R.Roles([], R._other_side([], rl.targets))
             if lang == "ar" and trig.mode == "visit" and ti > 0 and toks[ti - 1].norm == "في":
                 rl = _ar_visit_adjunct(sent, ti, role_actors, lo) or rl  # "وصل X إلى Y في زيارة"
             if lang == "ar" and trig.type in _RECIPIENT_TYPES and rl.sources and not rl.targets:
