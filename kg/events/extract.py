@@ -170,9 +170,14 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
                 continue
             group = R._group(sent, [a for a in actors if a.mention.start >= subj.mention.start], "ar")
             found = _ar_split_object(sent, triggers, i, group, cands)
+            inner: list[Actor] = []
+            if found is None:
+                # a first object between the subject and the rest: "حمل الجيش X قوات Y مسؤولية الهجوم"
+                inner = _ar_first_object(sent, group, actors)
+                found = _ar_split_object(sent, triggers, i, inner, cands) if inner else None
             if found is not None:
                 extra.append(found)
-                subjects[i] = group
+                subjects[i] = (group, inner)
                 break
     if not extra:
         return triggers, subjects
@@ -185,6 +190,15 @@ def _ar_into_subject(triggers, i: int, k: int) -> bool:  # type: ignore[no-untyp
     """Does every trigger covering the verb at i run into the subject starting at token k?"""
     covering = [(a, b) for a, b, _ in triggers if a <= i < b]
     return bool(covering) and all(a == i and b > k for a, b in covering)
+
+
+def _ar_first_object(sent: Sentence, group: list[Actor], actors: list[Actor]) -> list[Actor]:
+    """The actors right after the subject group (no word between): a verb's first object."""
+    end = group[-1].mention.end
+    nxt = next((a for a in actors if a.mention.start > end), None)
+    if nxt is None or sent.text[end - sent.start:nxt.mention.start - sent.start].strip():
+        return []
+    return R._group(sent, [a for a in actors if a.mention.start >= nxt.mention.start], "ar")
 
 
 def _ar_split_object(sent: Sentence, triggers, i: int, group: list[Actor],  # type: ignore[no-untyped-def]
@@ -821,9 +835,9 @@ class EventExtractor(Component):
                 flags.add("recip")
             if ti in split:
                 # verb – subject – object ("أطلقت حماس صواريخ على X"): the subject sits inside the trigger
-                group = split[ti]
+                group, inner = split[ti]
                 after = [a for a in role_actors if a.mention.start >= toks[tj - 1].end and lo <= a.mention.start < hi]
-                tgt = R._other_side(group[:1], R._group(sent, after, lang) if after else [])
+                tgt = R._other_side(group[:1], inner or (R._group(sent, after, lang) if after else []))
                 if len(group) > 1 and (not tgt or trig.type in _PARTNER_TYPES):
                     tgt = group[1:]  # "وقعت روسيا وبيلاروسيا اتفاقية": the two parties
                 rl = R.Roles(group[:1], R._other_side(group[:1], tgt))
