@@ -390,6 +390,26 @@ def _ar_after_time_word(found: dict[str, list[Match]], toks: list[Token], ti: in
     return not toks[ti - 1].norm.startswith(("ه", "ذ", "ت"))  # هذه، ذلك، تلك point back, they take no clause
 
 
+def _ar_own_state_subject(found: dict[str, list[Match]], sent: Sentence, ti: int, lo: int,
+                          actors: list[Actor]) -> bool:
+    """Is the reported clause's subject the speaker's own state ("إن بلاده", anaphora kind ``own_state``),
+    with no actor between it and the trigger?"""
+    toks = sent.tokens
+    start = R.token_at(sent, lo, ti)
+    for i, j, kinds in found.get("anaphora", ()):
+        if "own_state" in kinds and start <= i and j <= ti:
+            return not any(toks[j - 1].end <= a.mention.start and a.mention.end <= toks[ti].start for a in actors)
+    return False
+
+
+def _ar_state_of(person: Actor, actors: list[Actor]) -> Actor:
+    """The country actor of a speaker (its nationality adjective or name in the sentence), else the speaker."""
+    if person.entity.type == "Country":
+        return person
+    iso = person.entity.country
+    return next((a for a in actors if a.entity.type == "Country" and iso and _country_of(a) == iso), person)
+
+
 def _ar_visit_adjunct(sent: Sentence, ti: int, actors: list[Actor], lo: int) -> R.Roles | None:
     """"وصل وزير الخارجية الهندي إلى طوكيو في زيارة رسمية": a visit told as the purpose of a
     journey; the traveller (the clause's subject) visits the place after إلى (its country hosts)."""
@@ -876,6 +896,10 @@ class EventExtractor(Component):
                 rl.sources = [claimant]  # "X said he had discussed...", "قال X إنه تحدث"
                 rl.targets = R._other_side(rl.sources, rl.targets)
                 claimant = None
+            if lang == "ar" and in_clause and claimant is not None and not rl.sources \
+                    and _ar_own_state_subject(found, sent, ti, lo, role_actors):
+                rl.sources = [_ar_state_of(claimant, actors)]  # "قال X إن بلاده مستعدة لتوقيع": X's state
+                rl.targets = R._other_side(rl.sources, rl.targets)
             if not rl.sources and issuer is not None and lang == "ar" and _ar_statement_subject(found, tj):
                 issuer = _ar_issuer(issuer)
                 if issuer is not None:
