@@ -130,6 +130,46 @@ def _split_patterns() -> dict[str, list[tuple[tuple[str, ...], Trigger]]]:
 _SPLIT_BY_NORM: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
 
 
+def _ar_future_stem(norm: str) -> str | None:
+    """The imperfect verb behind the future prefix سـ ("سيلتقي" → "يلتقي", "وستوقع" → "توقع"), if any."""
+    if norm[:1] in ("و", "ف"):
+        norm = norm[1:]
+    if len(norm) >= 5 and norm[0] == "س" and norm[1] in ("ي", "ت", "ن"):
+        return norm[1:]
+    return None
+
+
+@lru_cache(maxsize=None)
+def _one_word_triggers() -> dict[str, tuple[Trigger, ...]]:
+    """Arabic one-word triggers by normalised form."""
+    out: dict[str, list[Trigger]] = {}
+    for row in table("ar", "triggers", 2, 4):
+        toks = pattern_tokens(row[0])
+        if len(toks) == 1 and not toks[0].endswith("*"):
+            out.setdefault(toks[0], []).append(Trigger(row[1], row[2], frozenset(f.strip() for f in row[3].split(",") if f.strip())))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _planned(trigs, wrap):  # type: ignore[no-untyped-def]
+    """Only the acts news reports as planned, with the mode "planned" unless they have one."""
+    return [wrap(t) for t in trigs if t.type in _PLANNABLE]
+
+
+def _ar_future_verbs(triggers, toks: list[Token]):  # type: ignore[no-untyped-def]
+    """Triggers of verbs with the future prefix سـ, which the matcher does not strip: a planned
+    meeting, agreement or deployment ("سيلتقي الرئيس X نظيره Y") is coded as planned; a future
+    attack or arrest is no event."""
+    covered = {k for i, j, _ in triggers for k in range(i, j)}
+    extra = []
+    for k, t in enumerate(toks):
+        stem = _ar_future_stem(t.norm) if k not in covered and t.norm[:2] in ("سي", "ست", "سن", "وس", "فس") else None
+        trigs = _one_word_triggers().get(stem, ()) if stem else ()
+        got = _planned(trigs, lambda x: Trigger(x.type, x.mode or "planned", x.flags))
+        if got:
+            extra.append((k, k + 1, got))
+    return sorted(list(triggers) + extra, key=lambda x: (x[0], -x[1])) if extra else triggers
+
+
 def _split_candidates(tok: Token) -> list[tuple[tuple[str, ...], Trigger]]:
     """Split-trigger patterns (rest, trigger) whose verb the token may be (cached per norm)."""
     got = _SPLIT_BY_NORM.get(tok.norm)
@@ -137,7 +177,12 @@ def _split_candidates(tok: Token) -> list[tuple[tuple[str, ...], Trigger]]:
         if len(_SPLIT_BY_NORM) > 100_000:  # bounded memory on endless streams
             _SPLIT_BY_NORM.clear()
         patterns = _split_patterns()
-        got = _SPLIT_BY_NORM[tok.norm] = [p for f in candidates(tok) for p in patterns.get(f, ())]
+        got = [p for f in candidates(tok) for p in patterns.get(f, ())]
+        stem = None if got else _ar_future_stem(tok.norm)
+        if stem:  # "ستوقع X وY اتفاقية": a planned signing
+            got = [(rest, Trigger(t.type, t.mode or "planned", t.flags)) for rest, t in patterns.get(stem, ())
+                   if t.type in _PLANNABLE]
+        _SPLIT_BY_NORM[tok.norm] = got
     return got
 
 
@@ -791,6 +836,8 @@ class EventExtractor(Component):
             role_actors = _ar_role_actors(sent, role_actors)
         triggers = greedy(found["trigger"]) if "trigger" in found else []
         split: dict[int, list[Actor]] = {}
+        if lang == "ar":
+            triggers = _ar_future_verbs(triggers, toks)  # "سيلتقي", "ستوقع": planned
         if lang == "ar" and triggers:
             triggers = _ar_counted_objects(triggers, toks)  # "طرد عشرة دبلوماسيين"
         if lang == "ar" and role_actors:
