@@ -864,7 +864,10 @@ class EventExtractor(Component):
         places = [a for a in actors if a.entity.type == "Place"]
         speech_tokens = {k for i, j in speech for k in range(i, j)}
         accuse_at = [ti for ti, _, pays in triggers if pays[0].type in ("ACCUSE", "THREATEN", "REJECT")]
-        claim_spans = [(i, j) for i, j, pays in triggers if pays[0].type in ("ACCUSE", "THREATEN")]
+        # acts alleged, threatened, promised, asked for or refused in a ب-phrase
+        claim_spans = [(i, j) for i, j, pays in triggers if pays[0].type in ("ACCUSE", "THREATEN", "AGREE", "REQUEST", "REJECT")]
+        # a verbal act promised, asked for or refused: "تعهد بمواصلة دعم X" is no support yet
+        wish_spans = [(i, j) for i, j, pays in triggers if pays[0].type in ("AGREE", "REQUEST", "REJECT")]
         framed = _framing(sent, triggers, role_actors, lang)
         candidates: list[tuple[float, list[Event]]] = []
         prev_source: Actor | None = None
@@ -879,8 +882,9 @@ class EventExtractor(Component):
                 trig = Trigger(trig.type, trig.mode or "planned", trig.flags)  # planned talks, planned build-up
             elif hedge:
                 continue
-            if trig.type not in _SPEECH_ACTS and (_accused_act(toks, ti, accuse_at, lang) or (
-                    lang == "ar" and _ar_claimed_act(toks, ti, claim_spans))):
+            if (trig.type not in _SPEECH_ACTS and (_accused_act(toks, ti, accuse_at, lang) or (
+                    lang == "ar" and _ar_claimed_act(toks, ti, claim_spans)))) \
+                    or (lang == "ar" and trig.type in _SPEECH_ACTS and _ar_claimed_act(toks, ti, wish_spans)):
                 continue  # "accused X of attacking", "اتهموه بإطلاق النار": the act is alleged
             if framed is not None and frames.non_event(toks, ti, tj, trig.type, lang, *framed):
                 continue  # "the sanctions list", "despite warnings", "opposed the deployment"

@@ -177,6 +177,8 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
     after = [a for a in inside if a.mention.start >= t_end or (lang == "ar" and t_start < a.mention.start and a.mention.end > t_end)]
     # (an Arabic name may start inside the trigger's object: "اعترافها بدولة فلسطين")
     if "recip" in flags:
+        if lang == "ar":
+            after = [a for a in after if not _locative(sent, a, lang)]  # "قرب الحدود الفنزويلية": where
         group = _group(sent, after, lang) if after else []
         if len(group) < 2:
             group = (before[-2:] if len(before) >= 2 else before[-1:] + after[:1])
@@ -424,16 +426,22 @@ _LOCATIVE = {"ar": {"في", "قرب", "بالقرب", "شمال", "جنوب", "�
 def _locative(sent: Sentence, a: Actor, lang: str) -> bool:
     """Is the actor the object of a place preposition ("near Damascus", "قرب دمشق")?"""
     w = _prev_word(sent, a)
-    return w in _LOCATIVE[lang] or (lang == "ar" and _ar_place_of(w, a))
+    return w in _LOCATIVE[lang] or (lang == "ar" and _ar_place_of(w, a, sent))
 
 
-def _ar_place_of(word: str, a: Actor) -> bool:
+def _ar_place_of(word: str, a: Actor, sent: Sentence) -> bool:
     """Is the actor the place a place noun names ("شوارع بلغراد", "مدينة كييف"), not its owner
     ("قاعدة للجيش X": the army's base)?"""
     if word[:1] in ("و", "ف", "ب") and word[1:] in _ar_place_words():
         word = word[1:]
-    # ("قرى تشيلية": a nationality adjective says whose villages, the country is hit)
-    return word in _ar_place_words() and not ar_owner(a) and not a.mention.attrs.get("demonym")
+    if word not in _ar_place_words() or ar_owner(a):
+        return False
+    if a.mention.attrs.get("demonym"):
+        # "قصفت قرى تشيلية": whose villages, the country is hit; "قرب الحدود الفنزويلية",
+        # "في العاصمة الكينية": the place phrase itself is where
+        k = token_at(sent, a.mention.start, len(sent.tokens))
+        return k >= 2 and sent.tokens[k - 2].norm in _LOCATIVE["ar"]
+    return True
 
 
 def ar_owner(a: Actor) -> bool:
