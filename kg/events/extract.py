@@ -447,6 +447,18 @@ def _ar_own_state_subject(found: dict[str, list[Match]], sent: Sentence, ti: int
     return False
 
 
+def _ar_own_state_genitive(found: dict[str, list[Match]], sent: Sentence, ti: int, tj: int,
+                           actors: list[Actor], lo: int) -> Actor | None:
+    """The subject whose own state is the masdar's genitive ("أكد الرئيس الجزائري دعم بلاده"): the
+    last actor before the trigger in its clause, when the word after the trigger is ``own_state``."""
+    if not any(i == tj and "own_state" in kinds for i, _, kinds in found.get("anaphora", ())):
+        return None
+    t_start = sent.tokens[ti].start
+    before = [a for a in actors if lo <= a.mention.start and a.mention.end <= t_start
+              and not R._locative(sent, a, "ar") and not R._prep_before(sent, a, "ar")]
+    return before[-1] if before else None
+
+
 def _ar_state_of(person: Actor, actors: list[Actor]) -> Actor:
     """The country actor of a speaker (its nationality adjective or name in the sentence), else the speaker."""
     if person.entity.type == "Country":
@@ -602,6 +614,9 @@ def _speaker_side(actors: list[Actor], known: Actor, lo: int) -> Actor | None:
     for a in actors:
         if a.mention.end > lo:
             break
+        attrs = a.mention.attrs
+        if attrs.get("demonym") and not (attrs.get("inside_body") or attrs.get("qualifier")):
+            continue  # "وكالة الأنباء الفرنسية": an adjective of a name, not the reporting side
         if a.entity.type == "Country" and _country_of(a) != kc:
             side = a
     return side
@@ -951,6 +966,11 @@ class EventExtractor(Component):
                     and _ar_own_state_subject(found, sent, ti, lo, role_actors):
                 rl.sources = [_ar_state_of(claimant, actors)]  # "قال X إن بلاده مستعدة لتوقيع": X's state
                 rl.targets = R._other_side(rl.sources, rl.targets)
+            if lang == "ar" and not rl.sources:
+                owner = _ar_own_state_genitive(found, sent, ti, tj, role_actors, lo)
+                if owner is not None:
+                    rl.sources = [_ar_state_of(owner, actors)]  # "أكد الرئيس X دعم بلاده لـ Y": X's state
+                    rl.targets = R._other_side(rl.sources, rl.targets)
             if not rl.sources and issuer is not None and lang == "ar" and _ar_statement_subject(found, tj):
                 issuer = _ar_issuer(issuer)
                 if issuer is not None:
