@@ -922,7 +922,10 @@ class EventExtractor(Component):
             if ti in split:
                 # verb – subject – object ("أطلقت حماس صواريخ على X"): the subject sits inside the trigger
                 group, inner = split[ti]
-                after = [a for a in role_actors if a.mention.start >= toks[tj - 1].end and lo <= a.mention.start < hi]
+                last = toks[tj - 1]  # (an unnamed official may start at the object: "استدعت X السفير البريطاني")
+                after = [a for a in role_actors if (a.mention.start >= last.end or last.start <= a.mention.start < a.mention.end
+                                                    and a.mention.end > last.end) and lo <= a.mention.start < hi
+                         and not R._locative(sent, a, lang)]  # "النار على المتظاهرين في الخرطوم": where
                 tgt = R._other_side(group[:1], inner or (R._group(sent, after, lang) if after else []))
                 if len(group) > 1 and (not tgt or trig.type in _PARTNER_TYPES):
                     tgt = group[1:]  # "وقعت روسيا وبيلاروسيا اتفاقية": the two parties
