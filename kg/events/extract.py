@@ -614,9 +614,6 @@ def _speaker_side(actors: list[Actor], known: Actor, lo: int) -> Actor | None:
     for a in actors:
         if a.mention.end > lo:
             break
-        attrs = a.mention.attrs
-        if attrs.get("demonym") and not (attrs.get("inside_body") or attrs.get("qualifier")):
-            continue  # "وكالة الأنباء الفرنسية": an adjective of a name, not the reporting side
         if a.entity.type == "Country" and _country_of(a) != kc:
             side = a
     return side
