@@ -25,7 +25,7 @@ from kg.lang.lexicon import pattern_tokens, table, word_set
 from kg.model import Sentence, Token
 
 # event types whose complement clause names a wished or agreed act, not an act that happened
-_GOVERNING = {"REQUEST", "AGREE"}
+_GOVERNING = {"REQUEST", "AGREE", "REJECT"}
 _COMPLEMENT_PREPS = {"الي", "علي"}
 
 
@@ -58,7 +58,8 @@ def _definite(norm: str) -> bool:
 
 def complement(triggers: list[tuple[int, int, list]], toks: list[Token], ti: int,  # type: ignore[type-arg]
                trigger_words: frozenset[str]) -> bool:
-    """Is the trigger at ti the content of a call or agreement just before it ("حث X على تقديم تنازلات")?
+    """Is the trigger at ti the content of a call, an agreement or a refusal just before it ("حث X على
+    تقديم تنازلات", "جددت رفضها للرسوم")?
 
     The governed act follows a REQUEST or AGREE trigger within six tokens and is marked by
     إلى/على or a proclitic ل/ب on the trigger itself ("لزيارة", "بالانسحاب"); what is agreed to
@@ -90,8 +91,9 @@ def _proclitic(norm: str, trigger_words: frozenset[str]) -> bool:
 
 
 def inside_split(split_spans: list[tuple[int, int]], ti: int, tj: int) -> bool:
-    """Is a plain trigger inside a verb–subject–object trigger ("قبل X دعوة")? It is that trigger's object."""
-    return any(si < ti and tj <= sj for si, sj in split_spans)
+    """Is a plain trigger inside a verb–subject–object trigger ("قبل X دعوة")? It is that trigger's object,
+    also when it runs on past the object ("طالبت X بالإفراج" + "بالإفراج عن")."""
+    return any(si < ti < sj for si, sj in split_spans)
 
 
 def patrons(sent: Sentence, actors: list[Actor], token_at) -> set[int]:  # type: ignore[no-untyped-def]
@@ -141,6 +143,22 @@ def subject_between(sent: Sentence, tj: int, first: Actor, actors: list[Actor]) 
     if first.entity.type == "Person":
         return False  # "اتهم الرئيس X": the title of the person after it, who is the subject
     return not any(a.mention.start <= word.start < a.mention.end for a in actors)
+
+
+def genitive_of_phrase(sent: Sentence, tj: int, first: Actor) -> bool:
+    """Is the first actor after the verb the genitive of a prepositional masdar ("ويطالب المتظاهرون
+    باستقالة الحكومة", "دعا إلى انسحاب القوات X")? It is what the phrase is about, not the subject."""
+    toks = sent.tokens
+    k = next((k for k in range(tj, len(toks)) if toks[k].end >= first.mention.start), len(toks)) - 1
+    if k < tj:
+        return False  # the actor follows the verb directly
+    norm = toks[k].norm
+    if norm[:1] in ("و", "ف") and len(norm) > 4:
+        norm = norm[1:]
+    if toks[k].text.endswith(("ه", "ها", "هم", "هما")):
+        return False  # a pronoun suffix: no genitive follows ("أفرج بموجبها النظام")
+    return norm[:1] in ("ب", "ل") and len(norm) >= 4 and not norm[1:].startswith("ال") \
+        and not any(norm in word_set("ar", f) for f in ("function_words", "stopnames", "negation"))
 
 
 def person_qualifiers(actors: list[Actor]) -> set[int]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 
 from bisect import bisect_left
+from dataclasses import replace as dc_replace
 from functools import lru_cache
 
 from kg.entities.link import Actor
@@ -34,11 +35,12 @@ from kg.events import roles as R
 from kg.events.en_gaps import gapped_triggers
 from kg.events.figures import figures
 from kg.events.triggers import Trigger, recip_forms
-from kg.lang.index import Match, sentence_matches
-from kg.lang.lexicon import pattern_tokens, table
+from kg.lang.index import AR_POSSESSIVE, Match, sentence_matches
+from kg.lang.lexicon import pattern_tokens, table, word_set
 from kg.mentions.matcher import candidates, greedy
 from kg.model import QUAD_CLASS, SYMMETRIC_TYPES, Event, Sentence, Token
 from kg.pipeline import Component, Work, register
+from kg.text.normalize import norm_text
 
 # Acts that news reports as planned ("will meet", "plans a build-up"): PLOVER codes them with a mode.
 _PLANNABLE = {"CONSULT", "AGREE", "MOBILIZE", "AID", "COOPERATE", "RETREAT", "SUPPORT"}
@@ -72,10 +74,27 @@ def _negated(negations: list[Match], sent: Sentence, ti: int, lang: str, ttype: 
         if hedge is not None and lang != "en":
             return hedge
         # (English: a negation after the modal still wins, "would never attack")
+    if lang == "ar" and negations and _ar_denied_clause(negations, toks, ti):
+        return "deny"
     # English contraction: "didn't", "won't"
     if lang == "en" and ti > 0 and toks[ti - 1].norm in ("n't", "not", "never", "no"):
         return "neg"
     return hedge
+
+
+def _ar_denied_clause(negations: list[Match], toks: list[Token], ti: int) -> bool:
+    """Is the trigger inside the clause a denial opens ("نفت X أن تكون قواتها قد قصفت")?
+
+    The clause starts at a complementiser within four words of the denial and runs to the next
+    comma or quote; what it says is denied, however long the subject before the verb.
+    """
+    for i, j, pays in negations:
+        if i >= ti or "deny" not in pays or ti - j > 14:
+            continue
+        k = next((k for k in range(j, min(ti, j + 4)) if toks[k].norm in R.AR_COMPLEMENTISERS), None)
+        if k is not None and all(toks[m].text[:1].isalnum() for m in range(k + 1, ti)):
+            return True
+    return False
 
 
 _PRONOUNS = {"en": {"he", "she", "it", "they", "we", "i"},
@@ -126,6 +145,46 @@ def _split_patterns() -> dict[str, list[tuple[tuple[str, ...], Trigger]]]:
 _SPLIT_BY_NORM: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
 
 
+def _ar_future_stem(norm: str) -> str | None:
+    """The imperfect verb behind the future prefix سـ ("سيلتقي" → "يلتقي", "وستوقع" → "توقع"), if any."""
+    if norm[:1] in ("و", "ف"):
+        norm = norm[1:]
+    if len(norm) >= 5 and norm[0] == "س" and norm[1] in ("ي", "ت", "ن"):
+        return norm[1:]
+    return None
+
+
+@lru_cache(maxsize=None)
+def _one_word_triggers() -> dict[str, tuple[Trigger, ...]]:
+    """Arabic one-word triggers by normalised form."""
+    out: dict[str, list[Trigger]] = {}
+    for row in table("ar", "triggers", 2, 4):
+        toks = pattern_tokens(row[0])
+        if len(toks) == 1 and not toks[0].endswith("*"):
+            out.setdefault(toks[0], []).append(Trigger(row[1], row[2], frozenset(f.strip() for f in row[3].split(",") if f.strip())))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _planned(trigs, wrap):  # type: ignore[no-untyped-def]
+    """Only the acts news reports as planned, with the mode "planned" unless they have one."""
+    return [wrap(t) for t in trigs if t.type in _PLANNABLE]
+
+
+def _ar_future_verbs(triggers, toks: list[Token]):  # type: ignore[no-untyped-def]
+    """Triggers of verbs with the future prefix سـ, which the matcher does not strip: a planned
+    meeting, agreement or deployment ("سيلتقي الرئيس X نظيره Y") is coded as planned; a future
+    attack or arrest is no event."""
+    covered = {k for i, j, _ in triggers for k in range(i, j)}
+    extra = []
+    for k, t in enumerate(toks):
+        stem = _ar_future_stem(t.norm) if k not in covered and t.norm[:2] in ("سي", "ست", "سن", "وس", "فس") else None
+        trigs = _one_word_triggers().get(stem, ()) if stem else ()
+        got = _planned(trigs, lambda x: Trigger(x.type, x.mode or "planned", x.flags))
+        if got:
+            extra.append((k, k + 1, got))
+    return sorted(list(triggers) + extra, key=lambda x: (x[0], -x[1])) if extra else triggers
+
+
 def _split_candidates(tok: Token) -> list[tuple[tuple[str, ...], Trigger]]:
     """Split-trigger patterns (rest, trigger) whose verb the token may be (cached per norm)."""
     got = _SPLIT_BY_NORM.get(tok.norm)
@@ -133,7 +192,12 @@ def _split_candidates(tok: Token) -> list[tuple[tuple[str, ...], Trigger]]:
         if len(_SPLIT_BY_NORM) > 100_000:  # bounded memory on endless streams
             _SPLIT_BY_NORM.clear()
         patterns = _split_patterns()
-        got = _SPLIT_BY_NORM[tok.norm] = [p for f in candidates(tok) for p in patterns.get(f, ())]
+        got = [p for f in candidates(tok) for p in patterns.get(f, ())]
+        stem = None if got else _ar_future_stem(tok.norm)
+        if stem:  # "ستوقع X وY اتفاقية": a planned signing
+            got = [(rest, Trigger(t.type, t.mode or "planned", t.flags)) for rest, t in patterns.get(stem, ())
+                   if t.type in _PLANNABLE]
+        _SPLIT_BY_NORM[tok.norm] = got
     return got
 
 
@@ -151,32 +215,144 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
         k = bisect_left(toks, c, key=R.START)  # the verb is the token right before the subject
         if not 1 <= k <= len(toks) - 2 or toks[k].start != c:
             continue
-        i = k - 1
-        cands = _SPLIT_BY_NORM.get(toks[i].norm)
-        if cands is None:
-            cands = _split_candidates(toks[i])
-        if not cands:
-            continue  # most tokens before an actor: not the verb of a split trigger
-        if taken is None:
-            taken = {k for i, j, _ in triggers for k in range(i, j)}
-        if i in taken:
-            continue
-        group = R._group(sent, [a for a in actors if a.mention.start >= subj.mention.start], "ar")
-        k = R.token_at(sent, group[-1].mention.end, len(toks))
-        if k < len(toks) and (toks[k].text.isdigit() or toks[k].norm in _QUANTIFIERS):
-            k += 1  # "أطلقت حماس عشرات الصواريخ"
-        for rest, trig in cands:
-            if k + len(rest) <= len(toks) and all(
-                    any(f == r for f in candidates(toks[k + n])) for n, r in enumerate(rest)):
-                extra.append((i, k + len(rest), [trig]))
-                subjects[i] = group
+        verbs = (k - 1, k - 2) if k >= 2 and _ar_subject_head(toks[k - 1], subj) else (k - 1,)
+        for i in verbs:  # "وسلم مئات المسلحين أسلحتهم", "تعرضت دورية للجيش X لهجوم": a head noun first
+            cands = _SPLIT_BY_NORM.get(toks[i].norm)
+            if cands is None:
+                cands = _split_candidates(toks[i])
+            if not cands:
+                continue  # most tokens before an actor: not the verb of a split trigger
+            if taken is None:
+                # a one-word trigger at the verb yields to the verb + object reading ("طردت X دبلوماسيين"),
+                # and so does a longer one that runs into the subject ("اعترضت مقاتلات يابانية طائرة")
+                taken = {m for a, b, _ in triggers if b - a > 1 for m in range(a, b)}
+            if i in taken and not _ar_into_subject(triggers, i, k):
+                continue
+            group = R._group(sent, [a for a in actors if a.mention.start >= subj.mention.start], "ar")
+            found = _ar_split_object(sent, triggers, i, group, cands)
+            inner: list[Actor] = []
+            if found is None:
+                # a first object between the subject and the rest: "حمل الجيش X قوات Y مسؤولية الهجوم"
+                inner = _ar_first_object(sent, group, actors)
+                found = _ar_split_object(sent, triggers, i, inner, cands) if inner else None
+            if found is not None:
+                extra.append(found)
+                subjects[i] = (group, inner)
                 break
     if not extra:
         return triggers, subjects
-    return sorted(list(triggers) + extra, key=lambda x: (x[0], -x[1])), subjects
+    verbs = {x[0] for x in extra}
+    kept = [t for t in triggers if not (t[0] in verbs and (t[1] - t[0] == 1 or _ar_into_subject([t], t[0], t[0] + 1)))]
+    return sorted(kept + extra, key=lambda x: (x[0], -x[1])), subjects
 
 
-_QUANTIFIERS = {"عشرات", "مئات", "الاف", "عده", "بعض", "عدد", "سلسله", "موجه"}
+def _ar_into_subject(triggers, i: int, k: int) -> bool:  # type: ignore[no-untyped-def]
+    """Does every trigger covering the verb at i run into the subject starting at token k?"""
+    covering = [(a, b) for a, b, _ in triggers if a <= i < b]
+    return bool(covering) and all(a == i and b > k for a, b in covering)
+
+
+def _ar_first_object(sent: Sentence, group: list[Actor], actors: list[Actor]) -> list[Actor]:
+    """The actors right after the subject group (no word between): a verb's first object."""
+    end = group[-1].mention.end
+    nxt = next((a for a in actors if a.mention.start > end), None)
+    if nxt is None or sent.text[end - sent.start:nxt.mention.start - sent.start].strip():
+        return []
+    return R._group(sent, [a for a in actors if a.mention.start >= nxt.mention.start], "ar")
+
+
+def _ar_split_object(sent: Sentence, triggers, i: int, group: list[Actor],  # type: ignore[no-untyped-def]
+                     cands: list[tuple[tuple[str, ...], Trigger]]):
+    """The split trigger whose verb is at i and whose object follows the subject group, if any."""
+    toks = sent.tokens
+    k = R.token_at(sent, group[-1].mention.end, len(toks))
+    if k < len(toks) and (toks[k].text.isdigit() or toks[k].norm in _QUANTIFIERS):
+        k += 1  # "أطلقت حماس عشرات الصواريخ"
+    for rest, trig in cands:
+        if k + len(rest) <= len(toks) and all(
+                any(f == r for f in candidates(toks[k + n])) for n, r in enumerate(rest)):
+            return _ar_longer_object(triggers, i, k, k + len(rest), trig)
+    return None
+
+
+def _ar_attributive(toks: list[Token], ti: int, trig: Trigger, triggers) -> bool:  # type: ignore[no-untyped-def]
+    """Is an imperfect verb right after another act's indefinite noun a clause that describes it
+    ("فرضت X عقوبات جديدة تستهدف قطاع النفط": sanctions that target, not an attack)?"""
+    norm = toks[ti].norm
+    if norm[:1] not in ("ي", "ت") or len(norm) < 4:
+        return False
+    for i, j, p in triggers:
+        if p[0].type != trig.type and j <= ti <= j + 2 and not toks[j - 1].norm.startswith("ال") \
+                and all(t.text[:1].isalpha() and not t.norm.startswith(("و", "ال")) for t in toks[j:ti]):
+            return True
+    return False
+
+
+def _ar_counted_objects(triggers, toks: list[Token]):  # type: ignore[no-untyped-def]
+    """Verb + object triggers with a number between them ("طرد عشرة دبلوماسيين", "نشرت 300 جندي"):
+    the verb + object reading replaces the verb alone."""
+    out = list(triggers)
+    changed = False
+    for n, (i, j, pays) in enumerate(triggers):
+        k = j
+        while k < len(toks) and (toks[k].text.isdigit() or toks[k].norm in word_set("ar", "numbers")
+                                 or toks[k].norm in _QUANTIFIERS):
+            k += 1
+        if k == j or j - i != 1 or k >= len(toks):
+            continue
+        for rest, trig in _split_candidates(toks[i]):
+            if k + len(rest) <= len(toks) and all(
+                    any(f == r for f in candidates(toks[k + m])) for m, r in enumerate(rest)):
+                out[n] = (i, k + len(rest), [trig])
+                changed = True
+                break
+    return sorted(out, key=lambda x: (x[0], -x[1])) if changed else triggers
+
+
+def _ar_counted(toks: list[Token], ti: int, tj: int, trig: Trigger) -> bool:
+    """Is a one-word verb trigger right after a number a counted noun ("عشرين طالبا": students)?
+    No verb follows a cardinal number; counted event nouns ("ثلاث هجمات") are nouns."""
+    if tj - ti != 1 or ti == 0 or "noun" in trig.flags or toks[ti].norm.startswith("ال"):
+        return False  # "آلاف المحتجين": a definite noun, never a verb
+    prev = toks[ti - 1]
+    if prev.text.isdigit():
+        return len(prev.text) != 4  # "في عام 2008 هاجمت": a year, then the verb
+    return prev.norm in word_set("ar", "numbers")
+
+
+# (act, purpose) types: a purpose masdar with ل after the act says what the act is for
+_AR_PURPOSES = {("PROTEST", "REQUEST"), ("SANCTION", "CONSULT")}
+
+
+def _ar_protest_purpose(toks: list[Token], ti: int, trig: Trigger, triggers) -> bool:  # type: ignore[no-untyped-def]
+    """A purpose with ل after an act: a demand after a protest ("خرجوا في مظاهرة للمطالبة برحيل
+    الحكومة", which PLOVER codes as the protest itself), consultations after a recall ("استدعت
+    سفيرها للتشاور")."""
+    norm = toks[ti].norm
+    if norm[:1] != "ل" or not AF._proclitic(norm, _all_trigger_words("ar")):
+        return False  # "لقاء" is a word of its own
+    return any((p[0].type, trig.type) in _AR_PURPOSES and j <= ti for i, j, p in triggers)
+
+
+def _ar_subject_head(tok: Token, subj: Actor) -> bool:
+    """Is the word before the actor the head of the verb's subject: a quantifier ("مئات المسلحين")
+    or an indefinite noun the actor owns ("دورية للجيش المالي")?"""
+    if tok.norm in _QUANTIFIERS:
+        return True
+    return R.ar_owner(subj) and tok.text[:1].isalpha() and not tok.norm.startswith(("ال", "وال")) \
+        and tok.norm not in word_set("ar", "function_words")
+
+
+def _ar_longer_object(triggers, i: int, k: int, end: int, trig: Trigger):  # type: ignore[no-untyped-def]
+    """The split trigger (verb i .. object end), or, when a longer trigger starts at the object, the
+    verb with that one: "أجرت X وY مناورات عسكرية مشتركة" is a joint exercise, not a drill."""
+    longer = next((t for t in triggers if t[0] == k and t[1] > end), None)
+    if longer is None or trig.type in _SPEECH_ACTS:  # "طالبت X بالإفراج عن": the demand governs its object
+        return (i, end, [trig])
+    return (i, longer[1], longer[2])
+
+
+_QUANTIFIERS = {norm_text(w) for w in ("عشرات", "مئات", "الاف", "عده", "بعض", "عدد", "سلسله", "موجه")}
 
 
 def _first_person(toks, ti: int, lang: str) -> bool:  # type: ignore[no-untyped-def]
@@ -232,15 +408,92 @@ def _ar_two_parties(sent: Sentence, ti: int, rl: R.Roles, actors: list[Actor]) -
     """
     if len(rl.sources) > 1:
         return R.Roles(rl.sources[:1], R._other_side(rl.sources[:1], rl.sources[1:2]))
-    if rl.sources:
-        return rl
     toks = sent.tokens
+    if rl.sources:
+        # "بدأت الصين وباكستان تنفيذ الاتفاق": the source ends a coordinated subject
+        before = [a for a in actors if a.mention.end <= rl.sources[0].mention.end]
+        group = R._group_back(sent, before, "ar")
+        if len(group) > 1 and group[-1] is rl.sources[0]:
+            return R.Roles(group[:1], R._other_side(group[:1], group[1:2]))
+        return rl
     near = toks[max(0, ti - 5)].start
     before = [a for a in actors if near <= a.mention.start and a.mention.end <= toks[ti].start]
     group = R._group_back(sent, before, "ar") if len(before) > 1 else []
     if len(group) > 1 and not R._crosses(sent, group[-1].mention.end, toks[ti].start, "ar"):
         return R.Roles(group[:1], R._other_side(group[:1], group[1:2]))
     return rl
+
+
+# PLOVER types that require a recipient
+_RECIPIENT_TYPES = {"AID", "SANCTION", "COOPERATE"}
+
+
+def _ar_recipient(sent: Sentence, tj: int, actors: list[Actor], source: Actor, hi: int) -> list[Actor]:
+    """The recipient of an aid or a sanction after its amount or qualifiers ("مساعدات إنسانية بقيمة
+    عشرين مليون يورو لليمن"): the first actor within eight words marked by ل، إلى or على, in the same phrase."""
+    toks = sent.tokens
+    for a in actors:
+        if a.mention.start < toks[tj - 1].end or a.mention.start >= hi:
+            continue
+        k = R.token_at(sent, a.mention.start, len(toks))
+        if k - tj > 8 or any(not t.text[:1].isalnum() for t in toks[tj:k]):
+            return []
+        return R._other_side([source], [a]) if R._prep_before(sent, a, "ar") else []
+    return []
+
+
+def _ar_after_time_word(found: dict[str, list[Match]], toks: list[Token], ti: int, source: Actor) -> bool:
+    """Is the trigger a masdar right after a time word ("بعد", "عقب", "إثر", the ``anaphor`` cues that
+    are not demonstratives) with its would-be source before that word, in the main clause?"""
+    if ti == 0 or source.mention.end > toks[ti - 1].start:
+        return False
+    if not any(i == ti - 1 and j == ti and "anaphor" in p for i, j, p in found.get("negation", ())):
+        return False
+    return not toks[ti - 1].norm.startswith(("ه", "ذ", "ت"))  # هذه، ذلك، تلك point back, they take no clause
+
+
+def _ar_own_state_subject(found: dict[str, list[Match]], sent: Sentence, ti: int, lo: int,
+                          actors: list[Actor]) -> bool:
+    """Is the reported clause's subject the speaker's own state ("إن بلاده", anaphora kind ``own_state``),
+    with no actor between it and the trigger?"""
+    toks = sent.tokens
+    start = R.token_at(sent, lo, ti)
+    for i, j, kinds in found.get("anaphora", ()):
+        if "own_state" in kinds and start <= i and j <= ti:
+            return not any(toks[j - 1].end <= a.mention.start and a.mention.end <= toks[ti].start for a in actors)
+    return False
+
+
+def _ar_own_state_genitive(found: dict[str, list[Match]], sent: Sentence, ti: int, tj: int,
+                           actors: list[Actor], lo: int) -> Actor | None:
+    """The subject whose own state is the masdar's genitive ("أكد الرئيس الجزائري دعم بلاده"): the
+    last actor before the trigger in its clause, when the word after the trigger is ``own_state``."""
+    if not any(i == tj and "own_state" in kinds for i, _, kinds in found.get("anaphora", ())):
+        return None
+    t_start = sent.tokens[ti].start
+    before = [a for a in actors if lo <= a.mention.start and a.mention.end <= t_start
+              and not R._locative(sent, a, "ar") and not R._prep_before(sent, a, "ar")]
+    return before[-1] if before else None
+
+
+def _ar_state_of(person: Actor, actors: list[Actor]) -> Actor:
+    """The country actor of a speaker (its nationality adjective or name in the sentence), else the speaker."""
+    if person.entity.type == "Country":
+        return person
+    iso = person.entity.country
+    return next((a for a in actors if a.entity.type == "Country" and iso and _country_of(a) == iso), person)
+
+
+def _ar_visit_adjunct(sent: Sentence, ti: int, actors: list[Actor], lo: int) -> R.Roles | None:
+    """"وصل وزير الخارجية الهندي إلى طوكيو في زيارة رسمية": a visit told as the purpose of a
+    journey; the traveller (the clause's subject) visits the place after إلى (its country hosts)."""
+    t_start = sent.tokens[ti].start
+    before = [a for a in actors if lo <= a.mention.start and a.mention.end <= t_start]
+    dest = [a for a in before if R._prev_word(sent, a) == "الي"]
+    subj = [a for a in before if a not in dest and not R._prep_before(sent, a, "ar") and not R._locative(sent, a, "ar")]
+    if not dest or not subj or subj[0].mention.start > dest[-1].mention.start:
+        return None
+    return R.Roles(subj[:1], R._other_side(subj[:1], dest[-1:]))
 
 
 def _ar_threatened(sent: Sentence, tj: int, actors: list[Actor], source: Actor, hi: int) -> list[Actor]:
@@ -254,6 +507,57 @@ def _ar_threatened(sent: Sentence, tj: int, actors: list[Actor], source: Actor, 
     end = toks[min(len(toks) - 1, k + 6)].end  # the clause's verb and its object, not a later adjunct
     after = [a for a in actors if toks[k + 1].end <= a.mention.start < min(hi, end)]
     return R._other_side([source], after[:1])
+
+
+def _ar_unnamed_official(a: Actor, actors: list[Actor]) -> bool:
+    """Is ``a`` the country or body of a title that names nobody ("قال وزير الخارجية الياباني إن")?
+
+    Arabic news often leaves an official unnamed: the official then stands for the state (PLOVER
+    codes JPN GOV). With a name after the title ("الرئيس البيروفي X") or before it ("X، وزير
+    الخارجية الياباني") the person is the actor; a country inside a body's name ("الحكومة
+    التونسية") never is.
+    """
+    m = a.mention
+    if m.attrs.get("inside_body"):
+        return False
+    for b in actors:
+        if b.entity.type != "Person":
+            continue
+        bm = b.mention
+        if 0 <= bm.start - m.end <= 2:
+            return False  # the named official right after the qualifier
+        if bm.attrs.get("title") and bm.end <= m.start and m.start - bm.end <= 40 and bm.country == m.country:
+            return False  # "X، وزير الخارجية الياباني": the name came first
+    return True
+
+
+def _ar_with_officials(sent: Sentence, actors: list[Actor], role_actors: list[Actor],
+                       lex: list[Match]) -> list[Actor]:
+    """Role actors with the unnamed officials: "الرئيس التونسي" acts for Tunisia.
+
+    The official's mention spans the title and its qualifier, so that word order reads it as one
+    noun phrase ("هاجم الرئيس التونسي الحكومة الفرنسية": the subject, not an object after a noun).
+    """
+    toks = sent.tokens
+    titles = [(i, j, p) for i, j, pays in lex for p in pays if p[0] == "title"]
+    extra = []
+    for a in actors:
+        if not a.mention.attrs.get("qualifier") or not _ar_unnamed_official(a, actors):
+            continue
+        k = R.token_at(sent, a.mention.start, len(toks))
+        title = next(((i, j, p) for i, j, p in titles if i < k <= j), None)
+        if title is None:
+            continue
+        i, j, p = title
+        m = a.mention
+        attrs = {x: v for x, v in m.attrs.items() if x not in ("qualifier", "demonym", "kind")}
+        attrs.update(role=p[2], official=True)
+        start, end = toks[i].start, max(m.end, toks[j - 1].end)
+        wide = dc_replace(m, start=start, end=end, text=sent.text[start - sent.start:end - sent.start], attrs=attrs)
+        extra.append(Actor(wide, a.entity))
+    if not extra:
+        return role_actors
+    return sorted(role_actors + extra, key=lambda a: a.mention.start)
 
 
 def _ar_role_actors(sent: Sentence, actors: list[Actor]) -> list[Actor]:
@@ -349,6 +653,29 @@ def _recip_reach(toks: list[Token], ti: int, lang: str) -> int:
 def _ar_dependent(toks: list[Token], ti: int) -> bool:
     """A ب-complement ("اتهمها بشن غارات"): its actor is not the subject later coordinated verbs share."""
     return toks[ti].norm[:1] == "ب"
+
+
+def _ar_claimed_act(toks: list[Token], ti: int, spans: list[tuple[int, int]]) -> bool:
+    """Is the trigger inside the ب-phrase of an accusation or a threat ("توعدت X بشن مزيد من الهجمات",
+    "اتهمها بتنفيذ سلسلة هجمات")? The act is alleged or threatened, not reported."""
+    for i, j in spans:
+        if not j <= ti <= j + 6:
+            continue
+        between = toks[j:ti]
+        if any(not t.text[:1].isalnum() for t in between):
+            continue  # a comma or a quote ends the phrase
+        if any(_ar_bi_masdar(t.norm) for t in between):
+            return True
+    return False
+
+
+def _ar_bi_masdar(norm: str) -> bool:
+    """A word with the preposition ب before a verbal noun ("بشن", "بتنفيذ", "بالقيام"), not a
+    preposition of its own ("بعد", "بين")."""
+    if norm[:1] in ("و", "ف") and len(norm) > 4:
+        norm = norm[1:]
+    return norm[:1] == "ب" and len(norm) >= 3 and norm[1:] not in AR_POSSESSIVE \
+        and norm not in word_set("ar", "function_words") and norm not in word_set("ar", "stopnames")
 
 
 def _accused_act(toks, ti: int, accuse_at: list[int], lang: str) -> bool:  # type: ignore[no-untyped-def]
@@ -661,8 +988,8 @@ def _gap_object(rl: R.Roles, inside: list[Actor], flags: set[str]) -> R.Roles:
 
 
 def _not_locative(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
-    """English: actors that are not the object of a place preposition ("strikes in X" is where)."""
-    return actors if lang != "en" else [a for a in actors if not R._locative(sent, a, lang)]
+    """Actors that are not the object of a place preposition ("strikes in X", "غارات ... في سوريا" is where)."""
+    return [a for a in actors if not R._locative(sent, a, lang)]
 
 
 def _marker_before(sent: Sentence, a: Actor) -> str:
@@ -730,10 +1057,16 @@ class EventExtractor(Component):
             role_actors = _en_named_groups(sent, role_actors)  # "Boko Haram militants": one actor
             role_actors = _en_person_of(sent, role_actors)  # "President X of Brazil": X acts
         found = sentence_matches(work, sent)  # lexicon matches by category (absent: none)
+        if lang == "ar" and "lex" in found and len(role_actors) < len(actors):
+            role_actors = _ar_with_officials(sent, actors, role_actors, found["lex"])
         if lang == "ar" and role_actors and ("trigger" in found or "casualties" in found):
             role_actors = _ar_role_actors(sent, role_actors)
         triggers = greedy(found["trigger"]) if "trigger" in found else []
         split: dict[int, list[Actor]] = {}
+        if lang == "ar":
+            triggers = _ar_future_verbs(triggers, toks)  # "سيلتقي", "ستوقع": planned
+        if lang == "ar" and triggers:
+            triggers = _ar_counted_objects(triggers, toks)  # "طرد عشرة دبلوماسيين"
         if lang == "ar" and role_actors:
             triggers, split = _with_split_triggers(triggers, sent, role_actors)
         gaps: dict[int, list[Actor]] = {}
@@ -763,6 +1096,10 @@ class EventExtractor(Component):
         speech_tokens = {k for i, j in speech for k in range(i, j)}
         accuse_at = [ti for ti, _, pays in triggers if pays[0].type in ("ACCUSE", "THREATEN", "REJECT")]
         verbal_at = [(i, j) for i, j, pays in triggers if pays[0].type in frames._VERBAL_CONTENT]
+        # acts alleged, threatened, promised, asked for or refused in a ب-phrase
+        claim_spans = [(i, j) for i, j, pays in triggers if pays[0].type in ("ACCUSE", "THREATEN", "AGREE", "REQUEST", "REJECT")]
+        # a verbal act promised, asked for or refused: "تعهد بمواصلة دعم X" is no support yet
+        wish_spans = [(i, j) for i, j, pays in triggers if pays[0].type in ("AGREE", "REQUEST", "REJECT")]
         framed = _framing(sent, triggers, role_actors, lang)
         candidates: list[tuple[float, list[Event]]] = []
         prev_source: Actor | None = None
@@ -783,12 +1120,17 @@ class EventExtractor(Component):
                 continue  # "praised X for its role in the talks": the talks are the reason, not news
             if "agent" in trig.flags and _en_patient(triggers, toks, ti):
                 continue  # "police arrested 20 protesters": the protesters undergo the arrest
-            if trig.type not in _SPEECH_ACTS and _accused_act(toks, ti, accuse_at, lang):
+            if (trig.type not in _SPEECH_ACTS and (_accused_act(toks, ti, accuse_at, lang) or (
+                    lang == "ar" and _ar_claimed_act(toks, ti, claim_spans)))) \
+                    or (lang == "ar" and trig.type in _SPEECH_ACTS and _ar_claimed_act(toks, ti, wish_spans)):
                 continue  # "accused X of attacking", "اتهموه بإطلاق النار": the act is alleged
             if framed is not None and frames.non_event(toks, ti, tj, trig.type, lang, *framed):
                 continue  # "the sanctions list", "despite warnings", "opposed the deployment"
             if lang == "ar" and _ar_not_new(found, triggers, split, toks, ti, tj):
                 continue  # background, anaphor, or the content of a call or agreement
+            if lang == "ar" and (_ar_counted(toks, ti, tj, trig) or _ar_protest_purpose(toks, ti, trig, triggers)
+                                 or _ar_attributive(toks, ti, trig, triggers)):
+                continue  # "عشرين طالبا" (students), "تظاهروا للمطالبة ب": part of the protest
             t_char = toks[ti].start
             lo, hi = sent.start, sent.end
             claimant = claimant_all
@@ -802,9 +1144,12 @@ class EventExtractor(Component):
                 flags.add("recip")
             if ti in split:
                 # verb – subject – object ("أطلقت حماس صواريخ على X"): the subject sits inside the trigger
-                group = split[ti]
-                after = [a for a in role_actors if a.mention.start >= toks[tj - 1].end and lo <= a.mention.start < hi]
-                tgt = R._other_side(group[:1], R._group(sent, after, lang) if after else [])
+                group, inner = split[ti]
+                last = toks[tj - 1]  # (an unnamed official may start at the object: "استدعت X السفير البريطاني")
+                after = [a for a in role_actors if (a.mention.start >= last.end or last.start <= a.mention.start < a.mention.end
+                                                    and a.mention.end > last.end) and lo <= a.mention.start < hi
+                         and not R._locative(sent, a, lang)]  # "النار على المتظاهرين في الخرطوم": where
+                tgt = R._other_side(group[:1], inner or (R._group(sent, after, lang) if after else []))
                 if len(group) > 1 and (not tgt or trig.type in _PARTNER_TYPES):
                     tgt = group[1:]  # "وقعت روسيا وبيلاروسيا اتفاقية": the two parties
                 rl = R.Roles(group[:1], R._other_side(group[:1], tgt))
@@ -864,6 +1209,15 @@ class EventExtractor(Component):
                 rl.sources = [claimant]  # "X said he had discussed...", "قال X إنه تحدث"
                 rl.targets = R._other_side(rl.sources, rl.targets)
                 claimant = None
+            if lang == "ar" and in_clause and claimant is not None and not rl.sources \
+                    and _ar_own_state_subject(found, sent, ti, lo, role_actors):
+                rl.sources = [_ar_state_of(claimant, actors)]  # "قال X إن بلاده مستعدة لتوقيع": X's state
+                rl.targets = R._other_side(rl.sources, rl.targets)
+            if lang == "ar" and not rl.sources:
+                owner = _ar_own_state_genitive(found, sent, ti, tj, role_actors, lo)
+                if owner is not None:
+                    rl.sources = [_ar_state_of(owner, actors)]  # "أكد الرئيس X دعم بلاده لـ Y": X's state
+                    rl.targets = R._other_side(rl.sources, rl.targets)
             if not rl.sources and issuer is not None and lang == "ar" and _ar_statement_subject(found, tj):
                 issuer = _ar_issuer(issuer)
                 if issuer is not None:
@@ -904,6 +1258,13 @@ class EventExtractor(Component):
                         rl.targets = [other]
                     else:
                         rl.sources = [other]
+            if lang == "ar" and rl.sources and _ar_after_time_word(found, toks, ti, rl.sources[0]):
+                # "رفعت X حالة التأهب بعد إطلاق صاروخ": the main clause's subject did not launch it
+                rl = R.Roles([], R._other_side([], rl.targets))
+            if lang == "ar" and trig.mode == "visit" and ti > 0 and toks[ti - 1].norm == "في":
+                rl = _ar_visit_adjunct(sent, ti, role_actors, lo) or rl  # "وصل X إلى Y في زيارة"
+            if lang == "ar" and trig.type in _RECIPIENT_TYPES and rl.sources and not rl.targets:
+                rl.targets = _ar_recipient(sent, tj, role_actors, rl.sources[0], hi)  # "مساعدات بقيمة ... لليمن"
             if lang == "ar" and trig.type in _PARTNER_TYPES and not rl.targets:
                 rl = _ar_two_parties(sent, ti, rl, role_actors)  # "اجتمع مندوبون عن X وY": X meets Y
             if lang == "ar" and trig.type == "THREATEN" and rl.sources and not rl.targets:

@@ -26,7 +26,7 @@ from kg.model import Entity, Sentence
 AR_COMPLEMENTISERS = {"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "انهما", "لان"}
 EN_COMPLEMENTISERS = {"that"}
 QUOTES = set("\"“”«»:")
-AR_TARGET_PREPS = {"علي", "ضد", "الي", "مع", "ل", "بحق", "تجاه", "نحو", "من"}
+AR_TARGET_PREPS = {"علي", "ضد", "الي", "مع", "ل", "بحق", "تجاه", "نحو", "من", "امام"}  # أمام السفارة: protested at
 EN_TARGET_PREPS = {"against", "on", "with", "to", "at", "toward", "towards", "into", "upon", "from"}
 EN_AGENT = {"by"}
 _BOUNDARY_AR = {"،", ",", "؛", ";", "–", "-", "(", ")"}
@@ -174,8 +174,11 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
             return _en_agent_roles(sent, ti, agent, others, tgt)
         return Roles([agent], _other_side([agent], tgt), strong=True)
     before = [a for a in inside if a.mention.end <= t_start]
-    after = [a for a in inside if a.mention.start >= t_end]
+    after = [a for a in inside if a.mention.start >= t_end or (lang == "ar" and t_start < a.mention.start and a.mention.end > t_end)]
+    # (an Arabic name may start inside the trigger's object: "اعترافها بدولة فلسطين")
     if "recip" in flags:
+        if lang == "ar":
+            after = [a for a in after if not _locative(sent, a, lang)]  # "قرب الحدود الفنزويلية": where
         group = _group(sent, after, lang) if after else []
         if len(group) < 2:
             group = (before[-2:] if len(before) >= 2 else before[-1:] + after[:1])
@@ -188,7 +191,9 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
     near_before = None
     if before:
         cand = before[-1]
-        if not _crosses(sent, cand.mention.end, t_start, lang) and t_start - cand.mention.end < 50:
+        if lang == "ar" and _locative(sent, cand, lang):
+            pass  # "نظم عمال الموانئ في الأرجنتين إضرابا": where the subject is, not the subject
+        elif not _crosses(sent, cand.mention.end, t_start, lang) and t_start - cand.mention.end < 50:
             near_before = cand
         elif _relative(sent, cand, ti, lang):
             near_before = cand  # "Trump, who accuses Obama": the antecedent acts
@@ -206,7 +211,7 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
     if lang == "ar":
         rest = after
         if "noun" in flags and after and after[0].mention.start - t_end <= 1 \
-                and "passive" not in flags and "recip" not in flags:
+                and "passive" not in flags and "recip" not in flags and not _prep_before(sent, after[0], lang):
             # masdar + genitive: "هجوم القوات X" — the genitive is the agent
             src = [after[0]]
             rest = [a for a in after[1:] if _prep_before(sent, a, lang)]
@@ -350,7 +355,8 @@ def _ar_allied_pair(sent: Sentence, a: Actor, b: Actor) -> bool:
 
 def _ar_object_first(sent: Sentence, ti: int, tj: int, first: Actor, actors: list[Actor]) -> bool:
     """Is the first actor after an Arabic verb its object (subject in the verb, or a noun subject before it)?"""
-    return AF.subject_in_verb(sent.tokens[ti:tj]) or AF.subject_between(sent, tj, first, actors)
+    return AF.subject_in_verb(sent.tokens[ti:tj]) or AF.subject_between(sent, tj, first, actors) \
+        or AF.genitive_of_phrase(sent, tj, first)
 
 
 def _other_side(src: list[Actor], tgt: list[Actor]) -> list[Actor]:
@@ -433,7 +439,41 @@ _LOCATIVE = {"ar": {"في", "قرب", "بالقرب", "شمال", "جنوب", "�
 
 def _locative(sent: Sentence, a: Actor, lang: str) -> bool:
     """Is the actor the object of a place preposition ("near Damascus", "قرب دمشق")?"""
-    return _prev_word(sent, a) in _LOCATIVE[lang]
+    w = _prev_word(sent, a)
+    return w in _LOCATIVE[lang] or (lang == "ar" and _ar_place_of(w, a, sent))
+
+
+def _ar_place_of(word: str, a: Actor, sent: Sentence) -> bool:
+    """Is the actor the place a place noun names ("شوارع بلغراد", "مدينة كييف"), not its owner
+    ("قاعدة للجيش X": the army's base)?"""
+    if word[:1] in ("و", "ف", "ب") and word[1:] in _ar_place_words():
+        word = word[1:]
+    if word not in _ar_place_words() or ar_owner(a):
+        return False
+    if a.mention.attrs.get("demonym"):
+        # "قصفت قرى تشيلية": whose villages, the country is hit; "قرب الحدود الفنزويلية",
+        # "في العاصمة الكينية": the place phrase itself is where
+        k = token_at(sent, a.mention.start, len(sent.tokens))
+        return k >= 2 and sent.tokens[k - 2].norm in _LOCATIVE["ar"]
+    return True
+
+
+def ar_owner(a: Actor) -> bool:
+    """Is the actor marked as an owner by ل ("قاعدة للجيش", "دورية لقوات X")? لندن and ليما
+    merely start with ل."""
+    text = a.mention.text
+    return text.startswith("لل") or (a.mention.attrs.get("kind") == "body" and text.startswith("ل"))
+
+
+@lru_cache(maxsize=1)
+def _ar_place_words() -> frozenset[str]:
+    """One-word place cues (مدينة، العاصمة، شوارع، ريف), with and without the article."""
+    out = set()
+    for r in table("ar", "place_cues", 2, 2):
+        toks = pattern_tokens(r[0])
+        if len(toks) == 1:
+            out.update((toks[0], toks[0][2:] if toks[0].startswith("ال") else "ال" + toks[0]))
+    return frozenset(out)
 
 
 def _adjacent(sent: Sentence, a: Actor, ti: int) -> bool:
@@ -505,6 +545,14 @@ def _group_back(sent: Sentence, before: list[Actor], lang: str) -> list[Actor]:
     return _group(sent, before, lang)
 
 
+def _ar_conjoined(a: Actor) -> bool:
+    """Does the mention start with the conjunction و ("وكينيا"), not with a title word that
+    starts with و ("وزيرة الخارجية الإيطالية", an unnamed official)?"""
+    if not a.mention.text.startswith("و"):
+        return False
+    return not (a.mention.attrs.get("official") and norm_text(a.mention.text.split()[0]) in _title_heads())
+
+
 def _group(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
     """The first actor and those coordinated with it ("A and B", "A وB", "A, B and C")."""
     if not actors:
@@ -519,7 +567,7 @@ def _group(sent: Sentence, actors: list[Actor], lang: str) -> list[Actor]:
     for a in actors[1:]:
         gap = text[out[-1].mention.end - base:a.mention.start - base].strip()
         if lang == "ar":
-            ok = gap in ("", "و", "،", ", و", "، و", "او", "أو") and (gap != "" or a.mention.text.startswith("و"))
+            ok = gap in ("", "و", "،", ", و", "، و", "او", "أو") and (gap != "" or _ar_conjoined(a))
             # "X ورئيس الوزراء الفرنسي Y": a title between coordinated persons (و + a title word,
             # not a word that merely starts with و such as وزير)
             first_word = gap.split()[0] if gap.split() else ""
