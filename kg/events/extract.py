@@ -170,18 +170,33 @@ def _planned(trigs, wrap):  # type: ignore[no-untyped-def]
     return [wrap(t) for t in trigs if t.type in _PLANNABLE]
 
 
+_AR_FUTURE_PREFIXES = frozenset({"سي", "ست", "سن", "وس", "فس"})
+
+
+@lru_cache(maxsize=1 << 16)
+def _ar_future_triggers(norm: str) -> tuple[Trigger, ...]:
+    """The planned acts a word with the future prefix سـ stands for (cached per word)."""
+    stem = _ar_future_stem(norm)
+    trigs = _one_word_triggers().get(stem, ()) if stem else ()
+    return tuple(_planned(trigs, lambda x: Trigger(x.type, x.mode or "planned", x.flags)))
+
+
 def _ar_future_verbs(triggers, toks: list[Token]):  # type: ignore[no-untyped-def]
     """Triggers of verbs with the future prefix سـ, which the matcher does not strip: a planned
     meeting, agreement or deployment ("سيلتقي الرئيس X نظيره Y") is coded as planned; a future
     attack or arrest is no event."""
-    covered = {k for i, j, _ in triggers for k in range(i, j)}
     extra = []
+    covered: set[int] | None = None
     for k, t in enumerate(toks):
-        stem = _ar_future_stem(t.norm) if k not in covered and t.norm[:2] in ("سي", "ست", "سن", "وس", "فس") else None
-        trigs = _one_word_triggers().get(stem, ()) if stem else ()
-        got = _planned(trigs, lambda x: Trigger(x.type, x.mode or "planned", x.flags))
-        if got:
-            extra.append((k, k + 1, got))
+        if t.norm[:2] not in _AR_FUTURE_PREFIXES:
+            continue
+        got = _ar_future_triggers(t.norm)
+        if not got:
+            continue
+        if covered is None:
+            covered = {m for i, j, _ in triggers for m in range(i, j)}
+        if k not in covered:
+            extra.append((k, k + 1, list(got)))
     return sorted(list(triggers) + extra, key=lambda x: (x[0], -x[1])) if extra else triggers
 
 
