@@ -660,6 +660,68 @@ def test_noun_object_after_an_appositive_has_no_subject() -> None:
     assert not of_type(ex, "COERCE")
 
 
+def test_titled_official_in_apposition_is_the_subject() -> None:
+    # "Y's title, X, verb": the person named between the commas acts (not lost to the closing comma)
+    ex = run("Chile's foreign minister, Rosa Fuentes, visited Peru on Monday.", "en")
+    assert roles(ex, "CONSULT") == {("Rosa Fuentes", "Peru")}
+
+
+def test_titled_official_in_apposition_before_a_report_only_claims() -> None:
+    # ... but before a speech verb the official is the speaker: the reported act keeps its own subject
+    ex = run("Ghana's foreign minister, Kofi Boateng, said Togo had closed the border.", "en")
+    evs = [ev for ev in ex.events if ev.source and name(ex, ev.source) == "Kofi Boateng"]
+    assert not evs and any(name(ex, ev.source) == "Togo" for ev in ex.events)
+
+
+def test_state_acting_on_its_own_named_official_keeps_the_target() -> None:
+    # "President X of Y" is Y's national: Y's own police arresting him is an event with a target
+    ex = run("Peru's police arrested President Julio Vargas of Peru.", "en")
+    assert roles(ex, "COERCE") == {("Police of Peru", "Julio Vargas")}
+
+
+def test_own_side_is_still_no_target() -> None:
+    from kg.entities.link import Actor
+    from kg.events.roles import _other_side
+    from kg.model import Entity, Mention
+
+    def actor(typ: str, country: str, key: str | None = None) -> Actor:
+        return Actor(Mention(0, 1, "x", typ), Entity(id=typ, name=typ, type=typ, country=country, key=key))
+    army, person, state = actor("MilitaryForce", "PER"), actor("Person", "PER"), actor("Country", "PER", "PER")
+    ministry = actor("GovernmentBody", "PER")
+    assert _other_side([army], [person]) == [person]  # a state body acts on one of its nationals
+    assert _other_side([person], [state]) == []  # an official speaks for his own state
+    assert _other_side([army], [ministry]) == []  # two bodies of one state are one side
+
+
+@pytest.mark.parametrize("text,typ,pair,country", [
+    # the capital after "in" is where a visit goes: its country hosts
+    ("Peruvian Foreign Minister Rosa Quispe arrived in Quito for talks.", "CONSULT", ("Rosa Quispe", "Ecuador"), "Ecuador"),
+    # an unnamed state organ located in a capital is that capital's state
+    ("A court in Nairobi sentenced the blogger to five years in prison.", "COERCE", ("Kenya", None), "Kenya"),
+    ("Police in Lima arrested 30 students.", "COERCE", ("Peru", None), "Peru"),
+])
+def test_capital_place_stands_for_its_country_in_a_role(text: str, typ: str, pair: tuple[str, str | None],
+                                                        country: str) -> None:
+    ex = run(text, "en")
+    assert roles(ex, typ) == {pair}
+    (state,) = [e for e in ex.entities if e.name == country]
+    (place,) = [e for e in ex.entities if e.type == "Place"]
+    (m,) = state.mentions
+    assert state.type == "Country" and m.attrs.get("stands_for") == "capital"
+    assert (m.start, m.end) == (place.mentions[0].start, place.mentions[0].end)  # the capital's own span
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("Protesters marched in Quito on Monday.", "PROTEST"),  # a place of the act, no role for its state
+    ("A car bomb in Kabul killed ten people.", "ASSAULT"),  # not a state organ: the city is where
+    ("Students in Accra attacked a police station.", "ASSAULT"),
+])
+def test_capital_place_of_an_act_makes_no_country(text: str, typ: str) -> None:
+    ex = run(text, "en")
+    assert of_type(ex, typ) and not [e for e in ex.entities if e.type == "Country"]
+    assert all(ev.source is None for ev in of_type(ex, typ))
+
+
 # -- English: reports, complaints, protests, orphan acts, two sides ------------
 
 def test_rejecting_a_report_denies_its_content() -> None:

@@ -140,3 +140,18 @@ def test_entity_ids_are_sequential_and_unique() -> None:
     assert ids == [f"e{n}" for n in range(1, len(ids) + 1)]
     assert ent(ex, "Kenya").mentions[0].text in ("Nairobi", "Kenya")
     assert texts(ent(ex, "Kenya")) == ["Nairobi", "Kenya"]  # the capital as its government
+
+
+def test_body_without_country_takes_a_capital_place_when_no_country_is_named() -> None:
+    # "in Lima" is the city (a Place), but it still says whose government an unnamed one is
+    ex = run("Thousands of teachers demonstrated in Lima on Tuesday against the government.", "en")
+    assert ent(ex, "Lima").type == "Place"
+    gov = ent(ex, "Government of Peru")
+    assert not [e for e in ex.entities if e.type == "Country"]  # no Country entity for it
+    assert [(v.type, v.target) for v in ex.events] == [("PROTEST", gov.id)]
+
+
+def test_country_named_before_a_capital_place_still_gives_the_body_its_country() -> None:
+    ex = run("Bolivia recalled its envoy. Crowds gathered in Lima. The government imposed a curfew.", "en")
+    assert "Government of Bolivia" in {e.name for e in ex.entities}
+    assert "Government of Peru" not in {e.name for e in ex.entities}

@@ -3,7 +3,10 @@
 - Knowledge-base and composed keys group mentions (a capital stands for its
   country; ``Ministry of Defence|ARM`` groups every mention of that body).
 - A body named without its country ("the ministry", or its Arabic equivalent listed in anaphora.tsv)
-  refers back to the last body of that kind, or to the article's first country.
+  refers back to the last body of that kind, or to the article's first country (failing one, the
+  country of the first capital named as a place, "in Lima").
+- A capital named as a place stays a Place; ``capital_country`` gives events the country it stands
+  for where a role needs a state (the host of "arrived in Lima").
 - A person named by surname only joins the person whose name ends with it.
 - Demonym-only countries become entities only when an event or relation uses
   them (``prune_unused`` runs at the end of the pipeline).
@@ -89,6 +92,7 @@ class _Linking:
 
     entities: dict[str, Entity] = field(default_factory=dict)  # key → entity, in order of first mention
     first_country: list[str] = field(default_factory=list)
+    first_capital: list[str] = field(default_factory=list)  # countries of capitals named as places ("in Oslo")
     last_body: dict[str, str] = field(default_factory=dict)  # body name_en → entity key
     last_of_kind: dict[str, str] = field(default_factory=dict)  # anaphor kind → entity key
     persons_by_last: dict[str, str] = field(default_factory=dict)  # surname → person key
@@ -163,6 +167,9 @@ class Linker(Component):
             key = _body_key(st, m)
         elif m.key:
             key = m.key
+            iso = capital_iso(key)
+            if iso and iso not in st.first_capital:
+                st.first_capital.append(iso)
         elif m.type == "Person":
             key = _person_key(m, st.persons_by_last)
         else:
@@ -214,9 +221,12 @@ def _body_key(st: _Linking, m: Mention) -> str:
         key = f"ArmedGroup:{body}"  # "the rebels": one actor per article
     elif body in st.last_body:
         key = st.last_body[body]
-    elif st.first_country:
-        c = kb().get(st.first_country[0])
-        iso = (c.iso3 or c.key) if c else st.first_country[0]
+    elif st.first_country or st.first_capital:
+        # (no country named yet: a capital named as a place, "demonstrated in Beirut against the
+        # government", still says whose government; a country named anywhere before wins)
+        first = (st.first_country or st.first_capital)[0]
+        c = kb().get(first)
+        iso = (c.iso3 or c.key) if c else first
         key = f"{body}|{iso}"
         m.country = iso
         m.name = f"{body} of {c.name if c else iso}"
@@ -454,16 +464,56 @@ def _surname_hits(sentences: list[Sentence], norms: list[list[str]],
     return out
 
 
+def capital_iso(key: str | None) -> str | None:
+    """The country key of a capital named as a place (key ``capital|ISO3``), else None."""
+    return key.split("|", 1)[1] if key and key.startswith("capital|") else None
+
+
+def capital_country(work: Work, place: Actor) -> Actor | None:
+    """The country a capital named as a place stands for, as an actor on the capital's span.
+
+    "X arrived in Hanoi" (Vietnam hosts), "a court in Moscow sentenced" (Russia acts): the capital
+    stays a Place entity; events that need a state there use this one. The country's entity is the
+    document's own if it has one, else made here as the linker makes it (from the knowledge base)
+    and marked ``stands_for_only``, so ``prune_unused`` drops it again if no event keeps it. The
+    mention is the capital's own span, marked ``stands_for``, so evidence offsets stay real.
+    """
+    iso = capital_iso(place.entity.key)
+    e = kb().get(iso) if iso else None
+    if e is None or e.type != "Country":
+        return None
+    pm = place.mention
+    m = Mention(start=pm.start, end=pm.end, text=pm.text, type="Country", sentence=pm.sentence,
+                found_by="gazetteer", key=e.key, name=e.name, country=e.iso3 or e.country,
+                attrs={"kind": "capital", "stands_for": "capital"})
+    ent = next((x for x in work.entities if x.type == "Country" and x.key == e.key), None)
+    if ent is None:
+        ent = _new_entity(m, e)
+        ids = [int(x.id[1:]) for x in work.entities if x.id[:1] == "e" and x.id[1:].isdigit()]
+        ent.id = f"e{max(ids, default=0) + 1}"
+        ent.attrs.update(key=ent.key, demonym_only=False, stands_for_only=True)
+        work.entities.append(ent)
+    old = next((x for x in ent.mentions if x.span == m.span), None)
+    if old is None:
+        ent.mentions.append(m)
+    return Actor(old or m, ent)
+
+
 def prune_unused(work: Work) -> None:
-    """Drop entities known only through a demonym that no event or relation uses."""
+    """Drop entities known only through a demonym, or only as what a capital stands for
+    (``capital_country``), that no event or relation uses; and capital mentions of a country
+    that no event used through them."""
     # (None, for a role an event lacks, is no entity id)
     used = {x for ev in work.events for x in (ev.source, ev.target, ev.location, ev.claimed_by)}
     used.update([r.subject for r in work.relations], [r.object for r in work.relations])
+    # (events name entities, not mentions: a capital mention is kept where an event of its sentence uses its entity)
+    used_in = {(x, ev.sentence_index) for ev in work.events for x in (ev.source, ev.target)}
     keep = []
     for e in work.entities:
-        if e.attrs.get("demonym_only") and e.id not in used:
+        if (e.attrs.get("demonym_only") or e.attrs.get("stands_for_only")) and e.id not in used:
             continue
-        e.mentions = [m for m in e.mentions if not m.attrs.get("demonym")] or e.mentions
+        e.mentions = [m for m in e.mentions if not m.attrs.get("demonym")
+                      and not (m.attrs.get("stands_for") and (e.id, m.sentence) not in used_in)] or e.mentions
         keep.append(e)
     work.entities = keep
 

@@ -18,7 +18,8 @@ English only (``kg.events.en_gaps`` and the small helpers named after what they
 find): phrase triggers written around their object or a count ("suspended X's
 membership"); one act told once (an event noun in the verb's means phrase, the
 people an act is done to: "police arrested 20 protesters"); a conflict act
-announced in the future is a threat; the host of a visit is its recipient.
+announced in the future is a threat; the host of a visit is its recipient (a capital named as
+the place, "arrived in Lima", stands for its country there, as for an unnamed organ located in it).
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace as dc_replace
 from functools import lru_cache
+from typing import Callable
 
-from kg.entities.link import Actor
+from kg.entities.link import Actor, capital_country, capital_iso
 from kg.events import ar_frames as AF
 from kg.events import frames
 from kg.events import roles as R
@@ -978,17 +980,43 @@ def _hosted_visitor(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], h
     return R.Roles([guest], R._other_side([guest], rl.targets), rl.strong)
 
 
+StandIn = Callable[[Actor], Actor | None]  # a capital place → the country actor it stands for
 _HOST_REACH = 4  # tokens after a visit word: "arrived in Hanoi", "arrived in the capital of X"
 
 
-def _visit_host(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int) -> R.Roles:
-    """"X arrived in Hanoi for talks": the country visited is the host, PLOVER's recipient of a
-    visit (not merely where it happened, as a place after "in" is for other acts)."""
+def _visit_host(sent: Sentence, tj: int, rl: R.Roles, actors: list[Actor], hi: int,
+                capitals: list[Actor], stand_in: StandIn) -> R.Roles:
+    """"X arrived in Vietnam for talks": the country visited is the host, PLOVER's recipient of a
+    visit (not merely where it happened, as a place after "in" is for other acts); a capital named
+    as the place ("arrived in Hanoi") stands for its country here."""
     toks = sent.tokens
     end = toks[min(len(toks) - 1, tj - 1 + _HOST_REACH)].end
-    host = next((a for a in actors if toks[tj - 1].end <= a.mention.start < min(hi, end) + 1
-                 and a.entity.type == "Country"), None)
+    host = min((a for a in actors + capitals if toks[tj - 1].end <= a.mention.start < min(hi, end) + 1
+                and (a.entity.type == "Country" or a in capitals)), key=lambda a: a.mention.start, default=None)
+    if host is not None and host in capitals:
+        host = stand_in(host)
     return R.Roles(rl.sources, R._other_side(rl.sources, [host]), rl.strong) if host is not None else rl
+
+
+def _organ_state(sent: Sentence, ti: int, rl: R.Roles, capitals: list[Actor], lo: int,
+                 stand_in: StandIn) -> R.Roles:
+    """"A court in Moscow sentenced X", "police in Nairobi arrested": an unnamed state organ (frames
+    kind ``organ``) located in a capital, as the verb's subject, is that capital's state (the source).
+    Other subjects in a capital say only where ("a car bomb in Baghdad killed ten")."""
+    toks = sent.tokens
+    t_start = toks[ti].start
+    organs = frames.cues("en").get("organ", frozenset())
+    for p in capitals:
+        k = R.token_at(sent, p.mention.start, 0)
+        e = R.token_at(sent, p.mention.end, len(toks))
+        if not (lo <= p.mention.start and p.mention.end <= t_start and 2 <= k and ti - e <= 2) \
+                or R._crosses(sent, p.mention.end, t_start, "en"):
+            continue
+        if toks[k - 1].norm in word_set("en", "locatives") and (toks[k - 2].norm,) in organs:
+            state = stand_in(p)
+            if state is not None:
+                return R.Roles([state], R._other_side([state], rl.targets), rl.strong)
+    return rl
 
 
 def _gap_object(rl: R.Roles, inside: list[Actor], flags: set[str]) -> R.Roles:
@@ -1108,6 +1136,10 @@ class EventExtractor(Component):
         figs = figures(toks, lang, cue_m)
         ctx_words = {p[0] for _, _, p in greedy(found["context"])} if "context" in found else set()
         places = [a for a in actors if a.entity.type == "Place"]
+        capitals = [a for a in places if capital_iso(a.entity.key)] if lang == "en" else []
+
+        def stand_in(p: Actor) -> Actor | None:
+            return capital_country(work, p)  # the country a capital place stands for, made when a role needs it
         speech_tokens = {k for i, j in speech for k in range(i, j)}
         accuse_at = [ti for ti, _, pays in triggers if pays[0].type in ("ACCUSE", "THREATEN", "REJECT")]
         verbal_at = [(i, j) for i, j, pays in triggers if pays[0].type in frames._VERBAL_CONTENT]
@@ -1200,7 +1232,9 @@ class EventExtractor(Component):
                 if trig.mode == "visit" and lang == "en" and "passive" in flags and not rl.sources:
                     rl = _hosted_visitor(sent, tj, rl, role_actors, hi, triggers)
                 if trig.mode == "visit" and lang == "en" and rl.sources and not rl.targets:
-                    rl = _visit_host(sent, tj, rl, role_actors, hi)
+                    rl = _visit_host(sent, tj, rl, role_actors, hi, capitals, stand_in)
+                if lang == "en" and not rl.sources and capitals:
+                    rl = _organ_state(sent, ti, rl, capitals, lo, stand_in)
             if claimant is not None:
                 # the speaker is not a role of what it reports, unless it is the only actor
                 rl.sources = [a for a in rl.sources if a.entity is not claimant.entity or t_char < lo] or rl.sources

@@ -290,6 +290,8 @@ def _en_appositive_subject(sent: Sentence, before: list[Actor], ti: int) -> Acto
     for n in range(len(before) - 1, -1, -1):
         a = before[n]
         e = token_at(sent, a.mention.end, len(toks))
+        if e == close and _en_named_official(sent, a):
+            return a  # "Nepal's prime minister, X, visited": the official named between commas acts
         if a.mention.end > toks[close].start or e is None or e >= close:
             continue
         if close - e > 15:
@@ -299,6 +301,14 @@ def _en_appositive_subject(sent: Sentence, before: list[Actor], ti: int) -> Acto
         if _en_named_appositive(toks, e, close):
             return a  # "Egypt's foreign minister, Omar Said, met": the official named between commas
     return None
+
+
+def _en_named_official(sent: Sentence, a: Actor) -> bool:
+    """Is the actor a titled person named in an apposition after the title ("Y's title, X,"):
+    a comma right before the name, and the title read with it (kg.mentions.titles)?"""
+    k = token_at(sent, a.mention.start, 0)
+    return a.entity.type == "Person" and bool(a.mention.attrs.get("title")) and k > 0 \
+        and sent.tokens[k - 1].text == ","
 
 
 def _en_named_appositive(toks, e: int, close: int) -> bool:  # type: ignore[no-untyped-def]
@@ -369,7 +379,7 @@ def _other_side(src: list[Actor], tgt: list[Actor]) -> list[Actor]:
     for t in tgt:
         e = t.entity
         e_country = e.country if e.type != "Country" else (e.key or e.country)
-        if e is s or (s_country and e_country == s_country and not _non_state(s, e)):
+        if e is s or (s_country and e_country == s_country and not _non_state(s, e) and not _own_national(s, e)):
             continue
         out.append(t)
     return out
@@ -378,6 +388,13 @@ def _other_side(src: list[Actor], tgt: list[Actor]) -> list[Actor]:
 def _non_state(a: Entity, b: Entity) -> bool:
     """Is one side an armed group (rebels, militants)? It fights its own country's state."""
     return a.type == "ArmedGroup" or b.type == "ArmedGroup"
+
+
+def _own_national(source: Entity, target: Entity) -> bool:
+    """Is the target a person the source state or body acts on ("Peru's police arrested President X of
+    Peru")? A named person is no body of the state: a state arrests, tries or frees its own
+    officials and citizens. (A person's own country as the target stays out: he speaks for it.)"""
+    return target.type == "Person" and source.type != "Person"
 
 
 _BE = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"}
