@@ -29,15 +29,15 @@ FLOORS: dict[str, tuple[float, float, float, float]] = {
     "ar_korea_mines_accusation": (0.61, 0.95, 0.55, 0.95),  # measured 0.667, 1.000, 0.600, 1.000
     "ar_seed_armenia_azerbaijan_2021": (0.95, 0.78, 0.67, 0.95),  # measured 1.000, 0.836, 0.727, 1.000
     "ar_syria_nusra_prisoner_swap": (0.73, 0.61, 0.01, 0.61),  # measured 0.784, 0.667, 0.067, 0.667
-    "ar_ukraine_fighting_minsk": (0.83, 0.80, 0.23, 0.61),  # measured 0.889, 0.857, 0.286, 0.667
-    "en_iran_frees_us_sailors": (0.80, 0.41, 0.33, 0.86),  # measured 0.857, 0.462, 0.385, 0.914
+    "ar_ukraine_fighting_minsk": (0.83, 0.80, 0.37, 0.61),  # measured 0.889, 0.857, 0.429, 0.667
+    "en_iran_frees_us_sailors": (0.80, 0.43, 0.35, 0.86),  # measured 0.857, 0.480, 0.400, 0.914
     "en_kerry_zarif_syria_truce": (0.82, 0.45, 0.07, 0.87),  # measured 0.875, 0.500, 0.125, 0.923
     "en_russia_us_baltic_intercept": (0.95, 0.52, 0.37, 0.95),  # measured 1.000, 0.571, 0.429, 1.000
     "en_turkey_russia_airspace": (0.95, 0.68, 0.26, 0.95),  # measured 1.000, 0.737, 0.316, 1.000
-    "en_un_sanctions_north_korea": (0.88, 0.48, 0.02, 0.90),  # measured 0.939, 0.538, 0.077, 0.957
+    "en_un_sanctions_north_korea": (0.88, 0.51, 0.03, 0.90),  # measured 0.939, 0.560, 0.080, 0.957
 }
 # Macro mean over the set, same columns.
-MEAN_FLOORS: tuple[float, float, float, float] = (0.82, 0.64, 0.30, 0.85)  # measured 0.873, 0.693, 0.356, 0.904
+MEAN_FLOORS: tuple[float, float, float, float] = (0.82, 0.64, 0.32, 0.85)  # measured 0.873, 0.696, 0.371, 0.904
 
 
 @pytest.fixture(scope="module")
