@@ -156,7 +156,7 @@ def genitive_of_phrase(sent: Sentence, tj: int, first: Actor) -> bool:
     if norm[:1] in ("و", "ف") and len(norm) > 4:
         norm = norm[1:]
     if toks[k].text.endswith(("ه", "ها", "هم", "هما")):
-        return False  # a pronoun suffix: no genitive follows ("أفرج بموجبها النظام")
+        return False  # a pronoun suffix: no genitive follows ("وقعت بموجبها الحكومة")
     return norm[:1] in ("ب", "ل") and len(norm) >= 4 and not norm[1:].startswith("ال") \
         and not any(norm in word_set("ar", f) for f in ("function_words", "stopnames", "negation"))
 

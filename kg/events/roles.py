@@ -539,7 +539,7 @@ def _ar_clitic_l(a: Actor) -> bool:
     if not text.startswith("ل"):
         return False
     if a.mention.attrs.get("kind") == "body":
-        return True  # a body's Arabic label is its mention: "لوزارة الدفاع"
+        return True  # a body's Arabic label is its mention: "لوزارة الزراعة"
     label = norm_text(a.entity.labels.get("ar") or "")
     return norm_text(text.split()[0]) not in label.split()
 

@@ -45,7 +45,8 @@ def is_anaphor(work: Work, sent: Sentence, i: int, j: int) -> bool:
 
 def _refers_back(work: Work, sent: Sentence, i: int, j: int, m: Mention) -> bool:
     """A body word that names a body only with its country or after it (anaphora kind named_body:
-    "النظام البيروفي", then "النظام"), here bare with no such body before it ("النظام الدولي")."""
+    the word with a nationality adjective, then the bare word), here bare with no such body before
+    it (the word in a generic sense, e.g. with an adjective that is no nationality)."""
     if m.country is not None or m.attrs.get("owner") is not None:
         return False
     if not any(a == i and b == j and "named_body" in k for a, b, k in sentence_matches(work, sent).get("anaphora", [])):
@@ -257,7 +258,7 @@ class Gazetteer(Component):
 
     def _body_in_title(self, work: Work, sent: Sentence, hits: list[Hit], n: int, used: set[int]) -> Mention | None:
         """A country's body named inside a title, with the country's adjective next to the title:
-        المتحدث باسم وزارة الدفاع التشيلية، "Chilean Defence Ministry spokesman" → Ministry of Defence of Chile."""
+        المتحدث باسم وزارة الزراعة التشيلية، "Chilean Agriculture Ministry spokesman" → Ministry of Agriculture of Chile."""
         h = hits[n]
         if h.data[1] not in _BODY_TITLE_ROLES:
             return None  # "وزير الخارجية", "رئيس الحكومة": the portfolio or office, not a mention of the body

@@ -297,7 +297,7 @@ def _where(sent: Sentence, a: Actor, lo: int, cue_ends: set[int]) -> bool:
 
 def _comma_place(a: Actor, b: Actor, sent: Sentence) -> bool:
     """"Aleppo, Syria": a place and its country after a comma. Not "X، وY" (a list); in Arabic only
-    in a dateline at the start of the sentence (مومباي، الهند), elsewhere a comma separates items."""
+    in a dateline at the start of the sentence (كيتو، الإكوادور), elsewhere a comma separates items."""
     if b.mention.text.startswith("و"):
         return False
     return not is_arabic(a.mention.text) or a.mention.start - sent.start < 3
