@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kg.kb import KBEntry
 from kg.lang.index import sentence_matches
-from kg.lang.lexicon import read_rows, word_set
+from kg.lang.lexicon import read_rows, table, word_set
 from kg.mentions.lexicon_hits import Hit, kb, sentence_hits
 from kg.mentions.matcher import greedy
 from kg.resources import package_data
@@ -58,6 +58,37 @@ def _refers_back(work: Work, sent: Sentence, i: int, j: int, m: Mention) -> bool
 def _nisba(norm: str) -> bool:
     """A definite Arabic relative adjective (الحدودية، الانفصالية، الشرقي)."""
     return norm.startswith("ال") and (norm.endswith("يه") or norm.endswith("ي")) and len(norm) > 5
+
+
+def _nisba_qualifies(prev: str) -> bool:
+    """Is the definite word before a definite adjective a noun it qualifies (الشؤون in الشؤون الداخلية)?"""
+    return prev.startswith("ال") and len(prev) > 3 and prev not in word_set("ar", "function_words")
+
+
+def _plural_nisba(norm: str) -> bool:
+    """An indefinite plural relative adjective (ماليين، محليون): it qualifies, it names no owner."""
+    return not norm.startswith("ال") and norm.endswith(("يين", "يون")) and len(norm) > 5
+
+
+@lru_cache(maxsize=1)
+def _owner_words() -> frozenset[str]:
+    """English single-word bodies of government ("government", "regime"): "government troops"
+    names the troops of the article's government, so it needs no article."""
+    return frozenset(norm_text(r[0]) for r in table("en", "bodies") if len(r) > 2 and " " not in r[0]
+                     and r[2] == "GovernmentBody" and not r[0].endswith("s"))
+
+
+def _en_bare_body(anaphora: list[tuple[int, int, list[str]]], toks: list[Token], i: int, j: int) -> bool:
+    """An English body named without article or country that still names one body: a singular
+    word opening the sentence ("Police said", "Parliament approved"); a body owned by the
+    government word it starts with ("government troops"); a body word that refers back to one
+    named with its country (anaphora kind named_body: "soldiers" after "the Malian army")."""
+    if i == 0 and toks[i].text[:1].isupper() and j - i == 1 and not toks[i].norm.endswith("s") \
+            and not (j < len(toks) and toks[j].norm == "in"):
+        return True  # ("Police in Lima": the organ of the place named, which the roles read as its state)
+    if j - i >= 2 and toks[i].norm in _owner_words():
+        return True
+    return any(a == i and b == j and "named_body" in k for a, b, k in anaphora)
 
 
 def _nisba_any(norm: str) -> bool:
@@ -162,8 +193,10 @@ class Gazetteer(Component):
         doc = work.document
         self._extra: list[Mention] = []
         self._own_spans: list[tuple[int, int]] = []  # منطقة «X Y», "Kenya Timber Corp.": names inside are its own
+        self._anaphora: list[tuple[int, int, list[str]]] = []  # the sentence's anaphora matches
         for sent in doc.sentences:
             hits = sentence_hits(work, sent)
+            self._anaphora = sentence_matches(work, sent).get("anaphora", [])
             used: set[int] = set()
             first = len(work.mentions)
             for n, h in enumerate(hits):
@@ -313,6 +346,8 @@ class Gazetteer(Component):
         country: KBEntry | None = None
         owner: str | None = None  # a non-country owner named in construct state
         if doc.lang == "ar":
+            if j - i == 1 and i > 0 and _nisba(toks[i].norm) and _nisba_qualifies(toks[i - 1].norm):
+                return None  # "الشؤون الداخلية", "السياسة الخارجية": the adjective of a noun, no ministry
             nxt = hits[n + 1] if n + 1 < len(hits) and hits[n + 1].i == j else None
             construct = not any(f.startswith("ال") for f in ar_stems(toks[j - 1].norm))
             if nxt is not None and country_of(nxt) and (nxt.kind == "demonym" or construct
@@ -343,7 +378,8 @@ class Gazetteer(Component):
                 # "سلطات X": the owner is the name that follows
                 k = j
                 while k < len(toks) and k - j < 3 and namelike(toks[k], "ar", first=k == j) \
-                        and not (k > j and _adjective(toks, j, k)) and toks[k].norm not in word_set("ar", "function_words"):
+                        and not (k > j and _adjective(toks, j, k)) and toks[k].norm not in word_set("ar", "function_words") \
+                        and not _plural_nisba(toks[k].norm):
                     k += 1
                 if k > j:
                     owner = doc.text[toks[j].start:toks[k - 1].end]
@@ -358,7 +394,8 @@ class Gazetteer(Component):
                 country = country_of(hits[n + 1])
                 j = hits[n + 1].j
                 used.add(n + 1)
-            if country is None and typ != "ArmedGroup" and not (i > 0 and toks[i - 1].norm in _EN_DETERMINERS):
+            if country is None and typ != "ArmedGroup" and not (i > 0 and toks[i - 1].norm in _EN_DETERMINERS) \
+                    and not _en_bare_body(self._anaphora, toks, i, j):
                 return None  # "forces fighting troops": a bare plural names no particular body
         s, t = toks[i].start, toks[j - 1].end
         m = Mention(start=s, end=t, text=doc.text[s:t], type=typ, sentence=sent.index, found_by="gazetteer",
@@ -511,11 +548,14 @@ def _capital_as_place(doc: Document, sent: Sentence, h: Hit, e: KBEntry) -> bool
     if h.i > 0 and toks[h.i - 1].norm in word_set(doc.lang, "locatives"):
         return True
     if doc.lang == "ar":
+        if sent.index == 0 and h.i == 0 and h.j < len(toks) and toks[h.j].text in _AR_DATELINE_MARKS:
+            return True  # "عمان (رويترز) -": the dateline's city
         cap = norm_text(e.capital.get("ar", ""))
         return toks[h.i].norm.lstrip("و").startswith("ب") and not cap.startswith("ب")
     return sent.index == 0 and h.j <= _dateline_end(sent)
 
 
+_AR_DATELINE_MARKS = {"(", "-", "–", ":"}  # what follows the city opening an Arabic dateline
 _BODY_TITLE_ROLES = {"spokesperson", "official"}  # titles held in a body they name: its spokesperson, its members
 _QUOTES = {'"', "«", "»", "“", "”"}
 

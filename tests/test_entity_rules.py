@@ -1,0 +1,85 @@
+"""Entity rules for bare bodies, ambiguous capitals, adjectives read as bodies and owners
+(invented sentences; each rule with a case it must not fire on)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Document, Extraction
+from kg.pipeline import extract
+
+
+def names(text: str, lang: str) -> dict[str, str]:
+    """Entity name → type of an extraction."""
+    ex: Extraction = extract(Document(id="r", text=text, lang=lang, date="2024-05-02"))
+    return {e.name: e.type for e in ex.entities}
+
+
+# -- English bare bodies -------------------------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    ("Police detained four journalists.", "Police"),
+    ("Parliament approved the budget on Tuesday.", "Parliament"),
+])
+def test_sentence_initial_singular_body_names_a_body(text: str, name: str) -> None:
+    assert name in names(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Forces fighting in the hills were resupplied.",  # a bare plural names no particular body
+    "Witnesses said police detained four journalists.",  # not at the sentence's start
+])
+def test_bare_plural_or_inner_body_names_none(text: str) -> None:
+    assert not any(n.startswith(("Armed Forces", "Police")) for n in names(text, "en"))
+
+
+def test_government_troops_take_the_countrys_adjective() -> None:
+    got = names("Peruvian guerrillas ambushed government forces near the river.", "en")
+    assert got.get("Government Forces of Peru") == "MilitaryForce"
+
+
+def test_pro_government_forces_still_need_an_owner() -> None:
+    assert not any(n.startswith("Government Forces") for n in names("Pro-government forces left.", "en"))
+
+
+def test_bare_soldiers_refer_back_to_the_army_named_before() -> None:
+    got = names("The Chadian army said soldiers had repelled an attack.", "en")
+    assert "Armed Forces of Chad" in got and "Armed Forces" not in got
+
+
+def test_bare_soldiers_with_no_army_before_are_no_actor() -> None:
+    assert not any(n.startswith("Armed Forces") for n in names("Witnesses said soldiers fired into the air.", "en"))
+
+
+# -- Arabic ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وعقد الوزيران مؤتمرا صحفيا في عمان أمس.",
+    "عمان (رويترز) - عقد الوزيران مؤتمرا صحفيا.",
+])
+def test_amman_where_a_place_is_said(text: str) -> None:
+    got = names(text, "ar")
+    assert got.get("Amman") == "Place" and "Oman" not in got
+
+
+@pytest.mark.parametrize("text", ["وأعلنت عمان دعمها للمبادرة.", "ووصل الوزير إلى سلطنة عمان."])
+def test_oman_elsewhere(text: str) -> None:
+    got = names(text, "ar")
+    assert got.get("Oman") == "Country" and "Amman" not in got
+
+
+@pytest.mark.parametrize("text", [
+    "وانتقد الوزير التدخل في الشؤون الداخلية لبلاده.",
+    "وتحدث عن السياسة الخارجية للحكومة الجديدة.",
+])
+def test_definite_adjective_of_a_noun_is_no_ministry(text: str) -> None:
+    assert not any(n.startswith("Ministry") for n in names(text, "ar"))
+
+
+def test_bare_ministry_word_with_its_country_is_a_ministry() -> None:
+    assert "Ministry of the Interior of Tunisia" in names("وأعلنت الداخلية التونسية توقيف ثلاثة.", "ar")
+
+
+def test_plural_adjective_is_no_owner_of_a_body() -> None:
+    got = names("وقتل ثلاثة جنود محليين في الهجوم.", "ar")
+    assert not any("محليين" in n for n in got)
