@@ -83,3 +83,27 @@ def test_bare_ministry_word_with_its_country_is_a_ministry() -> None:
 def test_plural_adjective_is_no_owner_of_a_body() -> None:
     got = names("وقتل ثلاثة جنود محليين في الهجوم.", "ar")
     assert not any("محليين" in n for n in got)
+
+
+def test_plural_adjective_on_a_countrys_name_is_that_country() -> None:
+    assert "Armed Forces of Mali" in names("وأصيب أربعة جنود ماليين في انفجار لغم.", "ar")
+
+
+def test_definite_noun_and_adjective_after_a_body_word_are_its_own_name() -> None:
+    got = names("وتبنى جيش الخلاص الشعبي الهجوم على القافلة.", "ar")
+    assert "جيش الخلاص الشعبي" in got and not any(" of " in n for n in got)
+
+
+def test_nationality_after_the_owner_still_composes() -> None:
+    got = names("وأعلنت وزارة الدفاع الأذربيجانية مقتل جنديين.", "ar")
+    assert "Ministry of Defence of Azerbaijan" in got
+
+
+@pytest.mark.parametrize("text", ["وطالب الرئيس الفرنسي بانسحاب القوات الأجنبية.", "وتعهد الرئيس الغاني باستئناف المحادثات."])
+def test_preposition_on_a_verbal_noun_is_no_name(text: str) -> None:
+    assert not any(t == "Person" for t in names(text, "ar").values())
+
+
+def test_name_starting_with_ba_after_a_title_is_a_person() -> None:
+    got = names("وقال الرئيس الكيني باسم عودة إن الحدود مفتوحة.", "ar")
+    assert "Person" in got.values()

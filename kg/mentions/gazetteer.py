@@ -60,9 +60,47 @@ def _nisba(norm: str) -> bool:
     return norm.startswith("ال") and (norm.endswith("يه") or norm.endswith("ي")) and len(norm) > 5
 
 
+@lru_cache(maxsize=1)
+def _names_like_nisbas() -> dict[str, str]:
+    """Countries whose Arabic name has the shape of a relative adjective (مالي): normalised name → key."""
+    out = {}
+    for e in kb().by_type("Country"):
+        n = norm_text(e.labels.get("ar", ""))
+        if n.endswith("ي") and " " not in n and not e.demonyms.get("ar"):
+            out[n] = e.key
+    return out
+
+
+def _plural_of_name(norm: str) -> KBEntry | None:
+    """The country named by a plural adjective formed on its name (ماليين، ماليون → Mali)."""
+    if not _plural_nisba(norm):
+        return None
+    key = _names_like_nisbas().get(norm[:-3] + "ي")
+    return kb().get(key) if key else None
+
+
+def _own_name_end(toks: list[Token], hits: list[Hit], k: int) -> int:
+    """End of the definite relative adjectives from token ``k`` that are no known word (a nationality
+    is a hit): الوطني، الشعبي in "جيش التحرير الوطني"; ``k`` if none."""
+    known = {x for h in hits for x in range(h.i, h.j)}
+    while k < len(toks) and k not in known and _nisba(toks[k].norm):
+        k += 1
+    return k
+
+
 def _nisba_qualifies(prev: str) -> bool:
     """Is the definite word before a definite adjective a noun it qualifies (الشؤون in الشؤون الداخلية)?"""
     return prev.startswith("ال") and len(prev) > 3 and prev not in word_set("ar", "function_words")
+
+
+def _clitic_masdar(norm: str) -> bool:
+    """The preposition ب on a verbal noun of the derived forms افتعال، انفعال، استفعال
+    (باجتياح، بانسحاب، باستهداف): ب, alif, the form's own letter (ت third, ن, ست), ā before the last
+    letter. Foreign names with ب and alif (باشينيان، باسكال) lack the form's letter where it stands."""
+    w = norm[1:] if norm.startswith("و") else norm
+    if not w.startswith("با") or w[-2:-1] != "ا":
+        return False
+    return (len(w) == 7 and (w[3] == "ت" or w[2] == "ن")) or (len(w) == 8 and w[2:4] == "ست")
 
 
 def _plural_nisba(norm: str) -> bool:
@@ -153,6 +191,8 @@ def namelike(tok: Token, lang: str, first: bool = False) -> bool:
             return False
         if min(forms, key=len) in word_set(lang, "common_words"):
             return False  # a word ANERcorp never uses as a name (عددا، أجرى)
+        if _clitic_masdar(tok.norm):
+            return False  # "باجتياح", "بانسحاب": a preposition on a verbal noun, no name
         # a verb heading a phrase ends a name, though it may start one (رفعت is a name and a verb)
         return first or forms[0] not in phrase_heads(lang)
     low = tok.norm
@@ -345,6 +385,7 @@ class Gazetteer(Component):
         i, j = h.i, h.j
         country: KBEntry | None = None
         owner: str | None = None  # a non-country owner named in construct state
+        own_name: str | None = None  # a body word in a proper name of its own (جيش التحرير الوطني)
         if doc.lang == "ar":
             if j - i == 1 and i > 0 and _nisba(toks[i].norm) and _nisba_qualifies(toks[i - 1].norm):
                 return None  # "الشؤون الداخلية", "السياسة الخارجية": the adjective of a noun, no ministry
@@ -374,6 +415,10 @@ class Gazetteer(Component):
                 owner = e.name if e is not None else doc.text[toks[nxt.i].start:toks[nxt.j - 1].end]
                 j = nxt.j
                 used.add(n + 1)
+            elif construct and nxt is None and j < len(toks) and _plural_of_name(toks[j].norm) is not None:
+                # "جنود ماليين": the plural adjective of a country whose name is its singular (مالي)
+                country = _plural_of_name(toks[j].norm)
+                j += 1
             elif construct and nxt is None and j < len(toks) and typ != "ArmedGroup":
                 # "سلطات X": the owner is the name that follows
                 k = j
@@ -384,6 +429,11 @@ class Gazetteer(Component):
                 if k > j:
                     owner = doc.text[toks[j].start:toks[k - 1].end]
                     j = k
+                    adj = _own_name_end(toks, hits, k) if k == j and toks[k - 1].norm.startswith("ال") else k
+                    if adj > k:
+                        # "جيش التحرير الوطني": a definite noun and its adjective after the body word
+                        # make the body's own name, not an owner (the adjective is no nationality)
+                        own_name, j = doc.text[toks[i].start:toks[adj - 1].end], adj
         else:
             prev = hits[n - 1] if n > 0 else None
             if prev is not None and prev.j == i and country_of(prev):
@@ -413,6 +463,8 @@ class Gazetteer(Component):
                                            name=country.name, country=m.country,
                                            attrs={"kind": "demonym", "demonym": True, "inside_body": True,
                                                   "qualifier": True}))
+        elif own_name is not None:
+            m.name, m.key = own_name, f"{name_en}|{norm_text(own_name)}"
         elif owner is not None:
             m.name = f"{name_en} of {owner}"
             m.key = f"{name_en}|{norm_text(owner)}"
