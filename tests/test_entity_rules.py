@@ -107,3 +107,36 @@ def test_preposition_on_a_verbal_noun_is_no_name(text: str) -> None:
 def test_name_starting_with_ba_after_a_title_is_a_person() -> None:
     got = names("وقال الرئيس الكيني باسم عودة إن الحدود مفتوحة.", "ar")
     assert "Person" in got.values()
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("وأفادت وكالة الأنباء الفرنسية بأن الطريق أغلق.", "ar"),
+    ("The French news agency said the road was closed.", "en"),
+])
+def test_agency_named_by_its_nationality_is_the_countrys_one_agency(text: str, lang: str) -> None:
+    got = names(text, lang)
+    assert got.get("Agence France-Presse") == "Media" and "France" not in got
+
+
+def test_agency_of_a_country_with_several_agencies_stays_unnamed_in_the_kb() -> None:
+    got = names("وأفادت وكالة الأنباء الروسية بأن الطريق أغلق.", "ar")
+    assert "Media" in got.values() and "Russia" not in got and "TASS" not in got
+
+
+def test_nationality_after_an_agency_name_is_still_the_country() -> None:
+    got = names("وأفادت وكالة «الصباح» المغربية بأن الطريق أغلق.", "ar")
+    assert "Agence France-Presse" not in got
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("وانتشر الجيشان الغاني والتوغولي على الحدود.", ("Armed Forces of Ghana", "Armed Forces of Togo")),
+    ("ووقعت الحكومتان الليبية والتونسية مذكرة تفاهم.", ("Government of Libya", "Government of Tunisia")),
+])
+def test_dual_body_with_two_nationalities(text: str, pair: tuple[str, str]) -> None:
+    got = names(text, "ar")
+    assert set(pair) <= set(got)
+
+
+def test_dual_body_without_nationalities_is_none() -> None:
+    got = names("وقال شهود إن الجيشين تبادلا إطلاق النار.", "ar")
+    assert not any(n.startswith("Armed Forces") for n in got)

@@ -88,6 +88,18 @@ def _own_name_end(toks: list[Token], hits: list[Hit], k: int) -> int:
     return k
 
 
+def _dual(norm: str) -> bool:
+    """A definite dual (الجيشان، الحكومتين): two bodies, each named by its own adjective."""
+    return norm.startswith("ال") and norm.endswith(("ان", "ين", "تان", "تين")) and len(norm) > 6 \
+        and (norm[:-2] in _ar_body_words() or norm[:-3] + "ه" in _ar_body_words())
+
+
+@lru_cache(maxsize=1)
+def _ar_body_words() -> frozenset[str]:
+    """Single-word Arabic body patterns (الجيش، الحكومة), normalised."""
+    return frozenset(norm_text(r[0]) for r in table("ar", "bodies") if r and " " not in r[0])
+
+
 def _nisba_qualifies(prev: str) -> bool:
     """Is the definite word before a definite adjective a noun it qualifies (الشؤون in الشؤون الداخلية)?"""
     return prev.startswith("ال") and len(prev) > 3 and prev not in word_set("ar", "function_words")
@@ -308,8 +320,10 @@ class Gazetteer(Component):
         if media:
             found = _media(doc, sent, hits, greedy(media))
             spans = {(m.start, m.end) for m in found}
-            # صحيفة «البلقان»: a place name in quotes after the cue names the outlet
-            work.mentions[first:] = [m for m in work.mentions[first:] if (m.start, m.end) not in spans]
+            # صحيفة «البلقان»: a place name in quotes after the cue names the outlet; the nationality
+            # of an agency named by it (وكالة الأنباء الفرنسية) is the agency's
+            work.mentions[first:] = [m for m in work.mentions[first:] if (m.start, m.end) not in spans and not (
+                m.attrs.get("demonym") and any(a <= m.start and m.end <= b for a, b in spans))]
             work.mentions.extend(found)
 
     def _inner(self, work: Work, sent: Sentence, h: Hit) -> list[Mention]:
@@ -387,6 +401,7 @@ class Gazetteer(Component):
         owner: str | None = None  # a non-country owner named in construct state
         own_name: str | None = None  # a body word in a proper name of its own (جيش التحرير الوطني)
         if doc.lang == "ar":
+            dual = j - i == 1 and _dual(toks[i].norm)
             if j - i == 1 and i > 0 and _nisba(toks[i].norm) and _nisba_qualifies(toks[i - 1].norm):
                 return None  # "الشؤون الداخلية", "السياسة الخارجية": the adjective of a noun, no ministry
             nxt = hits[n + 1] if n + 1 < len(hits) and hits[n + 1].i == j else None
@@ -434,6 +449,8 @@ class Gazetteer(Component):
                         # "جيش التحرير الوطني": a definite noun and its adjective after the body word
                         # make the body's own name, not an owner (the adjective is no nationality)
                         own_name, j = doc.text[toks[i].start:toks[adj - 1].end], adj
+            if dual and country is None:
+                return None  # "الجيشين" alone: two bodies, neither named
         else:
             prev = hits[n - 1] if n > 0 else None
             if prev is not None and prev.j == i and country_of(prev):
@@ -639,6 +656,11 @@ def _media(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int,
     taken = {k for h in hits for k in range(h.i, h.j)}
     out = []
     for i, j, kinds in cues:
+        if kinds[0] == "agency":
+            agency = _agency_by_nationality(doc, sent, hits, i, j)
+            if agency is not None:
+                out.append(agency)
+                continue
         if doc.lang == "ar" and kinds[0] == "after":
             span = _ar_media_before(toks, i, taken, hits)
         else:
@@ -655,6 +677,44 @@ def _media(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int,
             m.country = country_of(c).iso3  # type: ignore[union-attr]
         out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> dict[str, list[KBEntry]]:
+    """The knowledge base's news agencies, by country."""
+    out: dict[str, list[KBEntry]] = {}
+    for e in kb().by_type("Media"):
+        if e.country and e.extra.get("media_kind") == "agency":
+            out.setdefault(e.country, []).append(e)
+    return out
+
+
+def _agency_by_nationality(doc: Document, sent: Sentence, hits: list[Hit], i: int, j: int) -> Mention | None:
+    """A news agency named by its nationality (وكالة الأنباء الفرنسية، "the French news agency"): the
+    country's one agency in the knowledge base (AFP), else an agency of that country; the adjective
+    is the agency's, not the country's own mention."""
+    toks = sent.tokens
+    if doc.lang == "ar":
+        d = next((h for h in hits if h.i == j and h.kind == "demonym"), None)
+        a, b = i, (d.j if d else j)
+    else:
+        d = next((h for h in hits if h.j == i and h.kind == "demonym"), None)
+        if d is not None and any(h.i == j and h.key and (kb().get(h.key) or d).type == "Media" for h in hits):
+            return None  # "French news agency AFP": the name that follows is the agency
+        a, b = (d.i if d else i), j
+    c = country_of(d) if d is not None else None
+    if c is None:
+        return None
+    iso = c.iso3 or c.key
+    s, t = toks[a].start, toks[b - 1].end
+    m = Mention(start=s, end=t, text=doc.text[s:t], type="Media", sentence=sent.index, found_by="gazetteer",
+                sector="MED", country=iso, attrs={"kind": "media"})
+    known = _agencies().get(iso, [])
+    if len(known) == 1:
+        m.key, m.name = known[0].key, known[0].name
+    else:
+        m.name = doc.text[s:t] if doc.lang == "en" else None
+    return m
 
 
 def _ar_media_name(toks: list[Token], j: int, taken: set[int],
