@@ -140,3 +140,8 @@ def test_dual_body_with_two_nationalities(text: str, pair: tuple[str, str]) -> N
 def test_dual_body_without_nationalities_is_none() -> None:
     got = names("وقال شهود إن الجيشين تبادلا إطلاق النار.", "ar")
     assert not any(n.startswith("Armed Forces") for n in got)
+
+
+def test_other_bodies_do_not_take_a_country_named_only_by_adjective() -> None:
+    got = names("The Belgian envoy urged the forces to leave the town.", "en")
+    assert "Armed Forces of Belgium" not in got

@@ -224,10 +224,11 @@ def _body_key(st: _Linking, m: Mention) -> str:
         key = f"ArmedGroup:{body}"  # "the rebels": one actor per article
     elif body in st.last_body:
         key = st.last_body[body]
-    elif st.first_country or st.first_capital or st.first_demonym:
+    elif st.first_country or st.first_capital or (st.first_demonym and body.startswith("Government")):
         # (no country named yet: a capital named as a place, "demonstrated in Beirut against the
         # government", still says whose government; a country named anywhere before wins; failing
-        # both, the first country named by its adjective: "Colombian rebels clashed with government troops")
+        # both, a government's country is the first named by its adjective: "Colombian rebels clashed
+        # with government troops" — other bodies are not, "the French envoy urged the forces to leave")
         first = (st.first_country or st.first_capital or st.first_demonym)[0]
         c = kb().get(first)
         iso = (c.iso3 or c.key) if c else first
