@@ -63,7 +63,7 @@ def _nisba(norm: str) -> bool:
 @lru_cache(maxsize=1)
 def _names_like_nisbas() -> dict[str, str]:
     """Countries whose Arabic name has the shape of a relative adjective (مالي): normalised name → key."""
-    out = {}
+    out: dict[str, str] = {}
     for e in kb().by_type("Country"):
         n = norm_text(e.labels.get("ar", ""))
         if n.endswith("ي") and " " not in n and not e.demonyms.get("ar"):

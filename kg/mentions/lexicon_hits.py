@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.kb import KnowledgeBase, load_kb
+from kg.lang.lexicon import word_set
 from kg.model import Sentence, Token
 from kg.pipeline import Work
 
@@ -75,8 +76,6 @@ def _capital_reading(sent: Sentence, i: int, pays: list[Any]) -> tuple[Any, ...]
     cap = next((p for p in pays if p[0] == "kb" and p[1] == "capital"), None)
     if cap is None:
         return None
-    from kg.lang.lexicon import word_set  # (lazy: the lexicon module is heavier than this one)
-
     toks = sent.tokens
     if i > 0 and toks[i - 1].norm in word_set("ar", "locatives"):
         return cap
