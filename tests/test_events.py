@@ -1077,6 +1077,8 @@ AR_PLOVER_ROWS = [
     ("وحذر الرئيس الروسي من أن بلاده سترد على أي هجوم.", "THREATEN", ("Russia", None)),
     ("وحذرت إيران من أنها سترد بقوة على أي اعتداء.", "THREATEN", ("Iran", None)),
     ("ولوحت الصين بفرض عقوبات على شركات أمريكية.", "THREATEN", ("China", "United States")),
+    ("وهدد الرئيس التركي باجتياح شمال سوريا.", "THREATEN", ("Turkey", _ANY)),
+    ("ونقلت وكالة الأنباء الفرنسية عن مصدر أمني أن مسلحين خطفوا ثلاثة عمال أجانب في النيجر.", "ASSAULT", ("Militants", None)),
 ]
 
 AR_PLOVER_XFAIL = [
@@ -1088,12 +1090,8 @@ AR_PLOVER_XFAIL = [
                  marks=pytest.mark.xfail(strict=True, reason="the struck places are a Place (جنوب لبنان); the state attacked is not derived from a place")),
     pytest.param("اغتيل قائد عسكري بارز في حركة الشباب بغارة أمريكية في جنوب الصومال.", "ASSAULT", ("United States", "al-Shabaab"),
                  marks=pytest.mark.xfail(strict=True, reason="'قائد في حركة الشباب' reads في as a place preposition, so the group is no target")),
-    pytest.param("وهدد الرئيس التركي باجتياح شمال سوريا.", "THREATEN", ("Turkey", _ANY),
-                 marks=pytest.mark.xfail(strict=True, reason="entities: the title finder reads 'باجتياح شمال' as the president's name, so the person is the source")),
     pytest.param("وأعلن الجيش الباكستاني مقتل عشرة مسلحين في عملية أمنية بإقليم خيبر بختونخوا.", "ASSAULT", ("Armed Forces of Pakistan", "Militants"),
                  marks=pytest.mark.xfail(strict=True, reason="a casualty announced by an army ('أعلن الجيش مقتل عشرة مسلحين') names no attacker; the announcer is not taken as one")),
-    pytest.param("ونقلت وكالة الأنباء الفرنسية عن مصدر أمني أن مسلحين خطفوا ثلاثة عمال أجانب في النيجر.", "ASSAULT", ("Militants", None),
-                 marks=pytest.mark.xfail(strict=True, reason="the agency's adjective (الفرنسية) is read as the reporting side, which a reported attack with no target is taken to have hit (the agency is no KB entity)")),
 ]
 
 

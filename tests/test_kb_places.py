@@ -83,7 +83,12 @@ def test_capitals_are_not_places(kb, forms) -> None:
     """Capitals stand for their country; a place with the same name would compete with them."""
     for c in kb.by_type("Country"):
         for lang, cap in c.capital.items():
-            assert forms[lang].get(norm_text(cap)) == {c.key}, (c.key, cap)
+            keys = forms[lang].get(norm_text(cap)) or set()
+            # (a capital spelt as another country's name, عمان: Amman or Oman, is told apart by its
+            # position: kg/mentions/lexicon_hits.py reads it as the city after في or in a dateline)
+            others = keys - {c.key}
+            assert c.key in keys and all(kb.get(k).type == "Country" for k in others), (c.key, cap)
+            assert len(others) <= 1 and (lang, cap) in {("ar", "عمان")} | ({(lang, cap)} if not others else set()), (c.key, cap)
 
 
 @pytest.mark.parametrize(("ar", "en"), [

@@ -93,6 +93,7 @@ class _Linking:
     entities: dict[str, Entity] = field(default_factory=dict)  # key → entity, in order of first mention
     first_country: list[str] = field(default_factory=list)
     first_capital: list[str] = field(default_factory=list)  # countries of capitals named as places ("in Oslo")
+    first_demonym: list[str] = field(default_factory=list)  # countries named only by adjective ("Colombian rebels")
     last_body: dict[str, str] = field(default_factory=dict)  # body name_en → entity key
     last_of_kind: dict[str, str] = field(default_factory=dict)  # anaphor kind → entity key
     persons_by_last: dict[str, str] = field(default_factory=dict)  # surname → person key
@@ -163,6 +164,8 @@ class Linker(Component):
             key = m.key
             if not m.attrs.get("demonym") and key not in st.first_country:
                 st.first_country.append(key)
+            elif m.attrs.get("demonym") and key not in st.first_demonym:
+                st.first_demonym.append(key)
         elif m.attrs.get("kind") == "body":
             key = _body_key(st, m)
         elif m.key:
@@ -221,10 +224,12 @@ def _body_key(st: _Linking, m: Mention) -> str:
         key = f"ArmedGroup:{body}"  # "the rebels": one actor per article
     elif body in st.last_body:
         key = st.last_body[body]
-    elif st.first_country or st.first_capital:
+    elif st.first_country or st.first_capital or (st.first_demonym and body.startswith("Government")):
         # (no country named yet: a capital named as a place, "demonstrated in Beirut against the
-        # government", still says whose government; a country named anywhere before wins)
-        first = (st.first_country or st.first_capital)[0]
+        # government", still says whose government; a country named anywhere before wins; failing
+        # both, a government's country is the first named by its adjective: "Colombian rebels clashed
+        # with government troops" — other bodies are not, "the French envoy urged the forces to leave")
+        first = (st.first_country or st.first_capital or st.first_demonym)[0]
         c = kb().get(first)
         iso = (c.iso3 or c.key) if c else first
         key = f"{body}|{iso}"

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kg.kb import KBEntry
 from kg.lang.index import sentence_matches
-from kg.lang.lexicon import read_rows, word_set
+from kg.lang.lexicon import read_rows, table, word_set
 from kg.mentions.lexicon_hits import Hit, kb, sentence_hits
 from kg.mentions.matcher import greedy
 from kg.resources import package_data
@@ -58,6 +58,87 @@ def _refers_back(work: Work, sent: Sentence, i: int, j: int, m: Mention) -> bool
 def _nisba(norm: str) -> bool:
     """A definite Arabic relative adjective (الحدودية، الانفصالية، الشرقي)."""
     return norm.startswith("ال") and (norm.endswith("يه") or norm.endswith("ي")) and len(norm) > 5
+
+
+@lru_cache(maxsize=1)
+def _names_like_nisbas() -> dict[str, str]:
+    """Countries whose Arabic name has the shape of a relative adjective (مالي): normalised name → key."""
+    out: dict[str, str] = {}
+    for e in kb().by_type("Country"):
+        n = norm_text(e.labels.get("ar", ""))
+        if n.endswith("ي") and " " not in n and not e.demonyms.get("ar"):
+            out[n] = e.key
+    return out
+
+
+def _plural_of_name(norm: str) -> KBEntry | None:
+    """The country named by a plural adjective formed on its name (ماليين، ماليون → Mali)."""
+    if not _plural_nisba(norm):
+        return None
+    key = _names_like_nisbas().get(norm[:-3] + "ي")
+    return kb().get(key) if key else None
+
+
+def _own_name_end(toks: list[Token], hits: list[Hit], k: int) -> int:
+    """End of the definite relative adjectives from token ``k`` that are no known word (a nationality
+    is a hit): الوطني، الشعبي in "جيش التحرير الوطني"; ``k`` if none."""
+    known = {x for h in hits for x in range(h.i, h.j)}
+    while k < len(toks) and k not in known and _nisba(toks[k].norm):
+        k += 1
+    return k
+
+
+def _dual(norm: str) -> bool:
+    """A definite dual (الجيشان، الحكومتين): two bodies, each named by its own adjective."""
+    return norm.startswith("ال") and norm.endswith(("ان", "ين", "تان", "تين")) and len(norm) > 6 \
+        and (norm[:-2] in _ar_body_words() or norm[:-3] + "ه" in _ar_body_words())
+
+
+@lru_cache(maxsize=1)
+def _ar_body_words() -> frozenset[str]:
+    """Single-word Arabic body patterns (الجيش، الحكومة), normalised."""
+    return frozenset(norm_text(r[0]) for r in table("ar", "bodies") if r and " " not in r[0])
+
+
+def _nisba_qualifies(prev: str) -> bool:
+    """Is the definite word before a definite adjective a noun it qualifies (الشؤون in الشؤون الداخلية)?"""
+    return prev.startswith("ال") and len(prev) > 3 and prev not in word_set("ar", "function_words")
+
+
+def _clitic_masdar(norm: str) -> bool:
+    """The preposition ب on a verbal noun of the derived forms افتعال، انفعال، استفعال
+    (باجتياح، بانسحاب، باستهداف): ب, alif, the form's own letter (ت third, ن, ست), ā before the last
+    letter. Foreign names with ب and alif (باشينيان، باسكال) lack the form's letter where it stands."""
+    w = norm[1:] if norm.startswith("و") else norm
+    if not w.startswith("با") or w[-2:-1] != "ا":
+        return False
+    return (len(w) == 7 and (w[3] == "ت" or w[2] == "ن")) or (len(w) == 8 and w[2:4] == "ست")
+
+
+def _plural_nisba(norm: str) -> bool:
+    """An indefinite plural relative adjective (ماليين، محليون): it qualifies, it names no owner."""
+    return not norm.startswith("ال") and norm.endswith(("يين", "يون")) and len(norm) > 5
+
+
+@lru_cache(maxsize=1)
+def _owner_words() -> frozenset[str]:
+    """English single-word bodies of government ("government", "regime"): "government troops"
+    names the troops of the article's government, so it needs no article."""
+    return frozenset(norm_text(r[0]) for r in table("en", "bodies") if len(r) > 2 and " " not in r[0]
+                     and r[2] == "GovernmentBody" and not r[0].endswith("s"))
+
+
+def _en_bare_body(anaphora: list[tuple[int, int, list[str]]], toks: list[Token], i: int, j: int) -> bool:
+    """An English body named without article or country that still names one body: a singular
+    word opening the sentence ("Police said", "Parliament approved"); a body owned by the
+    government word it starts with ("government troops"); a body word that refers back to one
+    named with its country (anaphora kind named_body: "soldiers" after "the Malian army")."""
+    if i == 0 and toks[i].text[:1].isupper() and j - i == 1 and not toks[i].norm.endswith("s") \
+            and not (j < len(toks) and toks[j].norm == "in"):
+        return True  # ("Police in Lima": the organ of the place named, which the roles read as its state)
+    if j - i >= 2 and toks[i].norm in _owner_words():
+        return True
+    return any(a == i and b == j and "named_body" in k for a, b, k in anaphora)
 
 
 def _nisba_any(norm: str) -> bool:
@@ -122,6 +203,8 @@ def namelike(tok: Token, lang: str, first: bool = False) -> bool:
             return False
         if min(forms, key=len) in word_set(lang, "common_words"):
             return False  # a word ANERcorp never uses as a name (عددا، أجرى)
+        if _clitic_masdar(tok.norm):
+            return False  # "باجتياح", "بانسحاب": a preposition on a verbal noun, no name
         # a verb heading a phrase ends a name, though it may start one (رفعت is a name and a verb)
         return first or forms[0] not in phrase_heads(lang)
     low = tok.norm
@@ -162,8 +245,10 @@ class Gazetteer(Component):
         doc = work.document
         self._extra: list[Mention] = []
         self._own_spans: list[tuple[int, int]] = []  # منطقة «X Y», "Kenya Timber Corp.": names inside are its own
+        self._anaphora: list[tuple[int, int, list[str]]] = []  # the sentence's anaphora matches
         for sent in doc.sentences:
             hits = sentence_hits(work, sent)
+            self._anaphora = sentence_matches(work, sent).get("anaphora", [])
             used: set[int] = set()
             first = len(work.mentions)
             for n, h in enumerate(hits):
@@ -235,8 +320,10 @@ class Gazetteer(Component):
         if media:
             found = _media(doc, sent, hits, greedy(media))
             spans = {(m.start, m.end) for m in found}
-            # صحيفة «البلقان»: a place name in quotes after the cue names the outlet
-            work.mentions[first:] = [m for m in work.mentions[first:] if (m.start, m.end) not in spans]
+            # صحيفة «البلقان»: a place name in quotes after the cue names the outlet; the nationality
+            # of an agency named by it (وكالة الأنباء الفرنسية) is the agency's
+            work.mentions[first:] = [m for m in work.mentions[first:] if (m.start, m.end) not in spans and not (
+                m.attrs.get("demonym") and any(a <= m.start and m.end <= b for a, b in spans))]
             work.mentions.extend(found)
 
     def _inner(self, work: Work, sent: Sentence, h: Hit) -> list[Mention]:
@@ -312,7 +399,11 @@ class Gazetteer(Component):
         i, j = h.i, h.j
         country: KBEntry | None = None
         owner: str | None = None  # a non-country owner named in construct state
+        own_name: str | None = None  # a body word in a proper name of its own (جيش التحرير الوطني)
         if doc.lang == "ar":
+            dual = j - i == 1 and _dual(toks[i].norm)
+            if j - i == 1 and i > 0 and _nisba(toks[i].norm) and _nisba_qualifies(toks[i - 1].norm):
+                return None  # "الشؤون الداخلية", "السياسة الخارجية": the adjective of a noun, no ministry
             nxt = hits[n + 1] if n + 1 < len(hits) and hits[n + 1].i == j else None
             construct = not any(f.startswith("ال") for f in ar_stems(toks[j - 1].norm))
             if nxt is not None and country_of(nxt) and (nxt.kind == "demonym" or construct
@@ -339,15 +430,27 @@ class Gazetteer(Component):
                 owner = e.name if e is not None else doc.text[toks[nxt.i].start:toks[nxt.j - 1].end]
                 j = nxt.j
                 used.add(n + 1)
+            elif construct and nxt is None and j < len(toks) and _plural_of_name(toks[j].norm) is not None:
+                # "جنود ماليين": the plural adjective of a country whose name is its singular (مالي)
+                country = _plural_of_name(toks[j].norm)
+                j += 1
             elif construct and nxt is None and j < len(toks) and typ != "ArmedGroup":
                 # "سلطات X": the owner is the name that follows
                 k = j
                 while k < len(toks) and k - j < 3 and namelike(toks[k], "ar", first=k == j) \
-                        and not (k > j and _adjective(toks, j, k)) and toks[k].norm not in word_set("ar", "function_words"):
+                        and not (k > j and _adjective(toks, j, k)) and toks[k].norm not in word_set("ar", "function_words") \
+                        and not _plural_nisba(toks[k].norm):
                     k += 1
                 if k > j:
                     owner = doc.text[toks[j].start:toks[k - 1].end]
                     j = k
+                    adj = _own_name_end(toks, hits, k) if k == j and toks[k - 1].norm.startswith("ال") else k
+                    if adj > k:
+                        # "جيش التحرير الوطني": a definite noun and its adjective after the body word
+                        # make the body's own name, not an owner (the adjective is no nationality)
+                        own_name, j = doc.text[toks[i].start:toks[adj - 1].end], adj
+            if dual and country is None:
+                return None  # "الجيشين" alone: two bodies, neither named
         else:
             prev = hits[n - 1] if n > 0 else None
             if prev is not None and prev.j == i and country_of(prev):
@@ -358,7 +461,8 @@ class Gazetteer(Component):
                 country = country_of(hits[n + 1])
                 j = hits[n + 1].j
                 used.add(n + 1)
-            if country is None and typ != "ArmedGroup" and not (i > 0 and toks[i - 1].norm in _EN_DETERMINERS):
+            if country is None and typ != "ArmedGroup" and not (i > 0 and toks[i - 1].norm in _EN_DETERMINERS) \
+                    and not _en_bare_body(self._anaphora, toks, i, j):
                 return None  # "forces fighting troops": a bare plural names no particular body
         s, t = toks[i].start, toks[j - 1].end
         m = Mention(start=s, end=t, text=doc.text[s:t], type=typ, sentence=sent.index, found_by="gazetteer",
@@ -376,6 +480,8 @@ class Gazetteer(Component):
                                            name=country.name, country=m.country,
                                            attrs={"kind": "demonym", "demonym": True, "inside_body": True,
                                                   "qualifier": True}))
+        elif own_name is not None:
+            m.name, m.key = own_name, f"{name_en}|{norm_text(own_name)}"
         elif owner is not None:
             m.name = f"{name_en} of {owner}"
             m.key = f"{name_en}|{norm_text(owner)}"
@@ -511,11 +617,14 @@ def _capital_as_place(doc: Document, sent: Sentence, h: Hit, e: KBEntry) -> bool
     if h.i > 0 and toks[h.i - 1].norm in word_set(doc.lang, "locatives"):
         return True
     if doc.lang == "ar":
+        if sent.index == 0 and h.i == 0 and h.j < len(toks) and toks[h.j].text in _AR_DATELINE_MARKS:
+            return True  # "عمان (رويترز) -": the dateline's city
         cap = norm_text(e.capital.get("ar", ""))
         return toks[h.i].norm.lstrip("و").startswith("ب") and not cap.startswith("ب")
     return sent.index == 0 and h.j <= _dateline_end(sent)
 
 
+_AR_DATELINE_MARKS = {"(", "-", "–", ":"}  # what follows the city opening an Arabic dateline
 _BODY_TITLE_ROLES = {"spokesperson", "official"}  # titles held in a body they name: its spokesperson, its members
 _QUOTES = {'"', "«", "»", "“", "”"}
 
@@ -547,6 +656,11 @@ def _media(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int,
     taken = {k for h in hits for k in range(h.i, h.j)}
     out = []
     for i, j, kinds in cues:
+        if kinds[0] == "agency":
+            agency = _agency_by_nationality(doc, sent, hits, i, j)
+            if agency is not None:
+                out.append(agency)
+                continue
         if doc.lang == "ar" and kinds[0] == "after":
             span = _ar_media_before(toks, i, taken, hits)
         else:
@@ -563,6 +677,44 @@ def _media(doc: Document, sent: Sentence, hits: list[Hit], cues: list[tuple[int,
             m.country = country_of(c).iso3  # type: ignore[union-attr]
         out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> dict[str, list[KBEntry]]:
+    """The knowledge base's news agencies, by country."""
+    out: dict[str, list[KBEntry]] = {}
+    for e in kb().by_type("Media"):
+        if e.country and e.extra.get("media_kind") == "agency":
+            out.setdefault(e.country, []).append(e)
+    return out
+
+
+def _agency_by_nationality(doc: Document, sent: Sentence, hits: list[Hit], i: int, j: int) -> Mention | None:
+    """A news agency named by its nationality (وكالة الأنباء الفرنسية، "the French news agency"): the
+    country's one agency in the knowledge base (AFP), else an agency of that country; the adjective
+    is the agency's, not the country's own mention."""
+    toks = sent.tokens
+    if doc.lang == "ar":
+        d = next((h for h in hits if h.i == j and h.kind == "demonym"), None)
+        a, b = i, (d.j if d else j)
+    else:
+        d = next((h for h in hits if h.j == i and h.kind == "demonym"), None)
+        if d is not None and any(h.i == j and h.key and (kb().get(h.key) or d).type == "Media" for h in hits):
+            return None  # "French news agency AFP": the name that follows is the agency
+        a, b = (d.i if d else i), j
+    c = country_of(d) if d is not None else None
+    if c is None:
+        return None
+    iso = c.iso3 or c.key
+    s, t = toks[a].start, toks[b - 1].end
+    m = Mention(start=s, end=t, text=doc.text[s:t], type="Media", sentence=sent.index, found_by="gazetteer",
+                sector="MED", country=iso, attrs={"kind": "media"})
+    known = _agencies().get(iso, [])
+    if len(known) == 1:
+        m.key, m.name = known[0].key, known[0].name
+    else:
+        m.name = doc.text[s:t] if doc.lang == "en" else None
+    return m
 
 
 def _ar_media_name(toks: list[Token], j: int, taken: set[int],

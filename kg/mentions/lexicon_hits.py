@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.kb import KnowledgeBase, load_kb
+from kg.lang.lexicon import word_set
 from kg.model import Sentence, Token
 from kg.pipeline import Work
 
@@ -58,12 +59,28 @@ def sentence_hits(work: Work, sent: Sentence) -> list[Hit]:
         if lang == "en" and not _cased_ok(toks[i:j], pays):
             continue
         p = min(pays, key=_rank)
+        if lang == "ar" and p[0] == "kb" and p[1] in ("name", "alias"):
+            p = _capital_reading(sent, i, pays) or p
         if p[0] == "kb":
             hits.append(Hit(i, j, p[1], key=p[2]))
         else:
             hits.append(Hit(i, j, p[0], data=tuple(p[1:])))
     cache[sent.index] = hits
     return hits
+
+
+def _capital_reading(sent: Sentence, i: int, pays: list[Any]) -> tuple[Any, ...] | None:
+    """A word that is one country's name and another's capital (عمان: Oman, Amman) is the city
+    where a place is said: after a preposition of place (في عمان) or opening a dateline
+    ("عمان (رويترز) -"); elsewhere the country's name wins."""
+    cap = next((p for p in pays if p[0] == "kb" and p[1] == "capital"), None)
+    if cap is None:
+        return None
+    toks = sent.tokens
+    if i > 0 and toks[i - 1].norm in word_set("ar", "locatives"):
+        return cap
+    dateline = sent.index == 0 and i == 0 and len(toks) > 1 and toks[1].text in ("(", "-", "–", ":")
+    return cap if dateline else None
 
 
 def _cased_ok(toks: list[Token], pays: list[Any]) -> bool:
