@@ -105,19 +105,21 @@ class Titles(Component):
         last: list[tuple[str, str, str]] = []  # the sentence's last national title: a "counterpart" takes it
         for sent in doc.sentences:
             hits = sentence_hits(work, sent)
-            if doc.lang == "ar":
+            title_cues = category(work, sent, "title_cues")
+            if doc.lang == "ar" and title_cues:  # (no cue, no described person: most sentences)
                 said = {j for _, j, _ in category(work, sent, "speech")}
-                work.mentions.extend(self._described(doc, sent, hits, category(work, sent, "title_cues"), said))
+                work.mentions.extend(self._described(doc, sent, hits, title_cues, said))
             if not any(h.kind == "title" for h in hits):
                 continue
-            cues = {i: (j, kind) for i, j, pays in category(work, sent, "title_cues") for kind in pays[:1]}
+            cues = {i: (j, kind) for i, j, pays in title_cues for kind in pays[:1]}
             last.clear()  # a counterpart is the counterpart of someone named in the same sentence
             taken = {k for h in hits if h.kind != "title" for k in range(h.i, h.j)}
             named: set[tuple[int, int]] = set()  # spans of names read: a title word inside one is part of it (أمير X)
             for n, h in enumerate(hits):
                 if h.kind != "title" or any(m <= sent.tokens[h.i].start < e for m, e in named):
                     continue
-                marked = {id(q) for q in by_start.values() if q.attrs.get("qualifier")}
+                # (only English unmarks qualifiers of a title without a name)
+                marked = {id(q) for q in by_start.values() if q.attrs.get("qualifier")} if doc.lang == "en" else set()
                 persons = self._person(doc, sent, hits, n, taken, by_start, cues, last)
                 for m in persons:
                     work.mentions.append(m)
