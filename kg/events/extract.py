@@ -232,9 +232,10 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
         k = bisect_left(toks, c, key=R.START)  # the verb is the token right before the subject
         if not 1 <= k <= len(toks) - 2 or toks[k].start != c:
             continue
-        verbs = (k - 1, k - 2) if k >= 2 and _ar_subject_head(toks[k - 1], subj) else (k - 1,)
-        for i in verbs:  # "وسلم مئات المسلحين أسلحتهم", "تعرضت دورية للجيش X لهجوم": a head noun first
-            cands = _SPLIT_BY_NORM.get(toks[i].norm)
+        for i in (k - 1, k - 2):  # "وسلم مئات المسلحين أسلحتهم", "تعرضت دورية للجيش X لهجوم": a head noun first
+            cands = _SPLIT_BY_NORM.get(toks[i].norm) if i >= 0 else []
+            if i < k - 1 and (cands == [] or not _ar_subject_head(toks[k - 1], subj)):
+                break  # (the head check only where the word before it could be a verb: it costs more)
             if cands is None:
                 cands = _split_candidates(toks[i])
             if not cands:
@@ -285,9 +286,13 @@ def _ar_split_object(sent: Sentence, triggers, i: int, group: list[Actor],  # ty
     k = R.token_at(sent, group[-1].mention.end, len(toks))
     if k < len(toks) and (toks[k].text.isdigit() or toks[k].norm in _QUANTIFIERS):
         k += 1  # "أطلقت حماس عشرات الصواريخ"
+    forms: list[tuple[str, ...]] = []  # candidate forms of the tokens after k, made once for all patterns
     for rest, trig in cands:
-        if k + len(rest) <= len(toks) and all(
-                any(f == r for f in candidates(toks[k + n])) for n, r in enumerate(rest)):
+        if k + len(rest) > len(toks):
+            continue
+        while len(forms) < len(rest):
+            forms.append(candidates(toks[k + len(forms)]))
+        if all(r in forms[n] for n, r in enumerate(rest)):
             return _ar_longer_object(triggers, i, k, k + len(rest), trig)
     return None
 
