@@ -30,7 +30,7 @@ from dataclasses import replace as dc_replace
 from functools import lru_cache
 from typing import Callable
 
-from kg.entities.link import Actor, capital_country, capital_iso
+from kg.entities.link import Actor, capital_country, capital_iso, document_norms
 from kg.events import ar_frames as AF
 from kg.events import frames
 from kg.events import roles as R
@@ -183,16 +183,39 @@ def _ar_future_triggers(norm: str) -> tuple[Trigger, ...]:
     return tuple(_planned(trigs, lambda x: Trigger(x.type, x.mode or "planned", x.flags)))
 
 
-def _ar_future_verbs(triggers, toks: list[Token]):  # type: ignore[no-untyped-def]
+_FUTURE_SEEN: set[str] = set()  # norms looked up by _ar_future_words so far
+_FUTURE_FOUND: dict[str, tuple[Trigger, ...]] = {}  # those of them that are planned acts
+
+
+def _ar_future_words(work: Work) -> dict[str, tuple[Trigger, ...]]:
+    """The document's words with the future prefix that stand for planned acts, by norm (cached on
+    the Work): looked up once per word type; most documents have none, and then no token is scanned."""
+    got: dict[str, tuple[Trigger, ...]] | None = work.scratch.get("ar_future")
+    if got is None:
+        global _FUTURE_SEEN
+        norms = document_norms(work)
+        if len(_FUTURE_SEEN) > 262_144:  # bounded memory on endless streams
+            _FUTURE_SEEN = set()
+            _FUTURE_FOUND.clear()
+        new = norms.difference(_FUTURE_SEEN)  # (most words of a document were seen before)
+        for n in new:
+            if n[:2] in _AR_FUTURE_PREFIXES and (trigs := _ar_future_triggers(n)):
+                _FUTURE_FOUND[n] = trigs
+        _FUTURE_SEEN |= new
+        got = work.scratch["ar_future"] = {n: _FUTURE_FOUND[n] for n in _FUTURE_FOUND.keys() & norms}
+    return got
+
+
+def _ar_future_verbs(triggers, toks: list[Token], future: dict[str, tuple[Trigger, ...]]):  # type: ignore[no-untyped-def]
     """Triggers of verbs with the future prefix سـ, which the matcher does not strip: a planned
     meeting, agreement or deployment ("سيلتقي الرئيس X نظيره Y") is coded as planned; a future
-    attack or arrest is no event."""
+    attack or arrest is no event. ``future``: the document's such words (``_ar_future_words``)."""
+    if not future:
+        return triggers
     extra = []
     covered: set[int] | None = None
     for k, t in enumerate(toks):
-        if t.norm[:2] not in _AR_FUTURE_PREFIXES:
-            continue
-        got = _ar_future_triggers(t.norm)
+        got = future.get(t.norm)
         if not got:
             continue
         if covered is None:
@@ -1112,7 +1135,7 @@ class EventExtractor(Component):
         triggers = greedy(found["trigger"]) if "trigger" in found else []
         split: dict[int, list[Actor]] = {}
         if lang == "ar":
-            triggers = _ar_future_verbs(triggers, toks)  # "سيلتقي", "ستوقع": planned
+            triggers = _ar_future_verbs(triggers, toks, _ar_future_words(work))  # "سيلتقي", "ستوقع": planned
         if lang == "ar" and triggers:
             triggers = _ar_counted_objects(triggers, toks)  # "طرد عشرة دبلوماسيين"
         if lang == "ar" and role_actors:
