@@ -28,7 +28,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace as dc_replace
 from functools import lru_cache
-from typing import Callable
+from typing import Any, Callable
 
 from kg.entities.link import Actor, capital_country, capital_iso, document_norms
 from kg.events import ar_frames as AF
@@ -257,7 +257,7 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
             continue
         for i in (k - 1, k - 2):  # "وسلم مئات المسلحين أسلحتهم", "تعرضت دورية للجيش X لهجوم": a head noun first
             cands = _SPLIT_BY_NORM.get(toks[i].norm) if i >= 0 else []
-            if i < k - 1 and (cands == [] or not _ar_subject_head(toks[k - 1], subj)):
+            if i < k - 1 and ((cands is not None and not cands) or not _ar_subject_head(toks[k - 1], subj)):
                 break  # (the head check only where the word before it could be a verb: it costs more)
             if cands is None:
                 cands = _split_candidates(toks[i])
@@ -584,11 +584,13 @@ def _ar_with_officials(sent: Sentence, actors: list[Actor], role_actors: list[Ac
     noun phrase ("هاجم الرئيس التونسي الحكومة الفرنسية": the subject, not an object after a noun).
     """
     toks = sent.tokens
-    titles = [(i, j, p) for i, j, pays in lex for p in pays if p[0] == "title"]
+    titles: list[tuple[int, int, Any]] | None = None  # made at the first unnamed official: few sentences have one
     extra = []
     for a in actors:
         if not a.mention.attrs.get("qualifier") or not _ar_unnamed_official(a, actors):
             continue
+        if titles is None:
+            titles = [(i, j, p) for i, j, pays in lex for p in pays if p[0] == "title"]
         k = R.token_at(sent, a.mention.start, len(toks))
         title = next(((i, j, p) for i, j, p in titles if i < k <= j), None)
         if title is None:
