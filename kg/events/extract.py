@@ -338,12 +338,14 @@ def _ar_counted_objects(triggers, toks: list[Token]):  # type: ignore[no-untyped
     the verb + object reading replaces the verb alone."""
     out = list(triggers)
     changed = False
+    numbers = word_set("ar", "numbers")
     for n, (i, j, pays) in enumerate(triggers):
+        if j - i != 1:
+            continue  # (a verb alone: checked before the walk over the number)
         k = j
-        while k < len(toks) and (toks[k].text.isdigit() or toks[k].norm in word_set("ar", "numbers")
-                                 or toks[k].norm in _QUANTIFIERS):
+        while k < len(toks) and (toks[k].text.isdigit() or toks[k].norm in numbers or toks[k].norm in _QUANTIFIERS):
             k += 1
-        if k == j or j - i != 1 or k >= len(toks):
+        if k == j or k >= len(toks):
             continue
         for rest, trig in _split_candidates(toks[i]):
             if k + len(rest) <= len(toks) and all(
