@@ -112,14 +112,16 @@ class Titles(Component):
             if doc.lang == "ar" and title_cues:  # (no cue, no described person: most sentences)
                 said = {j for _, j, _ in greedy(found["speech"])} if "speech" in found else set()
                 work.mentions.extend(self._described(doc, sent, hits, title_cues, said))
-            if not any(h.kind == "title" for h in hits):
+            titled = [n for n, h in enumerate(hits) if h.kind == "title"]
+            if not titled:
                 continue
             cues = {i: (j, kind) for i, j, pays in title_cues for kind in pays[:1]}
             last.clear()  # a counterpart is the counterpart of someone named in the same sentence
             taken = {k for h in hits if h.kind != "title" for k in range(h.i, h.j)}
             named: set[tuple[int, int]] = set()  # spans of names read: a title word inside one is part of it (أمير X)
-            for n, h in enumerate(hits):
-                if h.kind != "title" or any(m <= sent.tokens[h.i].start < e for m, e in named):
+            for n in titled:
+                h = hits[n]
+                if named and any(m <= sent.tokens[h.i].start < e for m, e in named):
                     continue
                 # (only English unmarks qualifiers of a title without a name)
                 marked = {id(q) for q in by_start.values() if q.attrs.get("qualifier")} if doc.lang == "en" else set()
