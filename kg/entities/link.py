@@ -83,6 +83,15 @@ def sentence_norms(work: Work) -> list[list[str]]:
     return got
 
 
+def document_norms(work: Work) -> set[str]:
+    """The document's token norms as a set, made once (cached on the Work): dates and events
+    look each word type up once per document, not each token."""
+    got: set[str] | None = work.scratch.get("norm_set")
+    if got is None:
+        got = work.scratch["norm_set"] = set().union(*sentence_norms(work))
+    return got
+
+
 Anaphor = tuple[int, int, str]  # (start, end, kind) of an anaphoric phrase ("the ministry")
 
 

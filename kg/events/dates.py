@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from typing import Iterable
 
-from kg.entities.link import sentence_norms
+from kg.entities.link import document_norms, sentence_norms
 from kg.lang.lexicon import table
 from kg.model import Document, Sentence
 from kg.pipeline import Component, Work, register
@@ -199,7 +199,7 @@ class Dates(Component):
         # both the document date (resolve_document) and the sentence dates
         lang = doc.lang
         norms = sentence_norms(work)
-        found = _date_words(set().union(*norms), lang)  # the document's date words
+        found = _date_words(document_norms(work), lang)  # the document's date words
         numeric = _numeric_at(doc.text)
         hits: list[list[tuple[int, tuple[str, int]]]] = []
         explicit: list[list[dt.date]] = []

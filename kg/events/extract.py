@@ -28,9 +28,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace as dc_replace
 from functools import lru_cache
-from typing import Callable
+from typing import Any, Callable
 
-from kg.entities.link import Actor, capital_country, capital_iso
+from kg.entities.link import Actor, capital_country, capital_iso, document_norms
 from kg.events import ar_frames as AF
 from kg.events import frames
 from kg.events import roles as R
@@ -183,16 +183,39 @@ def _ar_future_triggers(norm: str) -> tuple[Trigger, ...]:
     return tuple(_planned(trigs, lambda x: Trigger(x.type, x.mode or "planned", x.flags)))
 
 
-def _ar_future_verbs(triggers, toks: list[Token]):  # type: ignore[no-untyped-def]
+_FUTURE_SEEN: set[str] = set()  # norms looked up by _ar_future_words so far
+_FUTURE_FOUND: dict[str, tuple[Trigger, ...]] = {}  # those of them that are planned acts
+
+
+def _ar_future_words(work: Work) -> dict[str, tuple[Trigger, ...]]:
+    """The document's words with the future prefix that stand for planned acts, by norm (cached on
+    the Work): looked up once per word type; most documents have none, and then no token is scanned."""
+    got: dict[str, tuple[Trigger, ...]] | None = work.scratch.get("ar_future")
+    if got is None:
+        global _FUTURE_SEEN
+        norms = document_norms(work)
+        if len(_FUTURE_SEEN) > 262_144:  # bounded memory on endless streams
+            _FUTURE_SEEN = set()
+            _FUTURE_FOUND.clear()
+        new = norms.difference(_FUTURE_SEEN)  # (most words of a document were seen before)
+        for n in new:
+            if n[:2] in _AR_FUTURE_PREFIXES and (trigs := _ar_future_triggers(n)):
+                _FUTURE_FOUND[n] = trigs
+        _FUTURE_SEEN |= new
+        got = work.scratch["ar_future"] = {n: _FUTURE_FOUND[n] for n in _FUTURE_FOUND.keys() & norms}
+    return got
+
+
+def _ar_future_verbs(triggers, toks: list[Token], future: dict[str, tuple[Trigger, ...]]):  # type: ignore[no-untyped-def]
     """Triggers of verbs with the future prefix سـ, which the matcher does not strip: a planned
     meeting, agreement or deployment ("سيلتقي الرئيس X نظيره Y") is coded as planned; a future
-    attack or arrest is no event."""
+    attack or arrest is no event. ``future``: the document's such words (``_ar_future_words``)."""
+    if not future:
+        return triggers
     extra = []
     covered: set[int] | None = None
     for k, t in enumerate(toks):
-        if t.norm[:2] not in _AR_FUTURE_PREFIXES:
-            continue
-        got = _ar_future_triggers(t.norm)
+        got = future.get(t.norm)
         if not got:
             continue
         if covered is None:
@@ -232,9 +255,10 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
         k = bisect_left(toks, c, key=R.START)  # the verb is the token right before the subject
         if not 1 <= k <= len(toks) - 2 or toks[k].start != c:
             continue
-        verbs = (k - 1, k - 2) if k >= 2 and _ar_subject_head(toks[k - 1], subj) else (k - 1,)
-        for i in verbs:  # "وسلم مئات المسلحين أسلحتهم", "تعرضت دورية للجيش X لهجوم": a head noun first
-            cands = _SPLIT_BY_NORM.get(toks[i].norm)
+        for i in (k - 1, k - 2):  # "وسلم مئات المسلحين أسلحتهم", "تعرضت دورية للجيش X لهجوم": a head noun first
+            cands = _SPLIT_BY_NORM.get(toks[i].norm) if i >= 0 else []
+            if i < k - 1 and ((cands is not None and not cands) or not _ar_subject_head(toks[k - 1], subj)):
+                break  # (the head check only where the word before it could be a verb: it costs more)
             if cands is None:
                 cands = _split_candidates(toks[i])
             if not cands:
@@ -285,9 +309,13 @@ def _ar_split_object(sent: Sentence, triggers, i: int, group: list[Actor],  # ty
     k = R.token_at(sent, group[-1].mention.end, len(toks))
     if k < len(toks) and (toks[k].text.isdigit() or toks[k].norm in _QUANTIFIERS):
         k += 1  # "أطلقت حماس عشرات الصواريخ"
+    forms: list[tuple[str, ...]] = []  # candidate forms of the tokens after k, made once for all patterns
     for rest, trig in cands:
-        if k + len(rest) <= len(toks) and all(
-                any(f == r for f in candidates(toks[k + n])) for n, r in enumerate(rest)):
+        if k + len(rest) > len(toks):
+            continue
+        while len(forms) < len(rest):
+            forms.append(candidates(toks[k + len(forms)]))
+        if all(r in forms[n] for n, r in enumerate(rest)):
             return _ar_longer_object(triggers, i, k, k + len(rest), trig)
     return None
 
@@ -310,12 +338,14 @@ def _ar_counted_objects(triggers, toks: list[Token]):  # type: ignore[no-untyped
     the verb + object reading replaces the verb alone."""
     out = list(triggers)
     changed = False
+    numbers = word_set("ar", "numbers")
     for n, (i, j, pays) in enumerate(triggers):
+        if j - i != 1:
+            continue  # (a verb alone: checked before the walk over the number)
         k = j
-        while k < len(toks) and (toks[k].text.isdigit() or toks[k].norm in word_set("ar", "numbers")
-                                 or toks[k].norm in _QUANTIFIERS):
+        while k < len(toks) and (toks[k].text.isdigit() or toks[k].norm in numbers or toks[k].norm in _QUANTIFIERS):
             k += 1
-        if k == j or j - i != 1 or k >= len(toks):
+        if k == j or k >= len(toks):
             continue
         for rest, trig in _split_candidates(toks[i]):
             if k + len(rest) <= len(toks) and all(
@@ -556,11 +586,13 @@ def _ar_with_officials(sent: Sentence, actors: list[Actor], role_actors: list[Ac
     noun phrase ("هاجم الرئيس التونسي الحكومة الفرنسية": the subject, not an object after a noun).
     """
     toks = sent.tokens
-    titles = [(i, j, p) for i, j, pays in lex for p in pays if p[0] == "title"]
+    titles: list[tuple[int, int, Any]] | None = None  # made at the first unnamed official: few sentences have one
     extra = []
     for a in actors:
         if not a.mention.attrs.get("qualifier") or not _ar_unnamed_official(a, actors):
             continue
+        if titles is None:
+            titles = [(i, j, p) for i, j, pays in lex for p in pays if p[0] == "title"]
         k = R.token_at(sent, a.mention.start, len(toks))
         title = next(((i, j, p) for i, j, p in titles if i < k <= j), None)
         if title is None:
@@ -1107,7 +1139,7 @@ class EventExtractor(Component):
         triggers = greedy(found["trigger"]) if "trigger" in found else []
         split: dict[int, list[Actor]] = {}
         if lang == "ar":
-            triggers = _ar_future_verbs(triggers, toks)  # "سيلتقي", "ستوقع": planned
+            triggers = _ar_future_verbs(triggers, toks, _ar_future_words(work))  # "سيلتقي", "ستوقع": planned
         if lang == "ar" and triggers:
             triggers = _ar_counted_objects(triggers, toks)  # "طرد عشرة دبلوماسيين"
         if lang == "ar" and role_actors:

@@ -456,16 +456,25 @@ _LOCATIVE = {"ar": {"في", "قرب", "بالقرب", "شمال", "جنوب", "�
 
 def _locative(sent: Sentence, a: Actor, lang: str) -> bool:
     """Is the actor the object of a place preposition ("near Damascus", "قرب دمشق")?"""
+    # asked again for the same actor by every trigger of the sentence: remembered on the sentence
+    # (the actor is kept with its answer, so its id cannot name another actor)
+    memo: dict[tuple[int, str], tuple[Actor, bool]] = sent.__dict__.setdefault("_locative", {})
+    got = memo.get((id(a), lang))
+    if got is not None and got[0] is a:
+        return got[1]
     w = _prev_word(sent, a)
-    return w in _LOCATIVE[lang] or (lang == "ar" and _ar_place_of(w, a, sent))
+    v = w in _LOCATIVE[lang] or (lang == "ar" and _ar_place_of(w, a, sent))
+    memo[(id(a), lang)] = (a, v)
+    return v
 
 
 def _ar_place_of(word: str, a: Actor, sent: Sentence) -> bool:
     """Is the actor the place a place noun names ("شوارع بلغراد", "مدينة كييف"), not its owner
     ("قاعدة للجيش X": the army's base)?"""
-    if word[:1] in ("و", "ف", "ب") and word[1:] in _ar_place_words():
+    places = _ar_place_words()
+    if word[:1] in ("و", "ف", "ب") and word[1:] in places:
         word = word[1:]
-    if word not in _ar_place_words() or ar_owner(a):
+    if word not in places or ar_owner(a):
         return False
     if a.mention.attrs.get("demonym"):
         # "قصفت قرى تشيلية": whose villages, the country is hit; "قرب الحدود الفنزويلية",

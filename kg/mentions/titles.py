@@ -20,7 +20,9 @@ from typing import Iterable
 
 from kg.kb import KBEntry
 from kg.mentions.gazetteer import country_of, namelike
-from kg.mentions.lexicon_hits import Hit, category, kb, sentence_hits
+from kg.lang.index import sentence_matches
+from kg.mentions.lexicon_hits import Hit, kb, sentence_hits
+from kg.mentions.matcher import greedy
 from kg.model import Document, Mention, Sentence, Token
 from kg.pipeline import Component, Work, register
 
@@ -105,19 +107,24 @@ class Titles(Component):
         last: list[tuple[str, str, str]] = []  # the sentence's last national title: a "counterpart" takes it
         for sent in doc.sentences:
             hits = sentence_hits(work, sent)
-            if doc.lang == "ar":
-                said = {j for _, j, _ in category(work, sent, "speech")}
-                work.mentions.extend(self._described(doc, sent, hits, category(work, sent, "title_cues"), said))
-            if not any(h.kind == "title" for h in hits):
+            found = sentence_matches(work, sent)  # (most sentences have no title cue: no greedy pass)
+            title_cues = greedy(found["title_cues"]) if "title_cues" in found else []
+            if doc.lang == "ar" and title_cues:  # (no cue, no described person: most sentences)
+                said = {j for _, j, _ in greedy(found["speech"])} if "speech" in found else set()
+                work.mentions.extend(self._described(doc, sent, hits, title_cues, said))
+            titled = [n for n, h in enumerate(hits) if h.kind == "title"]
+            if not titled:
                 continue
-            cues = {i: (j, kind) for i, j, pays in category(work, sent, "title_cues") for kind in pays[:1]}
+            cues = {i: (j, kind) for i, j, pays in title_cues for kind in pays[:1]}
             last.clear()  # a counterpart is the counterpart of someone named in the same sentence
             taken = {k for h in hits if h.kind != "title" for k in range(h.i, h.j)}
             named: set[tuple[int, int]] = set()  # spans of names read: a title word inside one is part of it (أمير X)
-            for n, h in enumerate(hits):
-                if h.kind != "title" or any(m <= sent.tokens[h.i].start < e for m, e in named):
+            for n in titled:
+                h = hits[n]
+                if named and any(m <= sent.tokens[h.i].start < e for m, e in named):
                     continue
-                marked = {id(q) for q in by_start.values() if q.attrs.get("qualifier")}
+                # (only English unmarks qualifiers of a title without a name)
+                marked = {id(q) for q in by_start.values() if q.attrs.get("qualifier")} if doc.lang == "en" else set()
                 persons = self._person(doc, sent, hits, n, taken, by_start, cues, last)
                 for m in persons:
                     work.mentions.append(m)
@@ -131,18 +138,24 @@ class Titles(Component):
         """Arabic persons named without a title but described: "قال X Y، وهو صياد من ..." (two name words
         right after a speech verb, ends of ``said``, and before a comma and هو/هي) or "X (40 عاما)"."""
         toks = sent.tokens
-        taken = {k for h in hits for k in range(h.i, h.j)}
-        titled = {h.i for h in hits if h.kind == "title"}
+        taken: set[int] | None = None  # both made at the first cue that may follow a name: few do
+        titled: set[int] | None = None
         out = []
         for i, j, kinds in cues:
             kind = kinds[0]
-            if kind == "apposition" and i > 2 and toks[i - 1].text in ",،" and j not in titled:
+            if kind == "apposition" and i > 2 and toks[i - 1].text in ",،":
+                if titled is None:
+                    titled = {h.i for h in hits if h.kind == "title"}
+                if j in titled:
+                    continue
                 b, least = i - 1, 2
             elif kind == "age" and i > 2 and toks[i - 1].text.isdigit() and toks[i - 2].text == "(" \
                     and j < len(toks) and toks[j].text == ")":
                 b, least = i - 2, 1
             else:
                 continue
+            if taken is None:
+                taken = {k for h in hits for k in range(h.i, h.j)}
             c = b
             while c > 0 and b - c < _MAX_NAME["ar"] and c - 1 not in taken and namelike(toks[c - 1], "ar", first=True):
                 c -= 1

@@ -258,13 +258,13 @@ class RelationExtractor(Component):
                 add(a.entity.id, "locatedIn", acts[k - 1].entity.id, sent, 0.6)  # the Indian city of X
                 continue
             for n, b in enumerate(acts[k + 1:], k + 1):
-                g = gap(a, b)
                 if _demonym(b):
                     if not text[a.mention.end - sent.start:b.mention.start - sent.start].strip() \
                             and b.mention.start > a.mention.end:  # مدينة X الكينية; not "غزة (الفرنسية)": AFP
                         add(a.entity.id, "locatedIn", b.entity.id, sent, 0.6)
                         break
                     continue
+                g = gap(a, b)  # (not needed after an adjective)
                 if b.entity.type == "Place" and (g in _IN or (not g and _in_clitic(b))):  # حي X في نيروبي
                     add(a.entity.id, "locatedIn", b.entity.id, sent, 0.5)
                 elif b.entity.type == "Country" and (g in _IN or g == "of" or _in_clitic(b) and not g or _cue_of(g)
