@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kg._native import load as load_native
 from kg.ner.features import Featurizer
 
 # Distinct words whose scores are cached (2**16 rows of 5×K floats: 24 MB);
@@ -31,7 +32,8 @@ class CRF:
         self.labels = labels
         self.K = len(labels)
         self.trans = transitions
-        self.exp_trans = np.exp(transitions)
+        self.exp_trans = np.ascontiguousarray(np.exp(transitions))
+        self.native = True  # use kg._native.crf when built (False: numpy only, for comparisons)
         self._blockdiag = np.zeros((2 * self.K, 2 * self.K))
         self._blockdiag[: self.K, : self.K] = self.exp_trans
         self._blockdiag[self.K:, self.K:] = self.exp_trans.T
@@ -255,8 +257,16 @@ class CRF:
         padding to the batch's longest sentence.
         """
         E, gather, lens = self._flat_emissions(feat, sentences)
-        best, conf = self._posterior(E, gather, lens)
-        return best, conf, lens
+        native = load_native("crf") if self.native else None
+        if native is None:
+            best, conf = self._posterior(E, gather, lens)
+            return best, conf, lens
+        # C forward-backward on the flat rows; the (B, L) layout is one gather away
+        best_f = np.zeros(len(E), dtype=np.int64)
+        conf_f = np.zeros(len(E))
+        native.posterior(E, gather[:, 0].astype(np.int64), np.array(lens, dtype=np.int64),
+                         self.exp_trans, best_f, conf_f)
+        return best_f[gather], conf_f[gather], lens
 
     def _flat_emissions(self, feat: Featurizer, sentences: list[list[str]]
                         ) -> tuple[np.ndarray, np.ndarray, list[int]]:

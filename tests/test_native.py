@@ -1,0 +1,95 @@
+"""The C accelerators (kg/_native) give the same output as their pure-Python twins.
+
+CI sets KG_REQUIRE_NATIVE=1: there a module that did not build is a failure,
+not a skip (the build hook only warns, so that installs without a compiler work).
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+from kg._native import MODULES, load, status
+
+
+def require(name: str):  # -> module
+    mod = load(name)
+    if mod is None:
+        if os.environ.get("KG_REQUIRE_NATIVE") == "1":
+            pytest.fail(f"kg._native.{name} is not built (KG_REQUIRE_NATIVE=1)")
+        pytest.skip(f"kg._native.{name} is not built")
+    return mod
+
+
+def test_pure_python_switch_hides_every_module(monkeypatch) -> None:
+    monkeypatch.setenv("KG_PURE_PYTHON", "1")
+    assert status() == {name: False for name in MODULES}
+
+
+# Hand-written sentences, tokenised like ANERcorp; lengths 1 to 40 tokens.
+SENTENCES = [
+    "قال وزير الخارجية الفرنسي في باريس إن الاتحاد الأوروبي سيبحث العقوبات .",
+    "بيروت",
+    "في بيروت",
+    "أعلنت وزارة الدفاع التركية أن قواتها قصفت مواقع في شمال العراق , وقال المتحدث باسم الجيش إن "
+    "العملية مستمرة حتى تحقيق أهدافها , بينما دعت بغداد أنقرة إلى احترام سيادتها .",
+    "التقى الأمين العام للأمم المتحدة أنطونيو غوتيريش الرئيس الكيني في نيروبي .",
+]
+
+
+def test_crf_posterior_equals_numpy() -> None:
+    require("crf")
+    from kg.ner.tagger import load as load_tagger
+
+    tg = load_tagger()
+    sents = [s.split() for s in SENTENCES] + [[]]
+    tg.crf.native = False
+    try:
+        want = tg.tag_many(sents, threshold=0.0)
+    finally:
+        tg.crf.native = True
+    got = tg.tag_many(sents, threshold=0.0)
+    assert sum(len(spans) for _, spans in want) >= 5  # the comparison covers real spans
+    for (wt, ws), (gt, gs) in zip(want, got):
+        assert gt == wt
+        assert [(s.start, s.end, s.type) for s in gs] == [(s.start, s.end, s.type) for s in ws]
+        assert [s.score for s in gs] == pytest.approx([s.score for s in ws], abs=1e-12)
+
+
+def test_crf_posterior_marginals_on_random_scores() -> None:
+    # brute force over all label paths of short sentences: the C marginals are exact
+    crf = require("crf")
+    import itertools
+
+    rng = np.random.default_rng(7)
+    K = 3
+    trans = rng.normal(size=(K, K))
+    lens = [1, 2, 4]
+    E = rng.normal(size=(sum(lens) + 2, K))  # rows 1 and 4 belong to no sentence
+    starts = np.array([0, 2, 5], dtype=np.int64)
+    best = np.full(len(E), -1, dtype=np.int64)
+    conf = np.zeros(len(E))
+    crf.posterior(E, starts, np.array(lens, dtype=np.int64), np.exp(trans), best, conf)
+    for s, n in zip(starts, lens):
+        P = np.zeros((n, K))
+        for path in itertools.product(range(K), repeat=n):
+            score = sum(E[s + t, y] for t, y in enumerate(path)) + sum(trans[a, b] for a, b in zip(path, path[1:]))
+            for t, y in enumerate(path):
+                P[t, y] += np.exp(score)
+        P /= P.sum(axis=1, keepdims=True)
+        assert best[s:s + n].tolist() == P.argmax(axis=1).tolist()
+        assert conf[s:s + n] == pytest.approx(P.max(axis=1), abs=1e-12)
+    assert best[1] == -1 and best[4] == -1  # rows of no sentence are left alone
+
+
+def test_crf_posterior_rejects_inconsistent_sizes() -> None:
+    crf = require("crf")
+    E = np.zeros((4, 3))
+    with pytest.raises(ValueError):
+        crf.posterior(E, np.array([2], dtype=np.int64), np.array([5], dtype=np.int64), np.ones((3, 3)),
+                      np.zeros(4, dtype=np.int64), np.zeros(4))
+    with pytest.raises(TypeError):
+        crf.posterior(E, np.array([0], dtype=np.int32), np.array([2], dtype=np.int64), np.ones((3, 3)),
+                      np.zeros(4, dtype=np.int64), np.zeros(4))
