@@ -58,7 +58,19 @@ def test_crf_posterior_equals_numpy() -> None:
         assert [s.score for s in gs] == pytest.approx([s.score for s in ws], abs=1e-12)
 
 
-def test_crf_posterior_marginals_on_random_scores() -> None:
+def tag_rows_args(E: np.ndarray, starts: list[int], lens: list[int], trans: np.ndarray) -> tuple:
+    """``tag_rows`` arguments whose scores are exactly E: one table row per position, offset 0 only."""
+    N, K = E.shape
+    table = np.zeros((N + 1, 5, K))
+    table[1:, 0] = E
+    seq = np.arange(1, N + 1, dtype=np.int64)
+    zeros = np.zeros(N, dtype=np.int64)
+    return (seq, np.array(starts, dtype=np.int64), np.array(lens, dtype=np.int64), table, zeros,
+            np.zeros((1, 2, K)), zeros, np.zeros((1, 3, K)), np.zeros((4, K)), np.exp(trans),
+            np.full(N, -1, dtype=np.int64), np.zeros(N))
+
+
+def test_crf_marginals_on_random_scores() -> None:
     # brute force over all label paths of short sentences: the C marginals are exact
     crf = require("crf")
     import itertools
@@ -66,12 +78,11 @@ def test_crf_posterior_marginals_on_random_scores() -> None:
     rng = np.random.default_rng(7)
     K = 3
     trans = rng.normal(size=(K, K))
-    lens = [1, 2, 4]
-    E = rng.normal(size=(sum(lens) + 2, K))  # rows 1 and 4 belong to no sentence
-    starts = np.array([0, 2, 5], dtype=np.int64)
-    best = np.full(len(E), -1, dtype=np.int64)
-    conf = np.zeros(len(E))
-    crf.posterior(E, starts, np.array(lens, dtype=np.int64), np.exp(trans), best, conf)
+    starts, lens = [0, 2, 5], [1, 2, 4]
+    E = rng.normal(size=(9, K))  # rows 1 and 4 belong to no sentence
+    args = tag_rows_args(E, starts, lens, trans)
+    crf.tag_rows(*args)
+    best, conf = args[-2], args[-1]
     for s, n in zip(starts, lens):
         P = np.zeros((n, K))
         for path in itertools.product(range(K), repeat=n):
@@ -84,12 +95,17 @@ def test_crf_posterior_marginals_on_random_scores() -> None:
     assert best[1] == -1 and best[4] == -1  # rows of no sentence are left alone
 
 
-def test_crf_posterior_rejects_inconsistent_sizes() -> None:
+def test_crf_rejects_inconsistent_arguments() -> None:
     crf = require("crf")
     E = np.zeros((4, 3))
+    bad = list(tag_rows_args(E, [2], [5], np.zeros((3, 3))))  # the sentence runs past the end
     with pytest.raises(ValueError):
-        crf.posterior(E, np.array([2], dtype=np.int64), np.array([5], dtype=np.int64), np.ones((3, 3)),
-                      np.zeros(4, dtype=np.int64), np.zeros(4))
+        crf.tag_rows(*bad)
+    bad = list(tag_rows_args(E, [0], [2], np.zeros((3, 3))))
+    bad[0] = bad[0] + 10  # a row outside the table
+    with pytest.raises(ValueError):
+        crf.tag_rows(*bad)
+    bad = list(tag_rows_args(E, [0], [2], np.zeros((3, 3))))
+    bad[1] = bad[1].astype(np.int32)
     with pytest.raises(TypeError):
-        crf.posterior(E, np.array([0], dtype=np.int32), np.array([2], dtype=np.int64), np.ones((3, 3)),
-                      np.zeros(4, dtype=np.int64), np.zeros(4))
+        crf.tag_rows(*bad)

@@ -1,7 +1,8 @@
-/* Linear-chain CRF posterior decoding (forward-backward) over sentences laid end to end.
+/* Linear-chain CRF scoring and posterior decoding over sentences laid end to end.
  *
- * The C twin of kg.ner.crf.CRF._posterior: for each sentence, the scaled
- * forward and backward messages give every position's marginal label
+ * The C twin of kg.ner.crf.CRF._flat_emissions and _posterior: each position's
+ * label scores are summed from per-word tables, then for each sentence the
+ * scaled forward and backward messages give every position's marginal label
  * probabilities; the most probable label and its probability are written out.
  * Buffers come from numpy arrays (buffer protocol), so no numpy headers are needed.
  */
@@ -22,139 +23,169 @@ static int get_buf(PyObject *o, Py_buffer *b, int writable, Py_ssize_t itemsize,
     return 0;
 }
 
-/* posterior(E, starts, lens, exp_trans, best, conf)
- *   E:         float64 (N, K) state scores
- *   starts:    int64 (B,) first row of each sentence in E
- *   lens:      int64 (B,) length of each sentence
- *   exp_trans: float64 (K, K) exp(transition weights), [previous, next]
- *   best:      int64 (N,) out: most probable label per row (rows of no sentence untouched)
- *   conf:      float64 (N,) out: its marginal probability
+/* Decode one sentence of n rows: E (n, K) scores, T exp(transitions); writes best/conf (n).
+ * alpha, beta, X: scratch of n * K doubles each. */
+static void decode_sentence(const double *E, Py_ssize_t n, Py_ssize_t K, const double *T, long long *best,
+                            double *conf, double *alpha, double *beta, double *X) {
+    /* X[t] = exp(E[t] - max E[t]): a row constant cancels in the marginals */
+    for (Py_ssize_t t = 0; t < n; t++) {
+        const double *e = E + t * K;
+        double m = e[0];
+        for (Py_ssize_t k = 1; k < K; k++) if (e[k] > m) m = e[k];
+        for (Py_ssize_t k = 0; k < K; k++) X[t * K + k] = exp(e[k] - m);
+    }
+    /* forward: alpha[0] = X[0]; alpha[t] = X[t] * (alpha[t-1] @ T), normalised to sum 1 */
+    double z = 0;
+    for (Py_ssize_t k = 0; k < K; k++) { alpha[k] = X[k]; z += X[k]; }
+    z = 1.0 / z;
+    for (Py_ssize_t k = 0; k < K; k++) alpha[k] *= z;
+    for (Py_ssize_t t = 1; t < n; t++) {
+        const double *ap = alpha + (t - 1) * K;
+        double *a = alpha + t * K;
+        z = 0;
+        for (Py_ssize_t j = 0; j < K; j++) {
+            double acc = 0;
+            for (Py_ssize_t i = 0; i < K; i++) acc += ap[i] * T[i * K + j];
+            a[j] = acc * X[t * K + j];
+            z += a[j];
+        }
+        z = 1.0 / z;
+        for (Py_ssize_t j = 0; j < K; j++) a[j] *= z;
+    }
+    /* backward: beta[n-1] = 1; beta[t] = T @ (X[t+1] * beta[t+1]), normalised */
+    for (Py_ssize_t k = 0; k < K; k++) beta[(n - 1) * K + k] = 1.0;
+    for (Py_ssize_t t = n - 2; t >= 0; t--) {
+        const double *bn = beta + (t + 1) * K;
+        double *w = X + (t + 1) * K;  /* X is not read after the forward pass: reuse its row */
+        double *bt = beta + t * K;
+        for (Py_ssize_t j = 0; j < K; j++) w[j] *= bn[j];
+        z = 0;
+        for (Py_ssize_t i = 0; i < K; i++) {
+            double acc = 0;
+            for (Py_ssize_t j = 0; j < K; j++) acc += T[i * K + j] * w[j];
+            bt[i] = acc;
+            z += acc;
+        }
+        z = 1.0 / z;
+        for (Py_ssize_t i = 0; i < K; i++) bt[i] *= z;
+    }
+    /* marginals up to a constant per position: alpha * beta */
+    for (Py_ssize_t t = 0; t < n; t++) {
+        const double *a = alpha + t * K, *bb = beta + t * K;
+        double sum = 0, top = -1;
+        long long arg = 0;
+        for (Py_ssize_t k = 0; k < K; k++) {
+            double u = a[k] * bb[k];
+            sum += u;
+            if (u > top) { top = u; arg = k; }
+        }
+        best[t] = arg;
+        conf[t] = sum > 0 ? top / sum : 0.0;
+    }
+}
+
+/* tag_rows(seq, starts, lens, table, pair_idx, pair_table, gid, gaz_table, consts, exp_trans, best, conf)
+ * Scores and decodes sentences laid end to end, as kg.ner.crf.CRF._flat_emissions then
+ * _posterior do, adding the same terms in the same order (so the scores are bit-identical):
+ *   seq:        int64 (N,) row of the word at each position in ``table`` (0: padding)
+ *   starts/lens: int64 (B,) first position and length of each sentence in seq
+ *   table:      float64 (R, 5, K) a word's scores at offsets 0, +1, +2, -1, -2 from itself
+ *   pair_idx:   int64 (N,) row in pair_table of the bigram (i, i+1); pair_table (P, 2, K)
+ *   gid:        int64 (N,) gazetteer tag id per position; gaz_table (G, 3, K): at 0, seen from -1, from +1
+ *   consts:     float64 (4, K) bos, eos, bos2, eos2
+ *   exp_trans:  float64 (K, K); best int64 (N,) and conf float64 (N,) are written at sentence positions
  */
-static PyObject *posterior(PyObject *self, PyObject *args) {
-    PyObject *oE, *oS, *oL, *oT, *oB, *oC;
-    if (!PyArg_ParseTuple(args, "OOOOOO", &oE, &oS, &oL, &oT, &oB, &oC)) return NULL;
-    Py_buffer bE, bS, bL, bT, bB, bC;
-    if (get_buf(oE, &bE, 0, 8, "E") < 0) return NULL;
-    if (get_buf(oS, &bS, 0, 8, "starts") < 0) { PyBuffer_Release(&bE); return NULL; }
-    if (get_buf(oL, &bL, 0, 8, "lens") < 0) { PyBuffer_Release(&bE); PyBuffer_Release(&bS); return NULL; }
-    if (get_buf(oT, &bT, 0, 8, "exp_trans") < 0) {
-        PyBuffer_Release(&bE); PyBuffer_Release(&bS); PyBuffer_Release(&bL); return NULL;
-    }
-    if (get_buf(oB, &bB, 1, 8, "best") < 0) {
-        PyBuffer_Release(&bE); PyBuffer_Release(&bS); PyBuffer_Release(&bL); PyBuffer_Release(&bT); return NULL;
-    }
-    if (get_buf(oC, &bC, 1, 8, "conf") < 0) {
-        PyBuffer_Release(&bE); PyBuffer_Release(&bS); PyBuffer_Release(&bL); PyBuffer_Release(&bT);
-        PyBuffer_Release(&bB); return NULL;
-    }
+#define NBUF 12
+static PyObject *tag_rows(PyObject *self, PyObject *args) {
+    PyObject *o[NBUF];
+    Py_buffer b[NBUF];
+    static const int writable[NBUF] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1};
+    static const char *names[NBUF] = {"seq", "starts", "lens", "table", "pair_idx", "pair_table", "gid",
+                                      "gaz_table", "consts", "exp_trans", "best", "conf"};
+    if (!PyArg_ParseTuple(args, "OOOOOOOOOOOO", &o[0], &o[1], &o[2], &o[3], &o[4], &o[5], &o[6], &o[7], &o[8],
+                          &o[9], &o[10], &o[11]))
+        return NULL;
+    int got = 0;
     PyObject *result = NULL;
-    const double *E = (const double *)bE.buf, *T = (const double *)bT.buf;
-    const long long *S = (const long long *)bS.buf, *Ls = (const long long *)bL.buf;
-    long long *best = (long long *)bB.buf;
-    double *conf = (double *)bC.buf;
-    Py_ssize_t N = bB.len / 8, B = bS.len / 8;
-    Py_ssize_t KK = bT.len / 8;
+    double *scratch = NULL;
+    for (; got < NBUF; got++)
+        if (get_buf(o[got], &b[got], writable[got], 8, names[got]) < 0) goto done;
+    const long long *seq = b[0].buf, *S = b[1].buf, *Ls = b[2].buf, *pidx = b[4].buf, *gid = b[6].buf;
+    const double *tab = b[3].buf, *ptab = b[5].buf, *gtab = b[7].buf, *cst = b[8].buf, *T = b[9].buf;
+    long long *best = b[10].buf;
+    double *conf = b[11].buf;
+    Py_ssize_t N = b[0].len / 8, B = b[1].len / 8, KK = b[9].len / 8;
     Py_ssize_t K = (Py_ssize_t)(sqrt((double)KK) + 0.5);
-    double *alpha = NULL, *beta = NULL, *X = NULL;
-    if (K * K != KK || K == 0 || bE.len / 8 != N * K || bC.len / 8 != N || bL.len / 8 != B) {
-        PyErr_SetString(PyExc_ValueError, "posterior: inconsistent array sizes");
+    if (K == 0 || K * K != KK || b[2].len / 8 != B || b[4].len / 8 != N || b[6].len / 8 != N ||
+        b[10].len / 8 != N || b[11].len / 8 != N || b[8].len / 8 != 4 * K || b[3].len % (5 * K * 8) ||
+        b[5].len % (2 * K * 8) || b[7].len % (3 * K * 8)) {
+        PyErr_SetString(PyExc_ValueError, "tag_rows: inconsistent array sizes");
         goto done;
     }
+    Py_ssize_t R = b[3].len / (5 * K * 8), P = b[5].len / (2 * K * 8), G = b[7].len / (3 * K * 8);
     Py_ssize_t maxlen = 0;
-    for (Py_ssize_t b = 0; b < B; b++) {
-        if (Ls[b] < 0 || S[b] < 0 || S[b] + Ls[b] > N) {
-            PyErr_SetString(PyExc_ValueError, "posterior: a sentence lies outside E");
+    for (Py_ssize_t i = 0; i < N; i++)
+        if (seq[i] < 0 || seq[i] >= R || pidx[i] < 0 || pidx[i] >= P || gid[i] < 0 || gid[i] >= G) {
+            PyErr_SetString(PyExc_ValueError, "tag_rows: an index lies outside its table");
             goto done;
         }
-        if (Ls[b] > maxlen) maxlen = (Py_ssize_t)Ls[b];
+    for (Py_ssize_t s = 0; s < B; s++) {
+        if (Ls[s] < 0 || S[s] < 0 || S[s] + Ls[s] > N) {
+            PyErr_SetString(PyExc_ValueError, "tag_rows: a sentence lies outside seq");
+            goto done;
+        }
+        if (Ls[s] > maxlen) maxlen = (Py_ssize_t)Ls[s];
     }
-    alpha = malloc(sizeof(double) * (maxlen + 1) * K);
-    beta = malloc(sizeof(double) * (maxlen + 1) * K);
-    X = malloc(sizeof(double) * (maxlen + 1) * K);
-    if (!alpha || !beta || !X) { PyErr_NoMemory(); goto done; }
-
+    scratch = malloc(sizeof(double) * (maxlen + 1) * K * 4);
+    if (!scratch) { PyErr_NoMemory(); goto done; }
     Py_BEGIN_ALLOW_THREADS
-    for (Py_ssize_t b = 0; b < B; b++) {
-        Py_ssize_t n = (Py_ssize_t)Ls[b], s0 = (Py_ssize_t)S[b];
+    double *E = scratch, *alpha = scratch + (maxlen + 1) * K, *beta = alpha + (maxlen + 1) * K,
+           *X = beta + (maxlen + 1) * K;
+    const double *bos = cst, *eos = cst + K, *bos2 = cst + 2 * K, *eos2 = cst + 3 * K;
+    for (Py_ssize_t s = 0; s < B; s++) {
+        Py_ssize_t n = (Py_ssize_t)Ls[s], s0 = (Py_ssize_t)S[s];
         if (n == 0) continue;
-        /* X[t] = exp(E[t] - max E[t]): a row constant cancels in the marginals */
         for (Py_ssize_t t = 0; t < n; t++) {
-            const double *e = E + (s0 + t) * K;
-            double m = e[0];
-            for (Py_ssize_t k = 1; k < K; k++) if (e[k] > m) m = e[k];
-            for (Py_ssize_t k = 0; k < K; k++) X[t * K + k] = exp(e[k] - m);
+            Py_ssize_t p = s0 + t;
+            double *e = E + t * K;
+            const double *w = tab + seq[p] * 5 * K;
+            for (Py_ssize_t k = 0; k < K; k++) e[k] = w[k];
+            if (p >= 1) { w = tab + seq[p - 1] * 5 * K + 1 * K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
+            if (p >= 2) { w = tab + seq[p - 2] * 5 * K + 2 * K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
+            if (p + 1 < N) { w = tab + seq[p + 1] * 5 * K + 3 * K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
+            if (p + 2 < N) { w = tab + seq[p + 2] * 5 * K + 4 * K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
+            if (t == 0) for (Py_ssize_t k = 0; k < K; k++) e[k] += bos[k];
+            if (t == n - 1) for (Py_ssize_t k = 0; k < K; k++) e[k] += eos[k];
+            if (n > 1 && t == 1) for (Py_ssize_t k = 0; k < K; k++) e[k] += bos2[k];
+            if (n > 1 && t == n - 2) for (Py_ssize_t k = 0; k < K; k++) e[k] += eos2[k];
+            w = ptab + pidx[p] * 2 * K;
+            for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k];
+            if (p >= 1) { w = ptab + pidx[p - 1] * 2 * K + K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
+            w = gtab + gid[p] * 3 * K;
+            for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k];
+            if (p + 1 < N) { w = gtab + gid[p + 1] * 3 * K + K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
+            if (p >= 1) { w = gtab + gid[p - 1] * 3 * K + 2 * K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
         }
-        /* forward: alpha[0] = X[0]; alpha[t] = X[t] * (alpha[t-1] @ T), normalised to sum 1 */
-        double z = 0;
-        for (Py_ssize_t k = 0; k < K; k++) { alpha[k] = X[k]; z += X[k]; }
-        for (Py_ssize_t k = 0; k < K; k++) alpha[k] /= z;
-        for (Py_ssize_t t = 1; t < n; t++) {
-            const double *ap = alpha + (t - 1) * K;
-            double *a = alpha + t * K;
-            z = 0;
-            for (Py_ssize_t j = 0; j < K; j++) {
-                double acc = 0;
-                for (Py_ssize_t i = 0; i < K; i++) acc += ap[i] * T[i * K + j];
-                a[j] = acc * X[t * K + j];
-                z += a[j];
-            }
-            for (Py_ssize_t j = 0; j < K; j++) a[j] /= z;
-        }
-        /* backward: beta[n-1] = 1; beta[t] = T @ (X[t+1] * beta[t+1]), normalised */
-        for (Py_ssize_t k = 0; k < K; k++) beta[(n - 1) * K + k] = 1.0;
-        for (Py_ssize_t t = n - 2; t >= 0; t--) {
-            const double *bn = beta + (t + 1) * K, *xn = X + (t + 1) * K;
-            double *bt = beta + t * K;
-            double tmp[64];
-            double *w = K <= 64 ? tmp : NULL;
-            z = 0;
-            if (w) {
-                for (Py_ssize_t j = 0; j < K; j++) w[j] = xn[j] * bn[j];
-                for (Py_ssize_t i = 0; i < K; i++) {
-                    double acc = 0;
-                    for (Py_ssize_t j = 0; j < K; j++) acc += T[i * K + j] * w[j];
-                    bt[i] = acc; z += acc;
-                }
-            } else {
-                for (Py_ssize_t i = 0; i < K; i++) {
-                    double acc = 0;
-                    for (Py_ssize_t j = 0; j < K; j++) acc += T[i * K + j] * xn[j] * bn[j];
-                    bt[i] = acc; z += acc;
-                }
-            }
-            for (Py_ssize_t i = 0; i < K; i++) bt[i] /= z;
-        }
-        /* marginals up to a constant per position: alpha * beta */
-        for (Py_ssize_t t = 0; t < n; t++) {
-            const double *a = alpha + t * K, *bb = beta + t * K;
-            double sum = 0, top = -1;
-            long long arg = 0;
-            for (Py_ssize_t k = 0; k < K; k++) {
-                double u = a[k] * bb[k];
-                sum += u;
-                if (u > top) { top = u; arg = k; }
-            }
-            best[s0 + t] = arg;
-            conf[s0 + t] = sum > 0 ? top / sum : 0.0;
-        }
+        decode_sentence(E, n, K, T, best + s0, conf + s0, alpha, beta, X);
     }
     Py_END_ALLOW_THREADS
     Py_INCREF(Py_None);
     result = Py_None;
 done:
-    free(alpha); free(beta); free(X);
-    PyBuffer_Release(&bE); PyBuffer_Release(&bS); PyBuffer_Release(&bL);
-    PyBuffer_Release(&bT); PyBuffer_Release(&bB); PyBuffer_Release(&bC);
+    free(scratch);
+    for (int i = 0; i < got; i++) PyBuffer_Release(&b[i]);
     return result;
 }
 
 static PyMethodDef methods[] = {
-    {"posterior", posterior, METH_VARARGS,
-     "posterior(E, starts, lens, exp_trans, best, conf): most probable label and its marginal per row."},
+    {"tag_rows", tag_rows, METH_VARARGS,
+     "tag_rows(seq, starts, lens, table, pair_idx, pair_table, gid, gaz_table, consts, exp_trans, best, conf):"
+     " score and decode sentences from word rows."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "kg._native.crf",
-                                    "CRF forward-backward in C (see kg.ner.crf).", -1, methods};
+                                    "CRF scoring and forward-backward in C (see kg.ner.crf).", -1, methods,
+                                    NULL, NULL, NULL, NULL};
 
 PyMODINIT_FUNC PyInit_crf(void) { return PyModule_Create(&module); }

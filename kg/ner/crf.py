@@ -46,6 +46,7 @@ class CRF:
         self._bigrams()
         self._known: tuple[Featurizer, frozenset[str]] | None = None  # see _neighbour_values
         self._const = {f: self.vector([f]) for f in ("bos", "bos2", "eos", "eos2")}
+        self._const4 = np.stack([self._const[f] for f in ("bos", "eos", "bos2", "eos2")])  # kg._native.crf order
         # Gazetteer tags: id per tag, and per id its vectors at offsets 0, -1 (g+1=), +1 (g-1=).
         self._gaz_id: dict[str, int] = {"": 0}
         self._gaz_table = np.zeros((1, 3, self.K))
@@ -256,28 +257,50 @@ class CRF:
         path: exponentials are taken on the sentences laid end to end, before
         padding to the batch's longest sentence.
         """
-        E, gather, lens = self._flat_emissions(feat, sentences)
         native = load_native("crf") if self.native else None
         if native is None:
+            E, gather, lens = self._flat_emissions(feat, sentences)
             best, conf = self._posterior(E, gather, lens)
             return best, conf, lens
-        # C forward-backward on the flat rows; the (B, L) layout is one gather away
-        best_f = np.zeros(len(E), dtype=np.int64)
-        conf_f = np.zeros(len(E))
-        native.posterior(E, gather[:, 0].astype(np.int64), np.array(lens, dtype=np.int64),
-                         self.exp_trans, best_f, conf_f)
+        # C scoring and forward-backward on the flat rows; the (B, L) layout is one gather away
+        seq, first, n, lens, pidx, gid = self._layout(feat, sentences)
+        best_f = np.zeros(len(seq), dtype=np.int64)
+        conf_f = np.zeros(len(seq))
+        native.tag_rows(seq, first, n, self._table, pidx, self._pair_table, gid, self._gaz_table,
+                        self._const4, self.exp_trans, best_f, conf_f)
+        gather = self._gather(first, n, lens)
         return best_f[gather], conf_f[gather], lens
+
+    def _layout(self, feat: Featurizer, sentences: list[list[str]]
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[int], np.ndarray, np.ndarray]:
+        """Sentences laid end to end, two padding words before each and at the end (int64 arrays).
+
+        (row of each position's word in the role table, first position and
+        length of each sentence, lengths as a list, bigram row of each
+        position, gazetteer tag id of each position).
+        """
+        lens = [len(t) for t in sentences]
+        rows = self._rows_of(feat, [t for toks in sentences for t in toks])
+        # sentence b's tokens go to first[b] .. first[b] + lens[b] - 1; row 0 pads
+        n = np.array(lens, dtype=np.int64)
+        first = 2 + np.concatenate([[0], np.cumsum(n + 2)[:-1]]).astype(np.int64)
+        seq = np.zeros(int(n.sum()) + 2 * len(lens) + 2, dtype=np.int64)
+        seq[np.repeat(first - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(len(rows))] = rows
+        pidx = self._pair_ids(self._bw[seq]).astype(np.int64, copy=False)
+        # Padding stems are empty and match no gazetteer entry.
+        gid = self._gaz_column(feat, seq).astype(np.int64, copy=False)  # may grow the table: index after
+        return seq, first, n, lens, pidx, gid
+
+    @staticmethod
+    def _gather(first: np.ndarray, n: np.ndarray, lens: list[int]) -> np.ndarray:
+        """(B, L) flat position of each sentence's tokens, left-aligned; past a sentence's end, 0 (padding)."""
+        pos = np.arange(max(lens))[None, :]
+        return np.where(pos < n[:, None], first[:, None] + pos, 0)
 
     def _flat_emissions(self, feat: Featurizer, sentences: list[list[str]]
                         ) -> tuple[np.ndarray, np.ndarray, list[int]]:
         """(N, K) scores of the sentences laid end to end, and the (B, L) index of each sentence's positions."""
-        lens = [len(t) for t in sentences]
-        rows = self._rows_of(feat, [t for toks in sentences for t in toks])
-        # sentence b's tokens go to first[b] .. first[b] + lens[b] - 1; row 0 pads
-        n = np.array(lens)
-        first = 2 + np.concatenate([[0], np.cumsum(n + 2)[:-1]]).astype(np.intp)
-        seq = np.zeros(int(n.sum()) + 2 * len(lens) + 2, dtype=np.intp)
-        seq[np.repeat(first - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(len(rows))] = rows
+        seq, first, n, lens, pidx, gid = self._layout(feat, sentences)
         R = self._table[seq]                         # (N, 5, K)
         E = R[:, 0].copy()
         E[1:] += R[:-1, 1]                           # previous word seen from here
@@ -290,20 +313,15 @@ class CRF:
         multi = n > 1
         E[first[multi] + 1] += self._const["bos2"]
         E[last[multi] - 1] += self._const["eos2"]
-        PT = self._pair_table[self._pair_ids(self._bw[seq])]  # (N, 2, K): bigram (i, i+1)
+        PT = self._pair_table[pidx]                  # (N, 2, K): bigram (i, i+1)
         E += PT[:, 0]
         E[1:] += PT[:-1, 1]
-        # Padding stems are empty and match no gazetteer entry.
-        gid = self._gaz_column(feat, seq)            # may grow the table: index after
         G = self._gaz_table[gid]                     # (N, 3, K); row 0 (no tag) is zero
         E += G[:, 0]
         E[:-1] += G[1:, 1]                           # the next word is in the gazetteer
         E[1:] += G[:-1, 2]                           # the previous word is
         E[0] = 0.0
-        pos = np.arange(max(lens))[None, :]
-        # Positions past a sentence's end read row 0 (padding); they are never used.
-        gather = np.where(pos < n[:, None], first[:, None] + pos, 0)
-        return E, gather, lens
+        return E, self._gather(first, n, lens), lens
 
     # --- inference ----------------------------------------------------
     def decode(self, E: np.ndarray, lens: list[int], viterbi: bool = False

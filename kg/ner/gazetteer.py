@@ -69,16 +69,21 @@ def read(path: str | Path) -> list[tuple[str, str]]:
 
 
 class Gazetteer:
-    """Longest-match lookup of gazetteer entries over a sentence's stems."""
+    """Longest-match lookup of gazetteer entries over a sentence's stems.
+
+    Entries sit in a trie of stems (``index``: first stem → node; a node is a
+    dict from the next stem to its node, with the entry's type under the key
+    None). Where two entries share their stems, the first one read wins.
+    """
 
     def __init__(self, pairs: list[tuple[str, str]]) -> None:
-        # first stem -> list of (stem tuple, type), longest first
-        self.index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.index: dict[str, dict] = {}
         for entry, typ in pairs:
-            stems = tuple(strip_clitics(normalize(w))[1] for w in entry.split())
-            self.index.setdefault(stems[0], []).append((stems, typ))
-        for v in self.index.values():
-            v.sort(key=lambda e: -len(e[0]))
+            stems = [strip_clitics(normalize(w))[1] for w in entry.split()]
+            node = self.index.setdefault(stems[0], {})
+            for st in stems[1:]:
+                node = node.setdefault(st, {})
+            node.setdefault(None, typ)
         self.size = len(pairs)
 
     def tags(self, stems: list[str]) -> list[str]:
@@ -100,14 +105,22 @@ class Gazetteer:
         for i in starts:
             if i < free:
                 continue
-            for ent, typ in index[stem_at(i)]:
-                k = len(ent)
-                if k == 1 or all(stem_at(i + d) == ent[d] for d in range(1, k)):
-                    out[i] = "B-" + typ
-                    for j in range(i + 1, i + k):
-                        out[j] = "I-" + typ
-                    free = i + k
+            node = index[stem_at(i)]
+            typ, k = node.get(None), 1
+            j = i + 1
+            while len(node) > (None in node):  # the node has children: try to go on
+                node = node.get(stem_at(j))  # type: ignore[assignment]
+                if node is None:
                     break
+                j += 1
+                if None in node:
+                    typ, k = node[None], j - i
+            if typ is None:
+                continue
+            out[i] = "B-" + typ
+            for j in range(i + 1, i + k):
+                out[j] = "I-" + typ
+            free = i + k
         return out
 
 
