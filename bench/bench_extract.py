@@ -9,7 +9,11 @@ to show memory stays flat. Runs are repeated and medians printed, with the
 ratio to the target of 200 Arabic articles/s per core. ``--tracemalloc``
 adds one traced run (slower) giving Python heap peaks at the checkpoints.
 
-Usage: python bench/make_corpus.py && python bench/bench_extract.py [--runs 3]
+``--compare`` measures the C accelerators (kg/_native) against the
+pure-Python paths side by side: fresh processes alternate between the two
+(KG_PURE_PYTHON=1 for the baseline), and medians and their ratio are printed.
+
+Usage: python bench/make_corpus.py && python bench/bench_extract.py [--runs 3] [--compare ROUNDS]
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 import resource  # noqa: E402
 import statistics  # noqa: E402
+import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
@@ -115,7 +120,12 @@ def main(argv: list[str] | None = None) -> int:
                     " (to see what a stage costs, e.g. segment,gazetteer)")
     ap.add_argument("--profile", action="store_true", help="print the share of time of each pipeline component")
     ap.add_argument("--no-pin", action="store_true", help="do not pin the process to one CPU")
+    ap.add_argument("--compare", type=int, default=0, metavar="ROUNDS",
+                    help="C accelerators vs pure Python: ROUNDS alternating pairs of fresh processes")
+    ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # one line of figures (for --compare)
     a = ap.parse_args(argv)
+    if a.compare:
+        return compare(a)
 
     if not a.no_pin and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -136,8 +146,18 @@ def main(argv: list[str] | None = None) -> int:
         pipe.components = [Timed(c) for c in pipe.components]
     extract(Document(id="warm", text="قال الرئيس. The president said.", lang="ar"), pipe)
     extract(Document(id="warm", text="The president said.", lang="en"), pipe)
+    from kg._native import status
+
+    if a.json:
+        figures = {}
+        for lang, path, limit in corpora:
+            runs = [run_once(path, limit, pipe) for _ in range(a.runs)]
+            figures[lang] = statistics.median(r["articles"] / r["seconds"] for r in runs)
+        print(json.dumps(figures))
+        return 0
     print(f"python {sys.version.split()[0]}, pid {os.getpid()}, cpus allowed: {len(os.sched_getaffinity(0))}")
     print(f"load (lexicons, models, first call): {time.perf_counter() - t0:.2f} s, rss {rss_mb():.0f} MB")
+    print("C accelerators: " + (", ".join(f"{k} {'C' if v else 'pure Python'}" for k, v in status().items())))
 
     for lang, path, limit in corpora:
         runs = [run_once(path, limit, pipe) for _ in range(a.runs)]
@@ -177,6 +197,31 @@ def main(argv: list[str] | None = None) -> int:
             for k, m in sorted(tr["marks"].items()):
                 print(f"  tracemalloc at {k:>4} articles: {m['traced']:.2f} MB now, {m['traced_peak']:.2f} MB peak"
                       " (Python heap allocated since the traced run began)")
+    return 0
+
+
+def compare(a: argparse.Namespace) -> int:
+    """Accelerated and pure-Python extractor in alternating fresh processes; medians and ratios."""
+    base = [sys.executable, __file__, "--json", "--corpus", str(a.corpus), "--runs", str(a.runs),
+            "--n", str(a.n), "--n-en", str(a.n_en)] + (["--no-pin"] if a.no_pin else [])
+    got: dict[str, dict[str, list[float]]] = {"C": {}, "pure Python": {}}
+    for r in range(a.compare):
+        for label in ("C", "pure Python"):
+            env = dict(os.environ)
+            env.pop("KG_PURE_PYTHON", None)
+            if label != "C":
+                env["KG_PURE_PYTHON"] = "1"
+            out = subprocess.run(base, env=env, capture_output=True, text=True, check=True).stdout
+            for lang, v in json.loads(out.strip().splitlines()[-1]).items():
+                got[label].setdefault(lang, []).append(v)
+            print(f"round {r + 1} {label:12s}: " + ", ".join(f"{lang} {v[-1]:.1f} articles/s"
+                                                       for lang, v in got[label].items()), flush=True)
+    for lang in got["C"]:
+        c, p = statistics.median(got["C"][lang]), statistics.median(got["pure Python"][lang])
+        line = f"[{lang}] median articles/s per core: C {c:.1f}, pure Python {p:.1f}, ratio {c / p:.2f}x"
+        if lang == "ar":
+            line += f"; C at {c / TARGET_AR:.2f}x the target of {TARGET_AR:.0f}"
+        print(line)
     return 0
 
 
