@@ -257,19 +257,33 @@ class CRF:
         path: exponentials are taken on the sentences laid end to end, before
         padding to the batch's longest sentence.
         """
-        native = load_native("crf") if self.native else None
-        if native is None:
+        flat = None if load_native("crf") is None else self.tag_flat(feat, sentences)
+        if flat is None:
             E, gather, lens = self._flat_emissions(feat, sentences)
             best, conf = self._posterior(E, gather, lens)
             return best, conf, lens
-        # C scoring and forward-backward on the flat rows; the (B, L) layout is one gather away
-        seq, first, n, lens, pidx, gid = self._layout(feat, sentences)
-        best_f = np.zeros(len(seq), dtype=np.int64)
-        conf_f = np.zeros(len(seq))
-        native.tag_rows(seq, first, n, self._table, pidx, self._pair_table, gid, self._gaz_table,
-                        self._const4, self.exp_trans, best_f, conf_f)
+        best_f, conf_f, first, n = flat
+        lens = [len(t) for t in sentences]
         gather = self._gather(first, n, lens)
         return best_f[gather], conf_f[gather], lens
+
+    def tag_flat(self, feat: Featurizer, sentences: list[list[str]], fill: int = 0
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+        """Posterior decoding in C (kg._native.crf) of non-empty sentences laid end to end.
+
+        (label per position, its marginal probability, first position and
+        length of each sentence); positions between sentences hold label
+        ``fill``. None when the C module is not in use.
+        """
+        native = load_native("crf") if self.native else None
+        if native is None:
+            return None
+        seq, first, n, _, pidx, gid = self._layout(feat, sentences)
+        best = np.full(len(seq), fill, dtype=np.int64)
+        conf = np.zeros(len(seq))
+        native.tag_rows(seq, first, n, self._table, pidx, self._pair_table, gid, self._gaz_table,
+                        self._const4, self.exp_trans, best, conf)
+        return best, conf, first, n
 
     def _layout(self, feat: Featurizer, sentences: list[list[str]]
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[int], np.ndarray, np.ndarray]:
