@@ -109,3 +109,17 @@ def test_crf_rejects_inconsistent_arguments() -> None:
     bad[1] = bad[1].astype(np.int32)
     with pytest.raises(TypeError):
         crf.tag_rows(*bad)
+
+
+def test_models_status_says_which_accelerators_are_in_use(monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    require("crf")
+    res = CliRunner().invoke(app, ["models", "status"])
+    assert res.exit_code == 0
+    assert "native crf\tC" in res.output
+    monkeypatch.setenv("KG_PURE_PYTHON", "1")
+    res = CliRunner().invoke(app, ["models", "status"])
+    assert "native crf\tpure Python" in res.output

@@ -1,4 +1,5 @@
-"""`kg models`: fetch the stanza models (online machines) and show where they are looked for."""
+"""`kg models`: fetch the stanza models (online machines), show where they are looked for,
+and which C accelerators (kg/_native) are in use."""
 
 from __future__ import annotations
 
@@ -31,8 +32,12 @@ def download_command(
 def status_command(
     directory: Path | None = typer.Option(None, "--dir", help=_DIR_HELP),
 ) -> None:
-    """Say, per language, whether stanza models are present in the model directory."""
+    """Say, per language, whether stanza models are present in the model directory, and which C accelerators are in use."""
+    from kg._native import status
+
     target = model_dir(directory)
     for lang in LANGS:
         state = "present" if has_models(lang, target) else f"missing (run: kg models download {lang})"
         typer.echo(f"{lang}\t{state}\t{target}")
+    for name, built in status().items():
+        typer.echo(f"native {name}\t{'C' if built else 'pure Python (not built, or KG_PURE_PYTHON set)'}")
