@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from kg._native import load
 from kg.model import Document, Sentence, Token
 from kg.pipeline import Component, Work, register
 from kg.text.normalize import norm_token
@@ -42,8 +43,18 @@ _ABBREV = {
 _NORMS: dict[str, str] = {}  # token text → norm; a dict lookup is cheaper than the lru_cache call
 
 
+_C = load("text")  # the C twin of tokenize (kg/_native/text.c), None when not built
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``; C when built, same output."""
     end = len(text) if end is None else end
+    if _C is not None and start >= 0:  # a negative start goes to find() below, which reads it from the end
+        return _C.tokenize(text, start, end, Token, _NORMS, norm_token)
+    return _tokenize_py(text, start, end)
+
+
+def _tokenize_py(text: str, start: int, end: int) -> list[Token]:
     out: list[Token] = []
     append = out.append
     find = text.find
