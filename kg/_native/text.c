@@ -105,22 +105,94 @@ static Py_ssize_t match_end(int kind, const void *data, Py_ssize_t i, Py_ssize_t
     return i + 1;
 }
 
-/* tokenize(text, start, end, token, norms, norm) -> list
+/* How to build a token by copying a template instance instead of calling the
+ * class: its slot offsets, and where text, start, end and norm go. */
+typedef struct {
+    PyTypeObject *type;
+    PyMemberDef *members;        /* the class's own slots, NULL-name terminated */
+    Py_ssize_t off[4];           /* offsets of text, start, end, norm */
+} Layout;
+
+/* Fill lay when template can be copied: an instance of exactly `token`, a
+ * heap type deriving from object directly, without its own __new__, with only
+ * object slots (no __dict__, no __weakref__, no C state) among which text,
+ * start, end, norm. (That its __init__ only stores arguments and constant
+ * defaults cannot be seen from here: the caller checks it.) */
+static int get_layout(PyObject *token, PyObject *template, Layout *lay) {
+    static const char *names[4] = {"text", "start", "end", "norm"};
+    if (!PyType_Check(token) || Py_TYPE(template) != (PyTypeObject *)token) {
+        PyErr_SetString(PyExc_TypeError, "tokenize: template must be an instance of exactly token");
+        return -1;
+    }
+    PyTypeObject *tp = (PyTypeObject *)token;
+    int plain = (tp->tp_flags & Py_TPFLAGS_HEAPTYPE) && tp->tp_base == &PyBaseObject_Type
+        && tp->tp_dictoffset == 0 && tp->tp_weaklistoffset == 0 && tp->tp_itemsize == 0
+        && tp->tp_alloc == PyType_GenericAlloc && tp->tp_new == PyBaseObject_Type.tp_new
+        && tp->tp_members != NULL;
+    Py_ssize_t n = 0;
+    for (int k = 0; k < 4; k++) lay->off[k] = -1;
+    if (plain) {
+        for (PyMemberDef *m = tp->tp_members; m->name; m++, n++) {
+            if (m->type != T_OBJECT_EX || (m->flags & READONLY)) { plain = 0; break; }
+            for (int k = 0; k < 4; k++)
+                if (strcmp(m->name, names[k]) == 0) lay->off[k] = m->offset;
+        }
+    }
+    /* every byte of the instance is a slot we copy: nothing is left unset */
+    if (!plain || tp->tp_basicsize != (Py_ssize_t)(sizeof(PyObject) + n * sizeof(PyObject *))
+        || lay->off[0] < 0 || lay->off[1] < 0 || lay->off[2] < 0 || lay->off[3] < 0) {
+        PyErr_SetString(PyExc_TypeError, "tokenize: token is not a plain __slots__ class with text, start, end, norm");
+        return -1;
+    }
+    lay->type = tp;
+    lay->members = tp->tp_members;
+    return 0;
+}
+
+/* A new instance with template's slot values, then text, start, end, norm
+ * set to v[0..3] (references stolen, also on failure). */
+static PyObject *copy_token(const Layout *lay, PyObject *template, PyObject *v[4]) {
+    PyObject *obj = lay->type->tp_alloc(lay->type, 0);
+    if (!obj) {
+        for (int k = 0; k < 4; k++) Py_DECREF(v[k]);
+        return NULL;
+    }
+    for (PyMemberDef *m = lay->members; m->name; m++) {
+        PyObject *x = *(PyObject **)((char *)template + m->offset);
+        Py_XINCREF(x);
+        *(PyObject **)((char *)obj + m->offset) = x;
+    }
+    for (int k = 0; k < 4; k++) {
+        PyObject **slot = (PyObject **)((char *)obj + lay->off[k]);
+        Py_XSETREF(*slot, v[k]);
+    }
+    return obj;
+}
+
+/* tokenize(text, start, end, token, norms, norm, template=None) -> list
  *   text:  str
  *   start, end: the span to scan, clamped to [0, len(text)] like re's pos/endpos
- *   token: called as token(text, start, end, norm) for each token
+ *   token: the Token class; called as token(text, start, end, norm) for each token,
+ *          unless template is given
  *   norms: dict, token text -> norm (cleared first when it holds more than 262,144 entries)
  *   norm:  called as norm(text, "") for a token text not in norms
+ *   template: None, or token(...) with the defaults; each token is then a copy of it
+ *          with text, start, end, norm set (what token's __init__ would make, when
+ *          it only stores its arguments and constant defaults: the caller checks that)
  */
 static PyObject *tokenize(PyObject *self, PyObject *args) {
-    PyObject *text, *token, *norms, *norm;
+    PyObject *text, *token, *norms, *norm, *template = Py_None;
     Py_ssize_t start, end;
-    if (!PyArg_ParseTuple(args, "UnnOO!O:tokenize", &text, &start, &end, &token, &PyDict_Type, &norms, &norm))
+    Layout lay;
+    if (!PyArg_ParseTuple(args, "UnnOO!O|O:tokenize", &text, &start, &end, &token, &PyDict_Type, &norms, &norm,
+                          &template))
         return NULL;
     if (!PyCallable_Check(token) || !PyCallable_Check(norm)) {
         PyErr_SetString(PyExc_TypeError, "tokenize: token and norm must be callable");
         return NULL;
     }
+    int fast = template != Py_None;
+    if (fast && get_layout(token, template, &lay) < 0) return NULL;
     if (PyUnicode_READY(text) < 0) return NULL;
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
     if (start < 0) start = 0; else if (start > len) start = len;
@@ -150,11 +222,18 @@ static PyObject *tokenize(PyObject *self, PyObject *args) {
         }
         PyObject *s = PyLong_FromSsize_t(i), *e = PyLong_FromSsize_t(j);
         PyObject *tok = NULL;
-        if (s && e) {
+        if (!s || !e) {
+            Py_DECREF(t); Py_DECREF(n); Py_XDECREF(s); Py_XDECREF(e);
+            goto fail;
+        }
+        if (fast) {
+            PyObject *v[4] = {t, s, e, n};
+            tok = copy_token(&lay, template, v);  /* steals t, s, e, n */
+        } else {
             PyObject *argv[4] = {t, s, e, n};
             tok = PyObject_Vectorcall(token, argv, 4, NULL);
+            Py_DECREF(t); Py_DECREF(n); Py_DECREF(s); Py_DECREF(e);
         }
-        Py_DECREF(t); Py_DECREF(n); Py_XDECREF(s); Py_XDECREF(e);
         if (!tok) goto fail;
         int rc = PyList_Append(out, tok);
         Py_DECREF(tok);
@@ -171,7 +250,7 @@ fail:
 
 static PyMethodDef methods[] = {
     {"tokenize", tokenize, METH_VARARGS,
-     "tokenize(text, start, end, token, norms, norm) -> list: kg.text.segment.tokenize in C."},
+     "tokenize(text, start, end, token, norms, norm, template=None) -> list: kg.text.segment.tokenize in C."},
     {NULL, NULL, 0, NULL},
 };
 

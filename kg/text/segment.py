@@ -11,6 +11,7 @@ left attached (``وأذربيجان`` is one token); matching strips them later.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from kg._native import load
@@ -46,11 +47,31 @@ _NORMS: dict[str, str] = {}  # token text → norm; a dict lookup is cheaper tha
 _C = load("text")  # the C twin of tokenize (kg/_native/text.c), None when not built
 
 
+def _token_template() -> Token | None:
+    """A default Token that the C path copies instead of calling Token() (a Python call per token).
+
+    Only when that gives what ``Token(text, start, end, norm)`` gives: the
+    dataclass-generated __init__, storing its four arguments and None for the rest.
+    """
+    fields = dataclasses.fields(Token)
+    plain = (
+        [f.name for f in fields[:4]] == ["text", "start", "end", "norm"]
+        and all(f.init for f in fields)
+        and all(f.default is None for f in fields[4:])  # not a default_factory: a copy would share it
+        and not hasattr(Token, "__post_init__")
+        and Token.__init__.__code__.co_filename == "<string>"  # written by dataclasses, not by hand
+    )
+    return Token("", 0, 0, "") if plain else None
+
+
+_TEMPLATE = _token_template()
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``; C when built, same output."""
     end = len(text) if end is None else end
     if _C is not None and start >= 0:  # a negative start goes to find() below, which reads it from the end
-        return _C.tokenize(text, start, end, Token, _NORMS, norm_token)
+        return _C.tokenize(text, start, end, Token, _NORMS, norm_token, _TEMPLATE)
     return _tokenize_py(text, start, end)
 
 
