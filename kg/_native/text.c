@@ -169,7 +169,7 @@ static PyObject *copy_token(const Layout *lay, PyObject *template, PyObject *v[4
     return obj;
 }
 
-/* tokenize(text, start, end, token, norms, norm, template=None) -> list
+/* tokenize(text, start, end, token, norms, norm, template=None, marks=None) -> list | (list, list)
  *   text:  str
  *   start, end: the span to scan, clamped to [0, len(text)] like re's pos/endpos
  *   token: the Token class; called as token(text, start, end, norm) for each token,
@@ -179,14 +179,21 @@ static PyObject *copy_token(const Layout *lay, PyObject *template, PyObject *v[4
  *   template: None, or token(...) with the defaults; each token is then a copy of it
  *          with text, start, end, norm set (what token's __init__ would make, when
  *          it only stores its arguments and constant defaults: the caller checks that)
+ *   marks: None, or a str: then the indices of the one-character tokens that are
+ *          one of its characters come too, as a second list (the sentence splitter
+ *          looks at those tokens only, and would otherwise loop over all in Python)
  */
 static PyObject *tokenize(PyObject *self, PyObject *args) {
-    PyObject *text, *token, *norms, *norm, *template = Py_None;
+    PyObject *text, *token, *norms, *norm, *template = Py_None, *marks = Py_None;
     Py_ssize_t start, end;
     Layout lay;
-    if (!PyArg_ParseTuple(args, "UnnOO!O|O:tokenize", &text, &start, &end, &token, &PyDict_Type, &norms, &norm,
-                          &template))
+    if (!PyArg_ParseTuple(args, "UnnOO!O|OO:tokenize", &text, &start, &end, &token, &PyDict_Type, &norms, &norm,
+                          &template, &marks))
         return NULL;
+    if (marks != Py_None && (!PyUnicode_Check(marks) || PyUnicode_READY(marks) < 0)) {
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "tokenize: marks must be a str or None");
+        return NULL;
+    }
     if (!PyCallable_Check(token) || !PyCallable_Check(norm)) {
         PyErr_SetString(PyExc_TypeError, "tokenize: token and norm must be callable");
         return NULL;
@@ -201,10 +208,10 @@ static PyObject *tokenize(PyObject *self, PyObject *args) {
 
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    PyObject *out = PyList_New(0);
-    if (!out) return NULL;
+    Py_ssize_t nmarks = marks == Py_None ? -1 : PyUnicode_GET_LENGTH(marks);
+    PyObject *out = PyList_New(0), *marked = nmarks >= 0 ? PyList_New(0) : NULL;
     PyObject *empty = PyUnicode_FromStringAndSize("", 0);
-    if (!empty) { Py_DECREF(out); return NULL; }
+    if (!out || !empty || (nmarks >= 0 && !marked)) goto fail;
 
     Py_ssize_t i = start;
     while (i < end) {
@@ -238,19 +245,31 @@ static PyObject *tokenize(PyObject *self, PyObject *args) {
         int rc = PyList_Append(out, tok);
         Py_DECREF(tok);
         if (rc < 0) goto fail;
+        if (nmarks > 0 && j == i + 1 && PyUnicode_FindChar(marks, RD(i), 0, nmarks, 1) >= 0) {
+            PyObject *k = PyLong_FromSsize_t(PyList_GET_SIZE(out) - 1);
+            rc = k ? PyList_Append(marked, k) : -1;
+            Py_XDECREF(k);
+            if (rc < 0) goto fail;
+        }
         i = j;
     }
     Py_DECREF(empty);
-    return out;
-fail:
-    Py_DECREF(empty);
+    if (!marked) return out;
+    PyObject *res = PyTuple_Pack(2, out, marked);
     Py_DECREF(out);
+    Py_DECREF(marked);
+    return res;
+fail:
+    Py_XDECREF(empty);
+    Py_XDECREF(out);
+    Py_XDECREF(marked);
     return NULL;
 }
 
 static PyMethodDef methods[] = {
     {"tokenize", tokenize, METH_VARARGS,
-     "tokenize(text, start, end, token, norms, norm, template=None) -> list: kg.text.segment.tokenize in C."},
+     "tokenize(text, start, end, token, norms, norm, template=None, marks=None) -> list | (list, list):\n"
+     "kg.text.segment.tokenize in C."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -33,6 +33,8 @@ _TOKEN = re.compile(
 _END = set(".!?؟")
 _CLOSERS = set("\"'”’»)]\u201d")
 _PUNCT = _END | _CLOSERS
+_PUNCT_CHARS = "".join(sorted(_PUNCT))  # single characters: a token is in _PUNCT iff it is one of these
+_PARA = re.compile(r"[^\n]+")
 # Abbreviations that end with a period but rarely end a sentence.
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep",
@@ -95,6 +97,14 @@ def _tokenize_py(text: str, start: int, end: int) -> list[Token]:
     return out
 
 
+def _tokenize_punct(text: str, start: int, end: int) -> tuple[list[Token], list[int]]:
+    """``tokenize(text, start, end)`` and the indices of its tokens in ``_PUNCT`` (``start`` >= 0)."""
+    if _C is not None:  # the C loop collects the indices as it goes
+        return _C.tokenize(text, start, end, Token, _NORMS, norm_token, _TEMPLATE, _PUNCT_CHARS)
+    tokens = _tokenize_py(text, start, end)
+    return tokens, [i for i, t in enumerate(tokens) if t.text in _PUNCT]
+
+
 def _is_boundary(tokens: list[Token], i: int, text: str) -> bool:
     """Token i is sentence-final punctuation followed by a plausible sentence start."""
     tok = tokens[i]
@@ -120,11 +130,11 @@ def segment(doc: Document) -> None:
     """Fill ``doc.sentences``: split at paragraph breaks and sentence-final punctuation."""
     sentences: list[Sentence] = []
     text = doc.text
-    for para in re.finditer(r"[^\n]+", text):
-        tokens = tokenize(text, para.start(), para.end())
+    for para in _PARA.finditer(text):
+        tokens, punct = _tokenize_punct(text, para.start(), para.end())
         s0 = 0  # first token of the current sentence
         # only punctuation can end a sentence: the checks run on those tokens alone
-        for i in [i for i, t in enumerate(tokens) if t.text in _PUNCT]:
+        for i in punct:
             tok = tokens[i]
             if tok.text in _END:
                 if not _is_boundary(tokens, i, text):
