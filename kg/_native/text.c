@@ -190,7 +190,7 @@ static PyObject *copy_token(const Layout *lay, PyObject *template, PyObject *v[4
 static PyObject *tokenize(PyObject *self, PyObject *args) {
     PyObject *text, *token, *norms, *norm, *template = Py_None, *marks = Py_None;
     Py_ssize_t start, end;
-    Layout lay;
+    Layout lay = {NULL, NULL, {-1, -1, -1, -1}};  /* set by get_layout when a template is given */
     if (!PyArg_ParseTuple(args, "UnnOO!O|OO:tokenize", &text, &start, &end, &token, &PyDict_Type, &norms, &norm,
                           &template, &marks))
         return NULL;
