@@ -11,8 +11,10 @@ left attached (``وأذربيجان`` is one token); matching strips them later.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+from kg._native import load
 from kg.model import Document, Sentence, Token
 from kg.pipeline import Component, Work, register
 from kg.text.normalize import norm_token
@@ -31,6 +33,8 @@ _TOKEN = re.compile(
 _END = set(".!?؟")
 _CLOSERS = set("\"'”’»)]\u201d")
 _PUNCT = _END | _CLOSERS
+_PUNCT_CHARS = "".join(sorted(_PUNCT))  # single characters: a token is in _PUNCT iff it is one of these
+_PARA = re.compile(r"[^\n]+")
 # Abbreviations that end with a period but rarely end a sentence.
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep",
@@ -42,8 +46,38 @@ _ABBREV = {
 _NORMS: dict[str, str] = {}  # token text → norm; a dict lookup is cheaper than the lru_cache call
 
 
+_C = load("text")  # the C twin of tokenize (kg/_native/text.c), None when not built
+
+
+def _token_template() -> Token | None:
+    """A default Token that the C path copies instead of calling Token() (a Python call per token).
+
+    Only when that gives what ``Token(text, start, end, norm)`` gives: the
+    dataclass-generated __init__, storing its four arguments and None for the rest.
+    """
+    fields = dataclasses.fields(Token)
+    plain = (
+        [f.name for f in fields[:4]] == ["text", "start", "end", "norm"]
+        and all(f.init for f in fields)
+        and all(f.default is None for f in fields[4:])  # not a default_factory: a copy would share it
+        and not hasattr(Token, "__post_init__")
+        and Token.__init__.__code__.co_filename == "<string>"  # written by dataclasses, not by hand
+    )
+    return Token("", 0, 0, "") if plain else None
+
+
+_TEMPLATE = _token_template()
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``; C when built, same output."""
     end = len(text) if end is None else end
+    if _C is not None and start >= 0:  # a negative start goes to find() below, which reads it from the end
+        return _C.tokenize(text, start, end, Token, _NORMS, norm_token, _TEMPLATE)
+    return _tokenize_py(text, start, end)
+
+
+def _tokenize_py(text: str, start: int, end: int) -> list[Token]:
     out: list[Token] = []
     append = out.append
     find = text.find
@@ -61,6 +95,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             n = norms[t] = norm_token(t, "")
         append(Token(t, s, pos, n))
     return out
+
+
+def _tokenize_punct(text: str, start: int, end: int) -> tuple[list[Token], list[int]]:
+    """``tokenize(text, start, end)`` and the indices of its tokens in ``_PUNCT`` (``start`` >= 0)."""
+    if _C is not None:  # the C loop collects the indices as it goes
+        return _C.tokenize(text, start, end, Token, _NORMS, norm_token, _TEMPLATE, _PUNCT_CHARS)
+    tokens = _tokenize_py(text, start, end)
+    return tokens, [i for i, t in enumerate(tokens) if t.text in _PUNCT]
 
 
 def _is_boundary(tokens: list[Token], i: int, text: str) -> bool:
@@ -88,11 +130,11 @@ def segment(doc: Document) -> None:
     """Fill ``doc.sentences``: split at paragraph breaks and sentence-final punctuation."""
     sentences: list[Sentence] = []
     text = doc.text
-    for para in re.finditer(r"[^\n]+", text):
-        tokens = tokenize(text, para.start(), para.end())
+    for para in _PARA.finditer(text):
+        tokens, punct = _tokenize_punct(text, para.start(), para.end())
         s0 = 0  # first token of the current sentence
         # only punctuation can end a sentence: the checks run on those tokens alone
-        for i in [i for i, t in enumerate(tokens) if t.text in _PUNCT]:
+        for i in punct:
             tok = tokens[i]
             if tok.text in _END:
                 if not _is_boundary(tokens, i, text):
