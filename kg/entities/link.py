@@ -210,7 +210,7 @@ class Linker(Component):
         spans = sorted(st.mention_entity)
         starts = [a for a, _ in spans]
         known = {f for f in st.persons_by_last if len(f) >= 3}
-        hits = _surname_hits(doc.sentences, sentence_norms(work), known)
+        hits = _surname_hits(doc.sentences, sentence_norms(work), known, document_norms(work))
         for sent, tok, hit in hits:
             if doc.lang == "en" and not tok.text[:1].isupper():
                 continue
@@ -460,14 +460,16 @@ def _surname_forms(norm: str) -> tuple[str, ...]:
 _INDEX = _FormIndex()
 
 
-def _surname_hits(sentences: list[Sentence], norms: list[list[str]],
-                  known: set[str]) -> list[tuple[Sentence, Token, str]]:
+def _surname_hits(sentences: list[Sentence], norms: list[list[str]], known: set[str],
+                  all_norms: set[str] | None = None) -> list[tuple[Sentence, Token, str]]:
     """(sentence, token, known form) of each token one of whose forms is in ``known``.
 
-    ``norms``: the token norms of each sentence.
+    ``norms``: the token norms of each sentence; ``all_norms``: all of them as a set, if made already.
     """
+    if all_norms is None:
+        all_norms = set().union(*norms)
     hit_of = {n: next(f for f in _surname_forms(n) if f in known)
-              for n in _INDEX.matching(known, set().union(*norms))}
+              for n in _INDEX.matching(known, all_norms)}
     if not hit_of:
         return []  # no surname in this document
     out = []

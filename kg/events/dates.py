@@ -199,12 +199,15 @@ class Dates(Component):
         # both the document date (resolve_document) and the sentence dates
         lang = doc.lang
         norms = sentence_norms(work)
-        found = _date_words(document_norms(work), lang)  # the document's date words
+        doc_norms = document_norms(work)
+        every = _date_words(doc_norms, lang)  # date words of every document so far
+        # the document's own date words: small, and most often empty (then no sentence is looked at)
+        found = {n: every[n] for n in every.keys() & doc_norms}
         numeric = _numeric_at(doc.text)
         hits: list[list[tuple[int, tuple[str, int]]]] = []
         explicit: list[list[dt.date]] = []
         for s, ns in zip(doc.sentences, norms):
-            h = _found_in(ns, found)
+            h = _found_in(ns, found) if found else []
             num = bool(numeric) and _any_within(numeric, s.start, s.end)
             hits.append(h)
             # most sentences have neither a date word nor a number like a date

@@ -7,7 +7,7 @@ count inside it: "suspended Niger's membership", "placed X under house arrest",
 mention (its possessive too) or by a number expression, so the phrase stays as tight
 as the lexicon wrote it; the actor in the gap is the act's target (unless the trigger
 is passive). The Arabic counterpart (a subject inside the trigger) is
-``kg.events.extract._with_split_triggers``.
+``kg.events.ar_rules._with_split_triggers``.
 """
 
 from __future__ import annotations
