@@ -123,3 +123,15 @@ def test_models_status_says_which_accelerators_are_in_use(monkeypatch) -> None:
     monkeypatch.setenv("KG_PURE_PYTHON", "1")
     res = CliRunner().invoke(app, ["models", "status"])
     assert "native crf\tpure Python" in res.output
+
+
+def test_crf_seq_rows_lays_sentences_out_and_counts_unknown_words() -> None:
+    crf = require("crf")
+    rows = {"a": 3, "b": 5}
+    seq = np.full(2 + 3 + 2 + 1 + 2, -1, dtype=np.int64)
+    assert crf.seq_rows(rows, [["a", "x", "b"], ["b"]], seq) == 1  # "x" is unknown
+    assert seq.tolist() == [0, 0, 3, 0, 5, 0, 0, 5, 0, 0]
+    with pytest.raises(ValueError):  # the layout needs exactly len(seq) positions
+        crf.seq_rows(rows, [["a"]], seq)
+    with pytest.raises(TypeError):
+        crf.seq_rows(rows, [("a",)], np.zeros(5, dtype=np.int64))

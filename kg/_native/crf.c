@@ -177,7 +177,62 @@ done:
     return result;
 }
 
+/* seq_rows(rows, sentences, seq) -> misses
+ * Lays sentences end to end as kg.ner.crf.CRF._layout does: two padding positions
+ * first, then each sentence followed by two more; seq[p] = rows[token] (int64), and 0
+ * (the padding row) for a token not in ``rows``. Returns how many tokens were missing.
+ *   rows:      dict str -> int (the per-word row cache)
+ *   sentences: list of lists of str
+ *   seq:       int64 (total tokens + 2 * len(sentences) + 2,), written
+ */
+static PyObject *seq_rows(PyObject *self, PyObject *args) {
+    PyObject *rows, *sents, *oseq;
+    if (!PyArg_ParseTuple(args, "O!O!O", &PyDict_Type, &rows, &PyList_Type, &sents, &oseq)) return NULL;
+    Py_buffer bs;
+    if (get_buf(oseq, &bs, 1, 8, "seq") < 0) return NULL;
+    long long *seq = bs.buf;
+    Py_ssize_t N = bs.len / 8, B = PyList_GET_SIZE(sents), p = 2, misses = 0;
+    PyObject *result = NULL;
+    for (Py_ssize_t b = 0; b < B; b++) {
+        PyObject *toks = PyList_GET_ITEM(sents, b);
+        if (!PyList_Check(toks)) {
+            PyErr_SetString(PyExc_TypeError, "seq_rows: sentences must be lists of str");
+            goto done;
+        }
+        Py_ssize_t n = PyList_GET_SIZE(toks);
+        if (p + n + 2 > N) {
+            PyErr_SetString(PyExc_ValueError, "seq_rows: seq is too short");
+            goto done;
+        }
+        for (Py_ssize_t t = 0; t < n; t++) {
+            PyObject *v = PyDict_GetItemWithError(rows, PyList_GET_ITEM(toks, t));  /* borrowed */
+            if (v == NULL) {
+                if (PyErr_Occurred()) goto done;
+                seq[p + t] = 0;
+                misses++;
+                continue;
+            }
+            long long r = PyLong_AsLongLong(v);
+            if (r == -1 && PyErr_Occurred()) goto done;
+            seq[p + t] = r;
+        }
+        seq[p + n] = seq[p + n + 1] = 0;
+        p += n + 2;
+    }
+    if (p != N) {
+        PyErr_SetString(PyExc_ValueError, "seq_rows: seq is longer than the sentences laid out");
+        goto done;
+    }
+    seq[0] = seq[1] = 0;
+    result = PyLong_FromSsize_t(misses);
+done:
+    PyBuffer_Release(&bs);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"seq_rows", seq_rows, METH_VARARGS,
+     "seq_rows(rows, sentences, seq) -> misses: word rows of sentences laid end to end, 0 for unknown words."},
     {"tag_rows", tag_rows, METH_VARARGS,
      "tag_rows(seq, starts, lens, table, pair_idx, pair_table, gid, gaz_table, consts, exp_trans, best, conf):"
      " score and decode sentences from word rows."},

@@ -294,12 +294,18 @@ class CRF:
         position, gazetteer tag id of each position).
         """
         lens = [len(t) for t in sentences]
-        rows = self._rows_of(feat, [t for toks in sentences for t in toks])
         # sentence b's tokens go to first[b] .. first[b] + lens[b] - 1; row 0 pads
         n = np.array(lens, dtype=np.int64)
         first = 2 + np.concatenate([[0], np.cumsum(n + 2)[:-1]]).astype(np.int64)
         seq = np.zeros(int(n.sum()) + 2 * len(lens) + 2, dtype=np.int64)
-        seq[np.repeat(first - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(len(rows))] = rows
+        native = load_native("crf") if self.native else None
+        if native is not None:
+            if native.seq_rows(self._rows, sentences, seq):  # new words: add their rows, lay out again
+                self._add_rows(feat, [t for toks in sentences for t in toks])
+                native.seq_rows(self._rows, sentences, seq)
+        else:
+            rows = self._rows_of(feat, [t for toks in sentences for t in toks])
+            seq[np.repeat(first - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(len(rows))] = rows
         pidx = self._pair_ids(self._bw[seq]).astype(np.int64, copy=False)
         # Padding stems are empty and match no gazetteer entry.
         gid = self._gaz_column(feat, seq).astype(np.int64, copy=False)  # may grow the table: index after
