@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from functools import lru_cache
+from typing import Any
 
 from kg.kb import KBEntry
 from kg.lang.index import sentence_matches
@@ -298,7 +299,7 @@ class Gazetteer(Component):
                     if m:
                         mentions.append(m)
             if matches or (sent.index == 0 and doc.lang == "en"):  # (no lexicon match: no cue names)
-                self._cue_names(work, sent, hits, first)
+                self._cue_names(work, sent, hits, first, matches)
             if len(mentions) > first:
                 _drop_treaty_places(mentions, first)
                 if self._own_spans:
@@ -307,13 +308,13 @@ class Gazetteer(Component):
             self._own_spans.clear()
         mentions.extend(self._extra)
 
-    def _cue_names(self, work: Work, sent: Sentence, hits: list[Hit], first: int) -> None:
+    def _cue_names(self, work: Work, sent: Sentence, hits: list[Hit], first: int,
+                   matches: dict[str, list[tuple[int, int, list[Any]]]]) -> None:
         """Names found by cue words of their own lexicons: datelines, organisations and parties,
         news outlets. A name that covers a known word reads it as its own ("Kenya Timber Corp.")."""
         doc = work.document
         if sent.index == 0 and doc.lang == "en":
             work.mentions.extend(_dateline_place(doc, sent, hits))
-        matches = sentence_matches(work, sent)
         orgs = matches.get("org_cues")
         if orgs and doc.lang == "en":
             found = _en_orgs(doc, sent, hits, greedy(orgs))

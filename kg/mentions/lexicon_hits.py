@@ -11,6 +11,7 @@ from typing import Any
 
 from kg.kb import KnowledgeBase, load_kb
 from kg.lang.lexicon import word_set
+from kg.mentions.matcher import greedy
 from kg.model import Sentence, Token
 from kg.pipeline import Work
 
@@ -38,11 +39,15 @@ def kb() -> KnowledgeBase:
 
 
 def category(work: Work, sent: Sentence, cat: str):  # type: ignore[no-untyped-def]
-    if not _INDEX:  # imported on first use: kg.lang.index imports this module
-        from kg.lang.index import category as _category
+    return greedy(_sentence_matches(work, sent).get(cat, []))
 
-        _INDEX.append(_category)
-    return _INDEX[0](work, sent, cat)
+
+def _sentence_matches(work: Work, sent: Sentence):  # type: ignore[no-untyped-def]
+    if not _INDEX:  # imported on first use: kg.lang.index imports this module
+        from kg.lang.index import sentence_matches
+
+        _INDEX.append(sentence_matches)
+    return _INDEX[0](work, sent)
 
 
 _INDEX: list[Any] = []
