@@ -157,6 +157,48 @@ fail:
     return NULL;
 }
 
+/* Append match ``m`` (start, end, nodes) to ``by_cat`` under each category of its payloads; -1 on error. */
+static int add_group(PyObject *by_cat, PyObject *m, PyObject *groups, PyObject *miss) {
+    PyObject *nodes = PyTuple_GET_ITEM(m, 2);
+    PyObject *g = PyDict_GetItemWithError(groups, nodes);
+    if (g != NULL) {
+        Py_INCREF(g);
+    } else {
+        if (PyErr_Occurred()) return -1;
+        g = PyObject_CallOneArg(miss, nodes);
+        if (g == NULL) return -1;
+    }
+    if (!PyTuple_Check(g)) {
+        PyErr_SetString(PyExc_TypeError, "group: miss must return a tuple of (category, payloads)");
+        Py_DECREF(g);
+        return -1;
+    }
+    for (Py_ssize_t a = 0; a < PyTuple_GET_SIZE(g); a++) {
+        PyObject *cp = PyTuple_GET_ITEM(g, a);
+        if (!PyTuple_Check(cp) || PyTuple_GET_SIZE(cp) != 2) {
+            PyErr_SetString(PyExc_TypeError, "group: expected (category, payloads)");
+            Py_DECREF(g);
+            return -1;
+        }
+        PyObject *cat = PyTuple_GET_ITEM(cp, 0);
+        PyObject *lst = PyDict_GetItemWithError(by_cat, cat);
+        if (lst == NULL) {
+            if (PyErr_Occurred()) { Py_DECREF(g); return -1; }
+            lst = PyList_New(0);
+            if (lst == NULL || PyDict_SetItem(by_cat, cat, lst) < 0) { Py_XDECREF(lst); Py_DECREF(g); return -1; }
+            Py_DECREF(lst);  /* by_cat holds it */
+        }
+        PyObject *ps = PySequence_List(PyTuple_GET_ITEM(cp, 1));
+        if (ps == NULL) { Py_DECREF(g); return -1; }
+        PyObject *item = PyTuple_Pack(3, PyTuple_GET_ITEM(m, 0), PyTuple_GET_ITEM(m, 1), ps);
+        Py_DECREF(ps);
+        if (item == NULL || PyList_Append(lst, item) < 0) { Py_XDECREF(item); Py_DECREF(g); return -1; }
+        Py_DECREF(item);
+    }
+    Py_DECREF(g);
+    return 0;
+}
+
 /* group(matches, groups, miss) -> {category: [(start, end, payloads)]}
  *   matches: list of (start, end, nodes) from scan
  *   groups:  dict, nodes -> ((category, payloads), ...) cache
@@ -174,43 +216,10 @@ static PyObject *group(PyObject *self, PyObject *args) {
             PyErr_SetString(PyExc_TypeError, "group: a match must be (start, end, nodes)");
             goto fail;
         }
-        PyObject *nodes = PyTuple_GET_ITEM(m, 2);
-        PyObject *g = PyDict_GetItemWithError(groups, nodes);
-        if (g != NULL) {
-            Py_INCREF(g);
-        } else {
-            if (PyErr_Occurred()) goto fail;
-            g = PyObject_CallOneArg(miss, nodes);
-            if (g == NULL) goto fail;
-        }
-        if (!PyTuple_Check(g)) {
-            PyErr_SetString(PyExc_TypeError, "group: miss must return a tuple of (category, payloads)");
-            Py_DECREF(g);
-            goto fail;
-        }
-        for (Py_ssize_t a = 0; a < PyTuple_GET_SIZE(g); a++) {
-            PyObject *cp = PyTuple_GET_ITEM(g, a);
-            if (!PyTuple_Check(cp) || PyTuple_GET_SIZE(cp) != 2) {
-                PyErr_SetString(PyExc_TypeError, "group: expected (category, payloads)");
-                Py_DECREF(g);
-                goto fail;
-            }
-            PyObject *cat = PyTuple_GET_ITEM(cp, 0);
-            PyObject *lst = PyDict_GetItemWithError(by_cat, cat);
-            if (lst == NULL) {
-                if (PyErr_Occurred()) { Py_DECREF(g); goto fail; }
-                lst = PyList_New(0);
-                if (lst == NULL || PyDict_SetItem(by_cat, cat, lst) < 0) { Py_XDECREF(lst); Py_DECREF(g); goto fail; }
-                Py_DECREF(lst);  /* by_cat holds it */
-            }
-            PyObject *ps = PySequence_List(PyTuple_GET_ITEM(cp, 1));
-            if (ps == NULL) { Py_DECREF(g); goto fail; }
-            PyObject *item = PyTuple_Pack(3, PyTuple_GET_ITEM(m, 0), PyTuple_GET_ITEM(m, 1), ps);
-            Py_DECREF(ps);
-            if (item == NULL || PyList_Append(lst, item) < 0) { Py_XDECREF(item); Py_DECREF(g); goto fail; }
-            Py_DECREF(item);
-        }
-        Py_DECREF(g);
+        Py_INCREF(m);  /* held across the miss callback */
+        int r = add_group(by_cat, m, groups, miss);
+        Py_DECREF(m);
+        if (r < 0) goto fail;
     }
     return by_cat;
 fail:
