@@ -15,7 +15,7 @@ import importlib
 import os
 from types import ModuleType
 
-MODULES: tuple[str, ...] = ("crf", "text")
+MODULES: tuple[str, ...] = ("crf", "text", "matcher")
 
 
 def load(name: str) -> ModuleType | None:

@@ -9,7 +9,7 @@ per token whatever the number of lexicons.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from kg.lang.lexicon import pattern_tokens, table
@@ -91,24 +91,38 @@ def sentence_matches(work: Work, sent: Sentence) -> dict[str, list[Match]]:
     got = cache.get(sent.index)
     if got is not None:
         return got
-    by_cat: dict[str, list[Match]] = {}
     m = combined(work.document.lang)
     # a match's payloads split by category, cached per set of trie nodes (the trie is fixed)
     groups: dict[Any, tuple[tuple[str, list[Any]], ...]] = m.__dict__.setdefault("_groups", {})
     if len(groups) > 100_000:  # bounded memory
         groups.clear()
-    for i, j, nodes in m.find_all_nodes(sent.tokens):
-        g = groups.get(nodes)
-        if g is None:
-            cats: dict[str, list[Any]] = {}
-            for node in nodes:
-                for cat, p in node.payloads:
-                    cats.setdefault(cat, []).append(p)
-            g = groups[nodes] = tuple(cats.items())
-        for cat, ps in g:
-            by_cat.setdefault(cat, []).append((i, j, list(ps)))  # a fresh list: callers own it
+    found = m.scan([t.norm for t in sent.tokens])
+    if m._c is not None:
+        miss = m.__dict__.get("_group_miss") or m.__dict__.setdefault("_group_miss", partial(_group, groups))
+        by_cat = m._c.group(found, groups, miss)
+    else:
+        by_cat = {}
+        for i, j, nodes in found:
+            g = groups.get(nodes)
+            if g is None:
+                g = _group(groups, nodes)
+            for cat, ps in g:
+                if cat in by_cat:
+                    by_cat[cat].append((i, j, list(ps)))  # a fresh list: callers own it
+                else:
+                    by_cat[cat] = [(i, j, list(ps))]
     cache[sent.index] = by_cat
     return by_cat
+
+
+def _group(groups: dict[Any, tuple[tuple[str, list[Any]], ...]], nodes: tuple[Any, ...]) -> tuple[tuple[str, list[Any]], ...]:
+    """The payloads of a match's trie nodes, split by category (and cached in ``groups``)."""
+    cats: dict[str, list[Any]] = {}
+    for node in nodes:
+        for cat, p in node.payloads:
+            cats.setdefault(cat, []).append(p)
+    g = groups[nodes] = tuple(cats.items())
+    return g
 
 
 def category(work: Work, sent: Sentence, cat: str, lo: int = 0, hi: int | None = None) -> list[Match]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from functools import lru_cache
+from typing import Any
 
 from kg.kb import KBEntry
 from kg.lang.index import sentence_matches
@@ -236,6 +237,9 @@ def country_of(h: Hit) -> KBEntry | None:
     return e
 
 
+_KB_KINDS = frozenset({"name", "alias", "abbr", "capital", "demonym"})  # hits read as knowledge-base entries
+
+
 class Gazetteer(Component):
     name = "gazetteer"
     requires = frozenset({"tokens"})
@@ -246,64 +250,71 @@ class Gazetteer(Component):
         self._extra: list[Mention] = []
         self._own_spans: list[tuple[int, int]] = []  # منطقة «X Y», "Kenya Timber Corp.": names inside are its own
         self._anaphora: list[tuple[int, int, list[str]]] = []  # the sentence's anaphora matches
+        mentions = work.mentions
+        kb_get = kb().get
         for sent in doc.sentences:
             hits = sentence_hits(work, sent)
-            self._anaphora = sentence_matches(work, sent).get("anaphora", [])
+            matches = sentence_matches(work, sent)
+            self._anaphora = matches.get("anaphora", [])
             used: set[int] = set()
-            first = len(work.mentions)
+            first = len(mentions)
+            toks = sent.tokens
             for n, h in enumerate(hits):
                 if n in used:
                     continue
-                if h.kind == "body":
+                kind = h.kind
+                if kind in _KB_KINDS:  # most hits: tested first (the kinds are exclusive)
+                    e = kb_get(h.key) if h.key else None
+                    if e is None:
+                        continue
+                    m = entry_mention(doc, sent, h, e, toks[h.i].start, toks[h.j - 1].end)
+                    if kind == "demonym":
+                        m.attrs["demonym"] = True
+                    elif kind == "capital" and _capital_as_place(doc, sent, h, e):
+                        m.type, m.key, m.name = "Place", f"capital|{e.key}", e.capital.get("en") or e.name
+                    mentions.append(m)
+                elif kind == "body":
                     if is_anaphor(work, sent, h.i, h.j):
                         continue  # "the ministry" and its Arabic form: resolved by the linker
                     if _inside_relation_cue(work, sent, h):
                         continue  # "a Chilean military base": "military" qualifies the base, no body
                     m = self._body(doc, sent, hits, n, used)
                     if m and not _refers_back(work, sent, h.i, h.j, m):
-                        work.mentions.append(m)
-                elif h.kind == "soldiers":
+                        mentions.append(m)
+                elif kind == "soldiers":
                     m = self._soldiers(doc, sent, hits, n, used)
                     if m:
-                        work.mentions.append(m)
-                elif h.kind == "title" and h.j - h.i >= 2:
-                    # organisations named inside a title ("رئيس المجلس الأوروبي")
-                    work.mentions.extend(self._inner(work, sent, h))
-                    m = self._body_in_title(work, sent, hits, n, used)
-                    if m:
-                        work.mentions.append(m)
-                elif h.kind in ("name", "alias", "abbr", "capital", "demonym"):
-                    e = kb().get(h.key) if h.key else None
-                    if e is None:
-                        continue
-                    s, t = sent.tokens[h.i].start, sent.tokens[h.j - 1].end
-                    m = entry_mention(doc, sent, h, e, s, t)
-                    if h.kind == "demonym":
-                        m.attrs["demonym"] = True
-                    elif h.kind == "capital" and _capital_as_place(doc, sent, h, e):
-                        m.type, m.key, m.name = "Place", f"capital|{e.key}", e.capital.get("en") or e.name
-                    work.mentions.append(m)
-                elif h.kind == "place_cue":
-                    work.mentions.extend(self._places(doc, sent, hits, h))
-                elif h.kind == "treaty_cue":
+                        mentions.append(m)
+                elif kind == "title":
+                    if h.j - h.i >= 2:
+                        # organisations named inside a title ("رئيس المجلس الأوروبي")
+                        mentions.extend(self._inner(work, sent, h))
+                        m = self._body_in_title(work, sent, hits, n, used)
+                        if m:
+                            mentions.append(m)
+                elif kind == "place_cue":
+                    mentions.extend(self._places(doc, sent, hits, h))
+                elif kind == "treaty_cue":
                     m = self._treaty(doc, sent, hits, h)
                     if m:
-                        work.mentions.append(m)
-            self._cue_names(work, sent, hits, first)
-            _drop_treaty_places(work.mentions, first)
-            if self._own_spans:
-                work.mentions[first:] = [m for m in work.mentions[first:] if not any(
-                    a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in self._own_spans)]
-                self._own_spans.clear()
-        work.mentions.extend(self._extra)
+                        mentions.append(m)
+            if matches or (sent.index == 0 and doc.lang == "en"):  # (no lexicon match: no cue names)
+                self._cue_names(work, sent, hits, first, matches)
+            if len(mentions) > first:
+                _drop_treaty_places(mentions, first)
+                if self._own_spans:
+                    mentions[first:] = [m for m in mentions[first:] if not any(
+                        a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in self._own_spans)]
+            self._own_spans.clear()
+        mentions.extend(self._extra)
 
-    def _cue_names(self, work: Work, sent: Sentence, hits: list[Hit], first: int) -> None:
+    def _cue_names(self, work: Work, sent: Sentence, hits: list[Hit], first: int,
+                   matches: dict[str, list[tuple[int, int, list[Any]]]]) -> None:
         """Names found by cue words of their own lexicons: datelines, organisations and parties,
         news outlets. A name that covers a known word reads it as its own ("Kenya Timber Corp.")."""
         doc = work.document
         if sent.index == 0 and doc.lang == "en":
             work.mentions.extend(_dateline_place(doc, sent, hits))
-        matches = sentence_matches(work, sent)
         orgs = matches.get("org_cues")
         if orgs and doc.lang == "en":
             found = _en_orgs(doc, sent, hits, greedy(orgs))

@@ -11,6 +11,7 @@ from typing import Any
 
 from kg.kb import KnowledgeBase, load_kb
 from kg.lang.lexicon import word_set
+from kg.mentions.matcher import greedy
 from kg.model import Sentence, Token
 from kg.pipeline import Work
 
@@ -38,9 +39,18 @@ def kb() -> KnowledgeBase:
 
 
 def category(work: Work, sent: Sentence, cat: str):  # type: ignore[no-untyped-def]
-    from kg.lang.index import category as _category
+    return greedy(_sentence_matches(work, sent).get(cat, []))
 
-    return _category(work, sent, cat)
+
+def _sentence_matches(work: Work, sent: Sentence):  # type: ignore[no-untyped-def]
+    if not _INDEX:  # imported on first use: kg.lang.index imports this module
+        from kg.lang.index import sentence_matches
+
+        _INDEX.append(sentence_matches)
+    return _INDEX[0](work, sent)
+
+
+_INDEX: list[Any] = []
 
 
 def _rank(p: tuple[Any, ...]) -> int:
@@ -48,23 +58,38 @@ def _rank(p: tuple[Any, ...]) -> int:
     return _PRIORITY.get(kind, 9)
 
 
+def _hit(i: int, j: int, kind: str, key: str | None = None, data: tuple[Any, ...] = ()) -> Hit:
+    """``Hit(i, j, kind, key, data)`` without the frozen dataclass's five ``object.__setattr__`` calls
+    (a few thousand hits per article); the instance is the same."""
+    h = _new(Hit)
+    h.__dict__.update(i=i, j=j, kind=kind, key=key, data=data)
+    return h
+
+
+_new = object.__new__
+
+
 def sentence_hits(work: Work, sent: Sentence) -> list[Hit]:
     cache: dict[int, list[Hit]] = work.scratch.setdefault("hits", {})
-    if sent.index in cache:
-        return cache[sent.index]
+    got = cache.get(sent.index)
+    if got is not None:
+        return got
     lang = work.document.lang
     hits: list[Hit] = []
     toks: list[Token] = sent.tokens
     for i, j, pays in category(work, sent, "lex"):
         if lang == "en" and not _cased_ok(toks[i:j], pays):
             continue
-        p = min(pays, key=_rank)
-        if lang == "ar" and p[0] == "kb" and p[1] in ("name", "alias"):
-            p = _capital_reading(sent, i, pays) or p
-        if p[0] == "kb":
-            hits.append(Hit(i, j, p[1], key=p[2]))
+        if len(pays) == 1:  # most matches: no ranking, and no capital to read among the payloads
+            p = pays[0]
         else:
-            hits.append(Hit(i, j, p[0], data=tuple(p[1:])))
+            p = min(pays, key=_rank)
+            if lang == "ar" and p[0] == "kb" and p[1] in ("name", "alias"):
+                p = _capital_reading(sent, i, pays) or p
+        if p[0] == "kb":
+            hits.append(_hit(i, j, p[1], p[2]))
+        else:
+            hits.append(_hit(i, j, p[0], None, tuple(p[1:])))
     cache[sent.index] = hits
     return hits
 

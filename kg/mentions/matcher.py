@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterator, Sequence
 
+from kg._native import load as load_native
 from kg.model import Token
 from kg.text.normalize import ar_stems, is_arabic
 
@@ -81,6 +82,7 @@ class PhraseMatcher:
         self.root = _Node()
         self.size = 0
         self._cached: list[_Node] = []  # nodes holding step caches (see ``_next``)
+        self._c = load_native("matcher")  # the C scan, when built (None: pure Python, same matches)
 
     def add(self, tokens: Sequence[str], payload: Any) -> None:
         if not tokens:
@@ -221,19 +223,93 @@ class PhraseMatcher:
         The nodes are hashable (by identity), so a caller can cache what it
         derives from a match's payloads (see ``kg.lang.index.sentence_matches``).
         """
-        norms = [t.norm for t in tokens]
+        return self.scan([t.norm for t in tokens])
+
+    def scan(self, norms: list[str]) -> list[tuple[int, int, tuple[_Node, ...]]]:
+        """``find_all_nodes`` over the tokens' normalised forms (in C when built)."""
+        c = self._c
+        if c is None:
+            return self._scan_py(norms)
         root = self.root
         cache = root.__dict__.get("_first")
+        if cache is None:
+            self._next(root, "", True)  # creates the root's step cache
+            cache = root.__dict__["_first"]
+        return c.scan(norms, cache, self._first_step, self._later_step)
+
+    def _first_step(self, norm: str) -> tuple[_Node, ...]:
+        return self._next(self.root, norm, True)
+
+    def _later_step(self, node: _Node, norm: str) -> tuple[_Node, ...]:
+        """``_next(node, norm, False)``, cached also where ``_next`` is not (nodes without prefix
+        patterns): for the C scan a dict lookup is far cheaper than calling back into Python."""
+        got = self._next(node, norm, False)
+        cache = node.__dict__.get("_later")
+        if cache is None:
+            cache = node.__dict__["_later"] = {}
+            self._cached.append(node)
+        if len(cache) > 100_000:  # bounded memory on endless streams
+            cache.clear()
+        cache[norm] = got
+        return got
+
+    def _scan_py(self, norms: list[str]) -> list[tuple[int, int, tuple[_Node, ...]]]:
+        """``scan`` in Python: ``_walk_nodes`` inlined for every start: a third of the tokens start a
+        walk and most walks stop after one step, so the call overhead dominated.
+        """
+        root = self.root
+        cache = root.__dict__.get("_first")
+        if cache is None:
+            self._next(root, "", True)  # creates the root's step cache
+            cache = root.__dict__["_first"]
+        nxt = self._next
+        later = _later_forms
         out: list[tuple[int, int, tuple[_Node, ...]]] = []
-        for i, norm in enumerate(norms):
-            first = cache.get(norm) if cache is not None else None
-            if first is None:
-                first = self._next(root, norm, True)
-                cache = root.__dict__["_first"]
+        n = len(norms)
+        # one C-level pass for the first steps; misses (None) are computed below
+        for i, first in enumerate(list(map(cache.get, norms))):
             if not first:
-                continue
-            for end, nodes in self._walk_nodes(norms, i, first):
-                out.append((i, end, nodes))
+                if first is not None:
+                    continue
+                first = nxt(root, norms[i], True)
+                if not first:
+                    continue
+            at = len(out)
+            j = i + 1
+            nodes = first
+            while True:
+                if len(nodes) == 1:
+                    node = nodes[0]
+                    if node.payloads:
+                        out.append((i, j, nodes))
+                    if j >= n:
+                        break
+                    children = node.children
+                    if node.prefixes:
+                        nodes = nxt(node, norms[j], False)
+                    elif not children:
+                        break
+                    else:  # ``_next`` without a cache, inlined
+                        nodes = tuple([children[f] for f in later(norms[j]) if f in children])
+                else:
+                    for node in nodes:
+                        if node.payloads:
+                            out.append((i, j, nodes))
+                            break
+                    if j >= n:
+                        break
+                    norm = norms[j]
+                    merged: list[_Node] = []
+                    for node in nodes:
+                        for c in nxt(node, norm, False):
+                            if c not in merged:
+                                merged.append(c)
+                    nodes = tuple(merged)
+                if not nodes:
+                    break
+                j += 1
+            if len(out) - at > 1:
+                out[at:] = out[at:][::-1]  # longest first
         return out
 
     def find(self, tokens: Sequence[Token], greedy: bool = True) -> Iterator[tuple[int, int, list[Any]]]:
