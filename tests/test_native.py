@@ -135,3 +135,20 @@ def test_crf_seq_rows_lays_sentences_out_and_counts_unknown_words() -> None:
         crf.seq_rows(rows, [["a"]], seq)
     with pytest.raises(TypeError):
         crf.seq_rows(rows, [("a",)], np.zeros(5, dtype=np.int64))
+
+
+def test_extraction_is_the_same_with_and_without_the_accelerators(root, data_dir) -> None:
+    # whole pipeline, both languages: `kg extract` in a fresh process per path
+    import subprocess
+    import sys
+
+    require("crf")
+    inputs = [root / "seeds", data_dir / "eval" / "articles"]
+    outs = {}
+    for label, extra in (("C", {}), ("pure", {"KG_PURE_PYTHON": "1"})):
+        env = {k: v for k, v in os.environ.items() if k != "KG_PURE_PYTHON"} | extra
+        outs[label] = [subprocess.run([sys.executable, "-m", "kg", "extract", str(p), "--format", "jsonl"],
+                                      env=env, capture_output=True, text=True, check=True).stdout for p in inputs]
+    assert all(out.count("\n") >= 1 for out in outs["C"])
+    assert sum(out.count('"type": "ASSAULT"') + out.count('"type":"ASSAULT"') for out in outs["C"]) >= 1
+    assert outs["C"] == outs["pure"]
