@@ -114,7 +114,7 @@ def test_cli_models_status(tmp_path: Path) -> None:
     (tmp_path / "resources.json").write_text("{}")
     result = CliRunner().invoke(app, ["models", "status", "--dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines() == [
+    assert result.output.splitlines()[:2] == [  # then one line per C accelerator (tests/test_native.py)
         f"ar\tmissing (run: kg models download ar)\t{tmp_path}",
         f"en\tpresent\t{tmp_path}",
     ]
