@@ -32,6 +32,18 @@ def seed_path() -> Path:
     return SEED
 
 
+def require_native(name: str):  # -> the module kg._native.NAME
+    """A built C accelerator, else skip; under KG_REQUIRE_NATIVE=1 (CI) a missing one fails."""
+    from kg._native import load
+
+    mod = load(name)
+    if mod is None:
+        if os.environ.get("KG_REQUIRE_NATIVE") == "1":
+            pytest.fail(f"kg._native.{name} is not built (KG_REQUIRE_NATIVE=1)")
+        pytest.skip(f"kg._native.{name} is not built")
+    return mod
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not (SHARED / "eval" / "dev").is_dir():

@@ -10,17 +10,11 @@ import os
 
 import numpy as np
 import pytest
+from conftest import require_native as require
 
-from kg._native import MODULES, load, status
+from kg._native import MODULES, status
 
 
-def require(name: str):  # -> module
-    mod = load(name)
-    if mod is None:
-        if os.environ.get("KG_REQUIRE_NATIVE") == "1":
-            pytest.fail(f"kg._native.{name} is not built (KG_REQUIRE_NATIVE=1)")
-        pytest.skip(f"kg._native.{name} is not built")
-    return mod
 
 
 def test_pure_python_switch_hides_every_module(monkeypatch) -> None:

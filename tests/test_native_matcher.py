@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import require_native as require
 
 from kg.lang import index
 from kg.mentions.matcher import PhraseMatcher
 from kg.model import Document, Sentence, Token
 from kg.pipeline import Work
 from kg.text.normalize import norm_text
-from tests.test_native import require
 
 PHRASES: list[tuple[tuple[str, ...], Any]] = [
     (("مجلس",), ("lex", "body-1")),

@@ -7,24 +7,16 @@ that is not built is skipped, or a failure under KG_REQUIRE_NATIVE=1 (CI).
 
 from __future__ import annotations
 
-import os
 import random
 
 import pytest
+from conftest import require_native as require
 
-from kg._native import load
 from kg.model import Document, Token
 from kg.text import segment
 from kg.text.normalize import norm_token
 
 
-def require(name: str):  # -> module
-    mod = load(name)
-    if mod is None:
-        if os.environ.get("KG_REQUIRE_NATIVE") == "1":
-            pytest.fail(f"kg._native.{name} is not built (KG_REQUIRE_NATIVE=1)")
-        pytest.skip(f"kg._native.{name} is not built")
-    return mod
 
 
 Row = tuple[str, int, int, str]

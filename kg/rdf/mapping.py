@@ -21,7 +21,7 @@ from typing import Iterable
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-from kg.model import ENTITY_TYPES, QUAD_CLASS, Document, Entity, Event, Extraction, Relation
+from kg.model import ENTITY_TYPES, QUAD_CLASS, Entity, Event, Extraction, Relation
 from kg.rdf import iri
 from kg.rdf.namespace import CN, PROV, SCHEMA, WD
 
