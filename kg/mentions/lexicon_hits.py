@@ -39,18 +39,9 @@ def kb() -> KnowledgeBase:
 
 
 def category(work: Work, sent: Sentence, cat: str):  # type: ignore[no-untyped-def]
-    return greedy(_sentence_matches(work, sent).get(cat, []))
+    from kg.lang.index import sentence_matches  # here: kg.lang.index imports this module
 
-
-def _sentence_matches(work: Work, sent: Sentence):  # type: ignore[no-untyped-def]
-    if not _INDEX:  # imported on first use: kg.lang.index imports this module
-        from kg.lang.index import sentence_matches
-
-        _INDEX.append(sentence_matches)
-    return _INDEX[0](work, sent)
-
-
-_INDEX: list[Any] = []
+    return greedy(sentence_matches(work, sent).get(cat, []))
 
 
 def _rank(p: tuple[Any, ...]) -> int:
