@@ -146,3 +146,39 @@ def test_extraction_is_the_same_with_and_without_the_accelerators(root, data_dir
     assert all(out.count("\n") >= 1 for out in outs["C"])
     assert sum(out.count('"type": "ASSAULT"') + out.count('"type":"ASSAULT"') for out in outs["C"]) >= 1
     assert outs["C"] == outs["pure"]
+
+
+def test_crf_pair_ids_equal_numpy_search() -> None:
+    crf = require("crf")
+    from kg.ner.tagger import load as load_tagger
+
+    model = load_tagger().crf
+    rng = np.random.default_rng(3)
+    known = model._pair_keys[:-1][rng.integers(0, len(model._pair_keys) - 1, 40)]  # real bigrams
+    bw = np.concatenate([[0], np.stack([known >> 24, known & ((1 << 24) - 1)], axis=1).ravel(),
+                         rng.integers(0, 50, 60)]).astype(np.int64)  # word rows: pairs, then noise
+    seq = np.concatenate([np.arange(1, 81), rng.integers(0, len(bw), 200)]).astype(np.int64)
+    want = model._pair_ids(bw[seq])
+    got = np.full(len(seq), -1, dtype=np.int64)
+    crf.pair_ids(seq, bw, model._pair_keys, model._pair_rows, got)
+    assert (want[0:80:2] > 0).all()  # the comparison covers bigrams that are found
+    assert got.tolist() == want.tolist()
+
+
+def test_crf_gaz_tags_equal_the_python_trie_walk() -> None:
+    crf = require("crf")
+    import random
+
+    from kg.ner.gazetteer import Gazetteer
+
+    gaz = Gazetteer([("نهر الاردن", "LOC"), ("الاردن", "LOC"), ("بنك الاردن الدولي", "ORG"),
+                     ("وادي عربه", "LOC"), ("بنك", "ORG"), ("نهر الاردن", "PERS")])
+    stems = ["", "نهر", "اردن", "بنك", "دولي", "وادي", "عربه", "قال", "في"]
+    gz = np.array([s in gaz.index for s in stems])
+    rnd = random.Random(5)
+    for _ in range(300):
+        seq = np.array([rnd.randrange(len(stems)) for _ in range(rnd.randrange(1, 12))], dtype=np.int64)
+        want = gaz.tags_at(np.flatnonzero(gz[seq]).tolist(), lambda i: stems[seq[i]] if i < len(seq) else "")
+        assert crf.gaz_tags(seq, gz, stems, gaz.index) == want
+    seq = np.array([1, 2, 8, 3, 2, 4], dtype=np.int64)  # نهر اردن في بنك اردن دولي
+    assert crf.gaz_tags(seq, gz, stems, gaz.index) == {0: "B-LOC", 1: "I-LOC", 3: "B-ORG", 4: "I-ORG", 5: "I-ORG"}

@@ -230,7 +230,129 @@ done:
     return result;
 }
 
+/* pair_ids(seq, bw, keys, rows, out): row of the known word bigram (p, p+1) at each position p
+ * (kg.ner.crf.CRF._pair_ids): key = bw[seq[p]] * 2**24 + bw[seq[p+1]] looked up in the sorted
+ * ``keys``, its row from ``rows``; 0 where either word is in no bigram, the bigram is unknown, or
+ * p is the last position. All int64: seq (N,), bw (R,) bigram id per word row, keys/rows (P,), out (N,).
+ */
+static PyObject *pair_ids(PyObject *self, PyObject *args) {
+    PyObject *o[5];
+    Py_buffer b[5];
+    static const int writable[5] = {0, 0, 0, 0, 1};
+    static const char *names[5] = {"seq", "bw", "keys", "rows", "out"};
+    if (!PyArg_ParseTuple(args, "OOOOO", &o[0], &o[1], &o[2], &o[3], &o[4])) return NULL;
+    int got = 0;
+    PyObject *result = NULL;
+    for (; got < 5; got++)
+        if (get_buf(o[got], &b[got], writable[got], 8, names[got]) < 0) goto done;
+    const long long *seq = b[0].buf, *bw = b[1].buf, *keys = b[2].buf, *rows = b[3].buf;
+    long long *out = b[4].buf;
+    Py_ssize_t N = b[0].len / 8, R = b[1].len / 8, P = b[2].len / 8;
+    if (b[4].len / 8 != N || b[3].len / 8 != P) {
+        PyErr_SetString(PyExc_ValueError, "pair_ids: inconsistent array sizes");
+        goto done;
+    }
+    for (Py_ssize_t p = 0; p < N; p++)
+        if (seq[p] < 0 || seq[p] >= R) {
+            PyErr_SetString(PyExc_ValueError, "pair_ids: a row lies outside bw");
+            goto done;
+        }
+    for (Py_ssize_t p = 0; p < N; p++) {
+        out[p] = 0;
+        if (p + 1 >= N) break;
+        long long a = bw[seq[p]], c = bw[seq[p + 1]];
+        if (a <= 0 || c <= 0) continue;
+        long long key = a * (1LL << 24) + c;
+        Py_ssize_t lo = 0, hi = P;  /* first index with keys[idx] >= key */
+        while (lo < hi) {
+            Py_ssize_t mid = lo + (hi - lo) / 2;
+            if (keys[mid] < key) lo = mid + 1; else hi = mid;
+        }
+        if (lo < P && keys[lo] == key) out[p] = rows[lo];
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    for (int i = 0; i < got; i++) PyBuffer_Release(&b[i]);
+    return result;
+}
+
+/* gaz_tags(seq, gz, stems, trie) -> {position: "B-TYPE" | "I-TYPE"}
+ * kg.ner.gazetteer.Gazetteer.tags_at over the positions whose word row has gz set: longest
+ * entry first, left to right, no overlap. ``trie``: first stem -> node, a node being a dict
+ * from the next stem to its node, with the entry's type under the key None; the stem of a
+ * position is stems[seq[p]], "" past the end.
+ *   seq: int64 (N,); gz: bool (R,); stems: list of R str
+ */
+static PyObject *stem_at(PyObject *stems, const long long *seq, Py_ssize_t N, Py_ssize_t p, PyObject *empty) {
+    return p < N ? PyList_GET_ITEM(stems, seq[p]) : empty;
+}
+
+static PyObject *gaz_tags(PyObject *self, PyObject *args) {
+    PyObject *oseq, *ogz, *stems, *trie;
+    if (!PyArg_ParseTuple(args, "OOO!O!", &oseq, &ogz, &PyList_Type, &stems, &PyDict_Type, &trie)) return NULL;
+    Py_buffer bs, bg;
+    if (get_buf(oseq, &bs, 0, 8, "seq") < 0) return NULL;
+    if (get_buf(ogz, &bg, 0, 1, "gz") < 0) { PyBuffer_Release(&bs); return NULL; }
+    const long long *seq = bs.buf;
+    const unsigned char *gz = bg.buf;
+    Py_ssize_t N = bs.len / 8, R = bg.len;
+    PyObject *out = NULL, *empty = PyUnicode_FromString("");
+    if (!empty) goto fail;
+    if (PyList_GET_SIZE(stems) < R) R = PyList_GET_SIZE(stems);
+    for (Py_ssize_t p = 0; p < N; p++)
+        if (seq[p] < 0 || seq[p] >= R) {
+            PyErr_SetString(PyExc_ValueError, "gaz_tags: a row lies outside gz or stems");
+            goto fail;
+        }
+    out = PyDict_New();
+    if (!out) goto fail;
+    Py_ssize_t free_at = 0;
+    for (Py_ssize_t i = 0; i < N; i++) {
+        if (!gz[seq[i]] || i < free_at) continue;
+        PyObject *node = PyDict_GetItemWithError(trie, stem_at(stems, seq, N, i, empty));
+        if (!node) { if (PyErr_Occurred()) goto fail; continue; }
+        if (!PyDict_Check(node)) { PyErr_SetString(PyExc_TypeError, "gaz_tags: trie nodes must be dicts"); goto fail; }
+        PyObject *typ = PyDict_GetItemWithError(node, Py_None);
+        if (!typ && PyErr_Occurred()) goto fail;
+        Py_ssize_t k = 1, j = i + 1;
+        while (PyDict_GET_SIZE(node) > (PyDict_GetItemWithError(node, Py_None) != NULL)) {
+            PyObject *child = PyDict_GetItemWithError(node, stem_at(stems, seq, N, j, empty));
+            if (!child) { if (PyErr_Occurred()) goto fail; break; }
+            if (!PyDict_Check(child)) { PyErr_SetString(PyExc_TypeError, "gaz_tags: trie nodes must be dicts"); goto fail; }
+            node = child;
+            j++;
+            PyObject *t = PyDict_GetItemWithError(node, Py_None);
+            if (t) { typ = t; k = j - i; } else if (PyErr_Occurred()) goto fail;
+        }
+        if (!typ) continue;
+        for (Py_ssize_t q = i; q < i + k; q++) {
+            PyObject *pos = PyLong_FromSsize_t(q);
+            PyObject *tag = pos ? PyUnicode_FromFormat(q == i ? "B-%S" : "I-%S", typ) : NULL;
+            int bad = !tag || PyDict_SetItem(out, pos, tag) < 0;
+            Py_XDECREF(pos);
+            Py_XDECREF(tag);
+            if (bad) goto fail;
+        }
+        free_at = i + k;
+    }
+    Py_DECREF(empty);
+    PyBuffer_Release(&bs);
+    PyBuffer_Release(&bg);
+    return out;
+fail:
+    Py_XDECREF(out);
+    Py_XDECREF(empty);
+    PyBuffer_Release(&bs);
+    PyBuffer_Release(&bg);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"pair_ids", pair_ids, METH_VARARGS,
+     "pair_ids(seq, bw, keys, rows, out): row of the known word bigram at each position (0: none)."},
+    {"gaz_tags", gaz_tags, METH_VARARGS,
+     "gaz_tags(seq, gz, stems, trie) -> {position: tag}: gazetteer BIO tags, longest entry first."},
     {"seq_rows", seq_rows, METH_VARARGS,
      "seq_rows(rows, sentences, seq) -> misses: word rows of sentences laid end to end, 0 for unknown words."},
     {"tag_rows", tag_rows, METH_VARARGS,

@@ -12,6 +12,7 @@ marginals equal crfsuite's (tests compare them).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -207,7 +208,7 @@ class CRF:
         rows = np.array(list(ids.values()), dtype=np.intp)
         order = np.argsort(keys)
         self._pair_keys = np.append(keys[order], np.iinfo(np.int64).max)  # sentinel: searchsorted stays in range
-        self._pair_rows = np.append(rows[order], 0)
+        self._pair_rows = np.append(rows[order], 0).astype(np.int64)
 
     def _pair_ids(self, bw: np.ndarray) -> np.ndarray:
         """Row in ``self._pair_table`` of the bigram (i, i+1) at each position (0: unknown or last)."""
@@ -226,14 +227,17 @@ class CRF:
             self._gaz_table = np.concatenate([self._gaz_table, row[None]])
         return [ids[g] for g in tags]
 
-    def _gaz_column(self, feat: Featurizer, seq: np.ndarray) -> np.ndarray:
-        """Gazetteer tag id per position, looked up only where a stem starts an entry."""
+    def _gaz_column(self, feat: Featurizer, seq: np.ndarray, native: Any = None) -> np.ndarray:
+        """Gazetteer tag id per position, looked up only where a stem starts an entry (in C with ``native``)."""
         gid = np.zeros(len(seq), dtype=np.intp)
-        cand = np.flatnonzero(self._gz[seq])
-        if not len(cand):
-            return gid
-        stem = self._stem
-        tags = feat.gaz.tags_at(cand.tolist(), lambda i: stem[seq[i]] if i < len(seq) else "")
+        if native is not None:
+            tags = native.gaz_tags(seq, self._gz, self._stem, feat.gaz.index)
+        else:
+            cand = np.flatnonzero(self._gz[seq])
+            if not len(cand):
+                return gid
+            stem = self._stem
+            tags = feat.gaz.tags_at(cand.tolist(), lambda i: stem[seq[i]] if i < len(seq) else "")
         if tags:
             pos = list(tags)
             gid[pos] = self._gaz_ids(list(tags.values()))  # may grow the table: index after
@@ -306,9 +310,13 @@ class CRF:
         else:
             rows = self._rows_of(feat, [t for toks in sentences for t in toks])
             seq[np.repeat(first - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(len(rows))] = rows
-        pidx = self._pair_ids(self._bw[seq]).astype(np.int64, copy=False)
+        if native is not None:
+            pidx = np.empty(len(seq), dtype=np.int64)
+            native.pair_ids(seq, self._bw, self._pair_keys, self._pair_rows, pidx)
+        else:
+            pidx = self._pair_ids(self._bw[seq]).astype(np.int64, copy=False)
         # Padding stems are empty and match no gazetteer entry.
-        gid = self._gaz_column(feat, seq).astype(np.int64, copy=False)  # may grow the table: index after
+        gid = self._gaz_column(feat, seq, native).astype(np.int64, copy=False)  # may grow the table: index after
         return seq, first, n, lens, pidx, gid
 
     @staticmethod
