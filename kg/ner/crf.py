@@ -257,19 +257,13 @@ class CRF:
                   ) -> tuple[np.ndarray, np.ndarray, list[int]]:
         """(B, L) most probable label per position, its marginal probability, and the lengths.
 
-        Posterior decoding of non-empty sentences (see ``decode``), the fast
-        path: exponentials are taken on the sentences laid end to end, before
-        padding to the batch's longest sentence.
+        Posterior decoding of non-empty sentences (see ``decode``) in numpy:
+        exponentials are taken on the sentences laid end to end, before
+        padding to the batch's longest sentence. (The C path is ``tag_flat``.)
         """
-        flat = None if load_native("crf") is None else self.tag_flat(feat, sentences)
-        if flat is None:
-            E, gather, lens = self._flat_emissions(feat, sentences)
-            best, conf = self._posterior(E, gather, lens)
-            return best, conf, lens
-        best_f, conf_f, first, n = flat
-        lens = [len(t) for t in sentences]
-        gather = self._gather(first, n, lens)
-        return best_f[gather], conf_f[gather], lens
+        E, gather, lens = self._flat_emissions(feat, sentences)
+        best, conf = self._posterior(E, gather, lens)
+        return best, conf, lens
 
     def tag_flat(self, feat: Featurizer, sentences: list[list[str]], fill: int = 0
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
