@@ -472,7 +472,7 @@ def _surname_hits(sentences: list[Sentence], norms: list[list[str]], known: set[
               for n in _INDEX.matching(known, all_norms)}
     if not hit_of:
         return []  # no surname in this document
-    out = []
+    out: list[tuple[Sentence, Token, str]] = []
     for sent, ns in zip(sentences, norms):
         if not hit_of.keys().isdisjoint(ns):
             toks = sent.tokens

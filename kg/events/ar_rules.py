@@ -161,7 +161,7 @@ def _with_split_triggers(triggers, sent: Sentence, actors: list[Actor]):  # type
     toks = sent.tokens
     taken: set[int] | None = None
     extra = []
-    subjects: dict[int, list[Actor]] = {}
+    subjects: dict[int, tuple[list[Actor], list[Actor]]] = {}
     starts = {a.mention.start: a for a in actors}  # ascending: actors are in text order
     for c, subj in starts.items():
         k = bisect_left(toks, c, key=R.START)  # the verb is the token right before the subject

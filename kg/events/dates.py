@@ -213,9 +213,9 @@ class Dates(Component):
             # most sentences have neither a date word nor a number like a date
             explicit.append(explicit_dates(s, lang, h, num) if h or num else [])
         if not doc.date:
-            found = [d for ex in explicit for d in ex]
-            if found:
-                doc.date = max(found).isoformat()
+            written = [d for ex in explicit for d in ex]
+            if written:
+                doc.date = max(written).isoformat()
         try:
             base = dt.date.fromisoformat(doc.date) if doc.date else None
         except ValueError:

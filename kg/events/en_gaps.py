@@ -145,7 +145,7 @@ def gapped_triggers(triggers, sent: Sentence, actors: list[Actor], starts: list[
     extra = []
     objects: dict[int, list[Actor]] = {}
     cache: dict[tuple[int, bool], tuple[int, ...]] = {}
-    reach = {}  # the end of the longest lexicon match at each start: a gap never beats the written phrase
+    reach: dict[int, int] = {}  # the end of the longest lexicon match at each start: a gap never beats the written phrase
     types: dict[int, str] = {}
     for i, j, pays in triggers:
         reach[i] = max(reach.get(i, 0), j)

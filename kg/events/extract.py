@@ -590,7 +590,7 @@ class EventExtractor(Component):
         if lang == "ar" and role_actors and ("trigger" in found or "casualties" in found):
             role_actors = _ar_role_actors(sent, role_actors)
         triggers = greedy(found["trigger"]) if "trigger" in found else []
-        split: dict[int, list[Actor]] = {}
+        split: dict[int, tuple[list[Actor], list[Actor]]] = {}
         if lang == "ar":
             triggers = _ar_future_verbs(triggers, toks, _ar_future_words(work))  # "سيلتقي", "ستوقع": planned
         if lang == "ar" and triggers:
@@ -862,8 +862,8 @@ class EventExtractor(Component):
                 claimant: Actor | None, loc: Actor | None, date: str | None, ctx_words: set[str]) -> list[Event]:
         toks = sent.tokens
         ctx = self._context(trig.type, ctx_words, sent, doc.date)
-        sources = rl.sources or [None]
-        targets = rl.targets or [None]
+        sources: list[Actor | None] = [*rl.sources] or [None]
+        targets: list[Actor | None] = [*rl.targets] or [None]
         pairs = [(s, t) for s in sources for t in targets if not (s and t and s.entity is t.entity)]
         if "recip" in flags and trig.type not in SYMMETRIC_TYPES and rl.sources and rl.targets:
             pairs += [(t, s) for s, t in pairs]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import attrgetter
+from typing import overload
 
 from kg.entities.link import Actor
 from kg.events import ar_frames as AF
@@ -187,7 +188,7 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
         if len(group) >= 2:
             return Roles([group[0]], [group[1]])
     src: list[Actor] = []
-    tgt: list[Actor] = []
+    tgt = []
     near_before = None
     if before:
         cand = before[-1]
@@ -250,9 +251,9 @@ def assign(sent: Sentence, ti: int, tj: int, actors: list[Actor], lang: str, fla
     else:
         after = [a for a in after if not _locative(sent, a, lang)]  # "raids in X": where, not whom
         if "passive" in flags:
-            agent = [a for a in after if _prev_word(sent, a) in EN_AGENT]
-            if agent:
-                src = _group(sent, agent + [a for a in after if a.mention.start > agent[0].mention.start], lang)
+            agents = [a for a in after if _prev_word(sent, a) in EN_AGENT]
+            if agents:
+                src = _group(sent, agents + [a for a in after if a.mention.start > agents[0].mention.start], lang)
             if near_before is not None:
                 tgt = [near_before]
             elif src:
@@ -399,7 +400,7 @@ def _own_national(source: Entity, target: Entity) -> bool:
 
 _BE = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"}
 # words that introduce the agent of a passive verb or an event noun
-_AGENT_MARKERS = {"en": {("by",)}, "ar": {("من", "قبل"), ("علي", "يد"), ("بيد",)}}
+_AGENT_MARKERS: dict[str, set[tuple[str, ...]]] = {"en": {("by",)}, "ar": {("من", "قبل"), ("علي", "يد"), ("بيد",)}}
 # Arabic verbs that link an event noun to its agent: "هجوم شنته القوات X"
 _AR_AGENT_VERBS = {"شنه", "شنته", "شنها", "شنتها", "شنوه", "شنوها", "نفذه", "نفذته", "نفذها", "نفذتها",
                    "نفذوه", "نفذوها", "شنت", "شن", "نفذ", "نفذت"}
@@ -494,7 +495,7 @@ def ar_owner(a: Actor) -> bool:
 @lru_cache(maxsize=1)
 def _ar_place_words() -> frozenset[str]:
     """One-word place cues (مدينة، العاصمة، شوارع، ريف), with and without the article."""
-    out = set()
+    out: set[str] = set()
     for r in table("ar", "place_cues", 2, 2):
         toks = pattern_tokens(r[0])
         if len(toks) == 1:
@@ -513,6 +514,12 @@ START = attrgetter("start")
 END = attrgetter("end")
 
 
+@overload
+def token_at(sent: Sentence, char: int) -> int | None: ...
+@overload
+def token_at(sent: Sentence, char: int, default: int) -> int: ...
+@overload
+def token_at(sent: Sentence, char: int, default: int | None) -> int | None: ...
 def token_at(sent: Sentence, char: int, default: int | None = None) -> int | None:
     """Index of the first token that starts at or after ``char``, else ``default``."""
     k = bisect_left(sent.tokens, char, key=START)

@@ -267,12 +267,12 @@ class Gazetteer(Component):
                     e = kb_get(h.key) if h.key else None
                     if e is None:
                         continue
-                    m = entry_mention(doc, sent, h, e, toks[h.i].start, toks[h.j - 1].end)
+                    em = entry_mention(doc, sent, h, e, toks[h.i].start, toks[h.j - 1].end)
                     if kind == "demonym":
-                        m.attrs["demonym"] = True
+                        em.attrs["demonym"] = True
                     elif kind == "capital" and _capital_as_place(doc, sent, h, e):
-                        m.type, m.key, m.name = "Place", f"capital|{e.key}", e.capital.get("en") or e.name
-                    mentions.append(m)
+                        em.type, em.key, em.name = "Place", f"capital|{e.key}", e.capital.get("en") or e.name
+                    mentions.append(em)
                 elif kind == "body":
                     if is_anaphor(work, sent, h.i, h.j):
                         continue  # "the ministry" and its Arabic form: resolved by the linker
@@ -425,10 +425,9 @@ class Gazetteer(Component):
                 used.add(n + 1)
                 # "القوات الفرنسية والألمانية": a second body of the same kind
                 nn = hits[n + 2] if n + 2 < len(hits) else None
-                if nn is not None and nn.i == j and nn.kind == "demonym" and country_of(nn) \
+                if nn is not None and nn.i == j and nn.kind == "demonym" and (c2 := country_of(nn)) is not None \
                         and toks[nn.i].norm.startswith("و"):
                     used.add(n + 2)
-                    c2 = country_of(nn)
                     s2, t2 = toks[nn.i].start, toks[nn.j - 1].end
                     iso2 = c2.iso3 or c2.key
                     self._extra.append(Mention(start=s2, end=t2, text=doc.text[s2:t2], type=typ, sentence=sent.index,
@@ -608,17 +607,17 @@ class Gazetteer(Component):
                     j += 1
         if year is None and h.j - h.i == 1 and _vague(lang, toks[i:h.i] + toks[h.j:j]):
             return None  # a bare "agreement", "a historic agreement", اتفاقا تاريخيا: no treaty named
-        s, t = toks[i].start, toks[j - 1].end
-        text = doc.text[s:t]
+        s, e = toks[i].start, toks[j - 1].end
+        text = doc.text[s:e]
         name = text if lang == "en" else h.data[0] + (f" ({year})" if year else "")
-        return Mention(start=s, end=t, text=text, type="Treaty", sentence=sent.index, found_by="cue",
+        return Mention(start=s, end=e, text=text, type="Treaty", sentence=sent.index, found_by="cue",
                        name=name if lang == "en" else None, attrs={"year": year, "cue": h.data[0]})
 
 
 def _inside_relation_cue(work: Work, sent: Sentence, h: Hit) -> bool:
     """Does a longer relation cue ("military base") start inside this body hit and end after it?"""
     cues = sentence_matches(work, sent).get("relation_cues")
-    return bool(cues) and any(h.i <= i < h.j < j for i, j, _ in cues)
+    return cues is not None and bool(cues) and any(h.i <= i < h.j < j for i, j, _ in cues)
 
 
 def _capital_as_place(doc: Document, sent: Sentence, h: Hit, e: KBEntry) -> bool:
@@ -710,7 +709,7 @@ def _agency_by_nationality(doc: Document, sent: Sentence, hits: list[Hit], i: in
         a, b = i, (d.j if d else j)
     else:
         d = next((h for h in hits if h.j == i and h.kind == "demonym"), None)
-        if d is not None and any(h.i == j and h.key and (kb().get(h.key) or d).type == "Media" for h in hits):
+        if d is not None and any(h.i == j and h.key and (ke := kb().get(h.key)) is not None and ke.type == "Media" for h in hits):
             return None  # "French news agency AFP": the name that follows is the agency
         a, b = (d.i if d else i), j
     c = country_of(d) if d is not None else None
