@@ -11,7 +11,7 @@ the original, unnormalised text (Arabic clitics included), so that
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 ENTITY_TYPES: tuple[str, ...] = (
@@ -43,6 +43,12 @@ QUAD_CLASS: dict[str, str] = {
 SYMMETRIC_TYPES: frozenset[str] = frozenset({"ASSAULT", "CONSULT", "AGREE", "COOPERATE"})
 
 
+def _reduce(obj: Any) -> tuple[Any, ...]:
+    """(class, field values): how copy and pickle rebuild a dataclass whose ``__init__`` is written out
+    (compiled by mypyc, such a class is rebuilt by calling it, not by setting attributes)."""
+    return (type(obj), tuple(getattr(obj, f.name) for f in fields(obj)))
+
+
 @dataclass(slots=True)  # slots: a document has hundreds of tokens; they build and read faster
 class Token:
     text: str
@@ -55,6 +61,24 @@ class Token:
     deprel: str | None = None
     ner: str | None = None   # BIO/BIOES tag from a statistical tagger
 
+    # Written out (the dataclass keeps it): compiled by mypyc, a hand-written __init__ is native code,
+    # the generated one stays interpreted (2-3× slower per token). Same fields, order and defaults.
+    def __init__(self, text: str, start: int, end: int, norm: str = "", lemma: str | None = None,
+                 upos: str | None = None, head: int | None = None, deprel: str | None = None,
+                 ner: str | None = None) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.norm = norm
+        self.lemma = lemma
+        self.upos = upos
+        self.head = head
+        self.deprel = deprel
+        self.ner = ner
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _reduce(self)
+
 
 @dataclass
 class Sentence:
@@ -63,6 +87,8 @@ class Sentence:
     end: int
     text: str
     tokens: list[Token] = field(default_factory=list)
+    # what rules computed once for the sentence (kg.events), not part of its value
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass
@@ -97,6 +123,25 @@ class Mention:
     sector: str | None = None      # PLOVER-style sector code: GOV, MIL, REB, IGO, MED...
     attrs: dict[str, Any] = field(default_factory=dict)
 
+    def __init__(self, start: int, end: int, text: str, type: str, sentence: int = -1, found_by: str = "rule",
+                 key: str | None = None, name: str | None = None, country: str | None = None,
+                 sector: str | None = None, attrs: dict[str, Any] | None = None) -> None:
+        # written out for mypyc, as Token's (attrs=None: a new dict, as the field's default_factory gives)
+        self.start = start
+        self.end = end
+        self.text = text
+        self.type = type
+        self.sentence = sentence
+        self.found_by = found_by
+        self.key = key
+        self.name = name
+        self.country = country
+        self.sector = sector
+        self.attrs = {} if attrs is None else attrs
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _reduce(self)
+
     @property
     def span(self) -> tuple[int, int]:
         return (self.start, self.end)
@@ -114,6 +159,24 @@ class Entity:
     same_as: list[str] = field(default_factory=list)
     key: str | None = None
     attrs: dict[str, Any] = field(default_factory=dict)
+
+    def __init__(self, id: str, name: str, type: str, labels: dict[str, str] | None = None, country: str | None = None,
+                 sector: str | None = None, mentions: list[Mention] | None = None, same_as: list[str] | None = None,
+                 key: str | None = None, attrs: dict[str, Any] | None = None) -> None:
+        # written out for mypyc, as Token's (None: a new container, as the fields' default_factory gives)
+        self.id = id
+        self.name = name
+        self.type = type
+        self.labels = {} if labels is None else labels
+        self.country = country
+        self.sector = sector
+        self.mentions = [] if mentions is None else mentions
+        self.same_as = [] if same_as is None else same_as
+        self.key = key
+        self.attrs = {} if attrs is None else attrs
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _reduce(self)
 
     def _labels(self) -> dict[str, str]:
         """Arabic and English labels, falling back on the name or a mention in that script."""

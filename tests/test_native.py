@@ -131,8 +131,92 @@ def test_crf_seq_rows_lays_sentences_out_and_counts_unknown_words() -> None:
         crf.seq_rows(rows, [("a",)], np.zeros(5, dtype=np.int64))
 
 
+def require_compiled_rules() -> None:
+    """The mypyc build of the rule modules in use, else skip; under KG_REQUIRE_NATIVE=1 (CI) a failure."""
+    from kg._native import use_compiled_rules
+
+    state = use_compiled_rules()
+    if state != "compiled":
+        if os.environ.get("KG_REQUIRE_NATIVE") == "1":
+            pytest.fail(f"rule modules not compiled (KG_REQUIRE_NATIVE=1): {state}")
+        pytest.skip(f"rule modules not compiled: {state}")
+
+
+def test_compiled_rule_modules_are_the_ones_imported() -> None:
+    import importlib
+
+    from kg._native import COMPILED, GROUP
+
+    require_compiled_rules()
+    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+    for name in COMPILED:
+        assert importlib.import_module(name).__file__.endswith(suffix), name
+    assert importlib.import_module(GROUP + "__mypyc").__file__.endswith(suffix)
+    from kg.model import Token
+
+    assert not hasattr(Token("a", 0, 1), "__dict__")  # a native class: attributes at fixed offsets
+
+
+def test_extraction_pickles_and_copies(seed_path) -> None:
+    # compiled by mypyc, a class with a written-out __init__ is rebuilt through __reduce__
+    import copy
+    import pickle
+
+    from kg.model import Document
+    from kg.pipeline import extract
+
+    ex = extract(Document(id="seed", text=seed_path.read_text(encoding="utf-8"), lang="ar"))
+    assert ex.entities and ex.events and ex.entities[0].mentions
+    for clone in (pickle.loads(pickle.dumps(ex)), copy.deepcopy(ex)):
+        assert clone == ex and clone.entities[0] is not ex.entities[0]
+        assert clone.entities[0].mentions[0].attrs == ex.entities[0].mentions[0].attrs
+
+
+def _fake_build(tmp_path):  # a package tree holding every compiled module's source, and its manifest
+    import json
+    import sysconfig
+
+    from kg._native import COMPILED, MANIFEST, digest, source_of
+
+    for n, name in enumerate(COMPILED):
+        src = source_of(name, tmp_path)
+        src.parent.mkdir(parents=True, exist_ok=True)
+        src.write_text(f"X = {n}\n", encoding="utf-8")
+    manifest = tmp_path / "kg" / "_native" / MANIFEST
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    manifest.write_text(json.dumps({"ext_suffix": sysconfig.get_config_var("EXT_SUFFIX"),
+                                    "sources": {m: digest(source_of(m, tmp_path)) for m in COMPILED}}))
+    return manifest
+
+
+def test_rules_state_follows_the_sources(tmp_path) -> None:
+    from kg._native import COMPILED, rules_state, source_of
+
+    assert rules_state(tmp_path, pure=False) == "pure Python (not built)"
+    manifest = _fake_build(tmp_path)
+    assert rules_state(tmp_path, pure=False) == "compiled"
+    assert rules_state(tmp_path, pure=True) == "pure Python (KG_PURE_PYTHON set)"
+    edited = source_of(COMPILED[5], tmp_path)
+    edited.write_text("X = 'edited'\n", encoding="utf-8")  # an edit after the build: its source is used
+    state = rules_state(tmp_path, pure=False)
+    assert state.startswith("pure Python (") and str(edited) in state and "hatch_build.py" in state
+    manifest.write_text("{not json", encoding="utf-8")
+    assert rules_state(tmp_path, pure=False).startswith("pure Python (unreadable ")
+
+
+def test_models_status_names_the_rule_modules_state(monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    from kg._native import use_compiled_rules
+    from kg.cli import app
+
+    res = CliRunner().invoke(app, ["models", "status"])
+    assert res.exit_code == 0
+    assert f"rules\t{use_compiled_rules()}" in res.output
+
+
 def test_extraction_is_the_same_with_and_without_the_accelerators(root, data_dir) -> None:
-    # whole pipeline, both languages: `kg extract` in a fresh process per path
+    # whole pipeline, both languages: `kg extract` in a fresh process per path (C and compiled rules vs sources)
     import subprocess
     import sys
 
@@ -143,6 +227,9 @@ def test_extraction_is_the_same_with_and_without_the_accelerators(root, data_dir
         env = {k: v for k, v in os.environ.items() if k != "KG_PURE_PYTHON"} | extra
         outs[label] = [subprocess.run([sys.executable, "-m", "kg", "extract", str(p), "--format", "jsonl"],
                                       env=env, capture_output=True, text=True, check=True).stdout for p in inputs]
+        state = subprocess.run([sys.executable, "-c", "import kg._native as n; print(n.use_compiled_rules())"],
+                               env=env, capture_output=True, text=True, check=True).stdout.strip()
+        assert (state == "pure Python (KG_PURE_PYTHON set)") == (label == "pure")
     assert all(out.count("\n") >= 1 for out in outs["C"])
     assert sum(out.count('"type": "ASSAULT"') + out.count('"type":"ASSAULT"') for out in outs["C"]) >= 1
     assert outs["C"] == outs["pure"]

@@ -105,12 +105,27 @@ def test_offsets_inside_a_text() -> None:
 
 
 def test_public_tokenize_uses_c_and_keeps_the_python_edge_cases() -> None:
+    from kg._native import use_compiled_rules
+
     require("text")
-    assert segment._C is not None and segment._TEMPLATE is not None  # the fast copy path is on
+    # the copy path for a plain Token; the flat list for Token compiled by mypyc
+    assert segment._C is not None and (segment._TEMPLATE is None) == (use_compiled_rules() == "compiled")
     text = "  Talks in Doha. وأكد الوفد ذلك "
     for start, end in ((0, None), (3, 9), (5, 100), (-4, None), (-100, 7), (9, 3), (40, None)):
         assert _rows(segment.tokenize(text, start, end)) == _rows(
             segment._tokenize_py(text, start, len(text) if end is None else end)), (start, end)
+
+
+def test_flat_mode_gives_each_token_s_four_values_in_turn() -> None:
+    C = require("text")
+    text = "  Talks in Doha. وأكد الوفد ذلك "
+    flat, marks = C.tokenize(text, 0, len(text), None, {}, norm_token, None, ".")
+    want = _rows(segment._tokenize_py(text, 0, len(text)))
+    assert [tuple(flat[k:k + 4]) for k in range(0, len(flat), 4)] == want
+    assert len(want) == 7 and marks == [3]  # "." is the fourth token
+    assert segment._from_flat(flat) == segment._tokenize_py(text, 0, len(text))
+    with pytest.raises(TypeError):  # a template is copied into token instances: no class, no template
+        C.tokenize(text, 0, len(text), None, {}, norm_token, Token("", 0, 0, ""))
 
 
 def _alphabet() -> list[str]:

@@ -177,7 +177,9 @@ static PyObject *copy_token(const Layout *lay, PyObject *template, PyObject *v[4
  *   text:  str
  *   start, end: the span to scan, clamped to [0, len(text)] like re's pos/endpos
  *   token: the Token class; called as token(text, start, end, norm) for each token,
- *          unless template is given
+ *          unless template is given; or None: then the list is flat, text, start, end,
+ *          norm of each token in turn (for a caller that builds tokens faster itself:
+ *          a Token class compiled by mypyc is cheap to build from compiled code, slow from here)
  *   norms: dict, token text -> norm (cleared first when it holds more than 262,144 entries)
  *   norm:  called as norm(text, "") for a token text not in norms
  *   template: None, or token(...) with the defaults; each token is then a copy of it
@@ -198,11 +200,16 @@ static PyObject *tokenize(PyObject *self, PyObject *args) {
         if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "tokenize: marks must be a str or None");
         return NULL;
     }
-    if (!PyCallable_Check(token) || !PyCallable_Check(norm)) {
-        PyErr_SetString(PyExc_TypeError, "tokenize: token and norm must be callable");
+    int flat = token == Py_None;
+    if ((!flat && !PyCallable_Check(token)) || !PyCallable_Check(norm)) {
+        PyErr_SetString(PyExc_TypeError, "tokenize: token must be callable or None, norm callable");
         return NULL;
     }
     int fast = template != Py_None;
+    if (flat && fast) {
+        PyErr_SetString(PyExc_TypeError, "tokenize: a template needs a token class");
+        return NULL;
+    }
     if (fast && get_layout(token, template, &lay) < 0) return NULL;
     if (PyUnicode_READY(text) < 0) return NULL;
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
@@ -237,7 +244,15 @@ static PyObject *tokenize(PyObject *self, PyObject *args) {
             Py_DECREF(t); Py_DECREF(n); Py_XDECREF(s); Py_XDECREF(e);
             goto fail;
         }
-        if (fast) {
+        int rc = 0;
+        if (flat) {
+            PyObject *v[4] = {t, s, e, n};
+            for (int k = 0; k < 4; k++) {
+                if (rc == 0) rc = PyList_Append(out, v[k]);
+                Py_DECREF(v[k]);
+            }
+            if (rc < 0) goto fail;
+        } else if (fast) {
             PyObject *v[4] = {t, s, e, n};
             tok = copy_token(&lay, template, v);  /* steals t, s, e, n */
         } else {
@@ -245,12 +260,14 @@ static PyObject *tokenize(PyObject *self, PyObject *args) {
             tok = PyObject_Vectorcall(token, argv, 4, NULL);
             Py_DECREF(t); Py_DECREF(n); Py_DECREF(s); Py_DECREF(e);
         }
-        if (!tok) goto fail;
-        int rc = PyList_Append(out, tok);
-        Py_DECREF(tok);
-        if (rc < 0) goto fail;
+        if (!flat) {
+            if (!tok) goto fail;
+            rc = PyList_Append(out, tok);
+            Py_DECREF(tok);
+            if (rc < 0) goto fail;
+        }
         if (nmarks > 0 && j == i + 1 && PyUnicode_FindChar(marks, RD(i), 0, nmarks, 1) >= 0) {
-            PyObject *k = PyLong_FromSsize_t(PyList_GET_SIZE(out) - 1);
+            PyObject *k = PyLong_FromSsize_t(flat ? PyList_GET_SIZE(out) / 4 - 1 : PyList_GET_SIZE(out) - 1);
             rc = k ? PyList_Append(marked, k) : -1;
             Py_XDECREF(k);
             if (rc < 0) goto fail;

@@ -1,5 +1,5 @@
 """`kg models`: fetch the stanza models (online machines), show where they are looked for,
-and which C accelerators (kg/_native) are in use."""
+and which C accelerators and compiled rule modules (kg/_native) are in use."""
 
 from __future__ import annotations
 
@@ -32,8 +32,8 @@ def download_command(
 def status_command(
     directory: Path | None = typer.Option(None, "--dir", help=_DIR_HELP),
 ) -> None:
-    """Say, per language, whether stanza models are present in the model directory, and which C accelerators are in use."""
-    from kg._native import status
+    """Say, per language, whether stanza models are present in the model directory, and which native code is in use."""
+    from kg._native import status, use_compiled_rules
 
     target = model_dir(directory)
     for lang in LANGS:
@@ -41,3 +41,4 @@ def status_command(
         typer.echo(f"{lang}\t{state}\t{target}")
     for name, built in status().items():
         typer.echo(f"native {name}\t{'C' if built else 'pure Python (not built, or KG_PURE_PYTHON set)'}")
+    typer.echo(f"rules\t{use_compiled_rules()}")  # the mypyc-compiled rule modules

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
-from typing import NamedTuple, Union
+from typing import Any, NamedTuple, Union
 
 from kg.kb import KBEntry
 from kg.lang.index import sentence_matches
@@ -39,6 +39,13 @@ class Actor:
 
     mention: Mention
     entity: Entity
+
+    def __init__(self, mention: Mention, entity: Entity) -> None:  # native under mypyc (see kg.model.Token)
+        self.mention = mention
+        self.entity = entity
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Actor, (self.mention, self.entity))
 
 
 @lru_cache(maxsize=65536)

@@ -961,9 +961,9 @@ class EventExtractor(Component):
 
 def _years(sent: Sentence) -> list[int]:
     """Four-digit numbers written in a sentence (computed once per sentence)."""
-    got = sent.__dict__.get("_years")
+    got = sent.cache.get("years")
     if got is None or got[0] != len(sent.tokens):
-        got = sent.__dict__["_years"] = (
+        got = sent.cache["years"] = (
             len(sent.tokens), [int(t.text) for t in sent.tokens if t.text.isdigit() and len(t.text) == 4])
     return got[1]
 

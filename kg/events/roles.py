@@ -459,7 +459,7 @@ def _locative(sent: Sentence, a: Actor, lang: str) -> bool:
     """Is the actor the object of a place preposition ("near Damascus", "قرب دمشق")?"""
     # asked again for the same actor by every trigger of the sentence: remembered on the sentence
     # (the actor is kept with its answer, so its id cannot name another actor)
-    memo: dict[tuple[int, str], tuple[Actor, bool]] = sent.__dict__.setdefault("_locative", {})
+    memo: dict[tuple[int, str], tuple[Actor, bool]] = sent.cache.setdefault("locative", {})
     got = memo.get((id(a), lang))
     if got is not None and got[0] is a:
         return got[1]

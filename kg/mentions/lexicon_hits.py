@@ -49,17 +49,6 @@ def _rank(p: tuple[Any, ...]) -> int:
     return _PRIORITY.get(kind, 9)
 
 
-def _hit(i: int, j: int, kind: str, key: str | None = None, data: tuple[Any, ...] = ()) -> Hit:
-    """``Hit(i, j, kind, key, data)`` without the frozen dataclass's five ``object.__setattr__`` calls
-    (a few thousand hits per article); the instance is the same."""
-    h = _new(Hit)
-    h.__dict__.update(i=i, j=j, kind=kind, key=key, data=data)
-    return h
-
-
-_new = object.__new__
-
-
 def sentence_hits(work: Work, sent: Sentence) -> list[Hit]:
     cache: dict[int, list[Hit]] = work.scratch.setdefault("hits", {})
     got = cache.get(sent.index)
@@ -78,9 +67,9 @@ def sentence_hits(work: Work, sent: Sentence) -> list[Hit]:
             if lang == "ar" and p[0] == "kb" and p[1] in ("name", "alias"):
                 p = _capital_reading(sent, i, pays) or p
         if p[0] == "kb":
-            hits.append(_hit(i, j, p[1], p[2]))
+            hits.append(Hit(i, j, p[1], p[2]))
         else:
-            hits.append(_hit(i, j, p[0], None, tuple(p[1:])))
+            hits.append(Hit(i, j, p[0], None, tuple(p[1:])))
     cache[sent.index] = hits
     return hits
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 from kg._native import load
 from kg.model import Document, Sentence, Token
@@ -52,27 +53,41 @@ _C = load("text")  # the C twin of tokenize (kg/_native/text.c), None when not b
 def _token_template() -> Token | None:
     """A default Token that the C path copies instead of calling Token() (a Python call per token).
 
-    Only when that gives what ``Token(text, start, end, norm)`` gives: the
-    dataclass-generated __init__, storing its four arguments and None for the rest.
+    Only when a copy is what ``Token(text, start, end, norm)`` gives (its four
+    arguments and None for every other field, as a sample shows; no
+    ``__post_init__``) and the C side accepts the layout (a plain ``__slots__``
+    class; Token compiled by mypyc is not: ``_from_flat`` builds those).
     """
-    fields = dataclasses.fields(Token)
-    plain = (
-        [f.name for f in fields[:4]] == ["text", "start", "end", "norm"]
-        and all(f.init for f in fields)
-        and all(f.default is None for f in fields[4:])  # not a default_factory: a copy would share it
-        and not hasattr(Token, "__post_init__")
-        and Token.__init__.__code__.co_filename == "<string>"  # written by dataclasses, not by hand
-    )
-    return Token("", 0, 0, "") if plain else None
+    if _C is None or hasattr(Token, "__post_init__"):
+        return None
+    names = [f.name for f in dataclasses.fields(Token)]
+    sample = Token("t", 1, 2, "n")
+    if names[:4] != ["text", "start", "end", "norm"] or \
+            [getattr(sample, n) for n in names] != ["t", 1, 2, "n"] + [None] * (len(names) - 4):
+        return None
+    template = Token("", 0, 0, "")
+    try:
+        _C.tokenize("a", 0, 1, Token, {}, norm_token, template)
+    except TypeError:
+        return None
+    return template
 
 
 _TEMPLATE = _token_template()
+
+
+def _from_flat(flat: list[Any]) -> list[Token]:
+    """Tokens from the C tokenizer's flat list (text, start, end, norm of each in turn), when there is no template:
+    compiled by mypyc, Token is built faster here than by a call from C."""
+    return [Token(flat[k], flat[k + 1], flat[k + 2], flat[k + 3]) for k in range(0, len(flat), 4)]
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``; C when built, same output."""
     end = len(text) if end is None else end
     if _C is not None and start >= 0:  # a negative start goes to find() below, which reads it from the end
+        if _TEMPLATE is None:
+            return _from_flat(_C.tokenize(text, start, end, None, _NORMS, norm_token))
         return _C.tokenize(text, start, end, Token, _NORMS, norm_token, _TEMPLATE)
     return _tokenize_py(text, start, end)
 
@@ -100,6 +115,9 @@ def _tokenize_py(text: str, start: int, end: int) -> list[Token]:
 def _tokenize_punct(text: str, start: int, end: int) -> tuple[list[Token], list[int]]:
     """``tokenize(text, start, end)`` and the indices of its tokens in ``_PUNCT`` (``start`` >= 0)."""
     if _C is not None:  # the C loop collects the indices as it goes
+        if _TEMPLATE is None:
+            flat, punct = _C.tokenize(text, start, end, None, _NORMS, norm_token, None, _PUNCT_CHARS)
+            return _from_flat(flat), punct
         return _C.tokenize(text, start, end, Token, _NORMS, norm_token, _TEMPLATE, _PUNCT_CHARS)
     tokens = _tokenize_py(text, start, end)
     return tokens, [i for i, t in enumerate(tokens) if t.text in _PUNCT]
