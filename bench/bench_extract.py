@@ -9,11 +9,14 @@ to show memory stays flat. Runs are repeated and medians printed, with the
 ratio to the target of 200 Arabic articles/s per core. ``--tracemalloc``
 adds one traced run (slower) giving Python heap peaks at the checkpoints.
 
-``--compare`` measures the C accelerators (kg/_native) against the
-pure-Python paths side by side: fresh processes alternate between the two
-(KG_PURE_PYTHON=1 for the baseline), and medians and their ratio are printed.
+``--compare`` measures the native code (kg/_native: the C accelerators and
+the rule modules compiled by mypyc) against the pure-Python paths side by
+side: fresh processes alternate between the two (KG_PURE_PYTHON=1 for the
+pure-Python one), and medians and their ratio are printed. ``--baseline DIR``
+adds a third contender: another checkout (an earlier commit, built in place
+with ``python hatch_build.py``), run with its own copy of this script.
 
-Usage: python bench/make_corpus.py && python bench/bench_extract.py [--runs 3] [--compare ROUNDS]
+Usage: python bench/make_corpus.py && python bench/bench_extract.py [--runs 3] [--compare ROUNDS [--baseline DIR]]
 """
 
 from __future__ import annotations
@@ -121,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true", help="print the share of time of each pipeline component")
     ap.add_argument("--no-pin", action="store_true", help="do not pin the process to one CPU")
     ap.add_argument("--compare", type=int, default=0, metavar="ROUNDS",
-                    help="C accelerators vs pure Python: ROUNDS alternating pairs of fresh processes")
+                    help="native code vs pure Python: ROUNDS alternating pairs of fresh processes")
+    ap.add_argument("--baseline", type=Path, help="with --compare: also run this checkout's bench_extract.py")
     ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # one line of figures (for --compare)
     a = ap.parse_args(argv)
     if a.compare:
@@ -146,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         pipe.components = [Timed(c) for c in pipe.components]
     extract(Document(id="warm", text="قال الرئيس. The president said.", lang="ar"), pipe)
     extract(Document(id="warm", text="The president said.", lang="en"), pipe)
-    from kg._native import status
+    from kg._native import status, use_compiled_rules
 
     if a.json:
         figures = {}
@@ -157,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"python {sys.version.split()[0]}, pid {os.getpid()}, cpus allowed: {len(os.sched_getaffinity(0))}")
     print(f"load (lexicons, models, first call): {time.perf_counter() - t0:.2f} s, rss {rss_mb():.0f} MB")
-    print("C accelerators: " + (", ".join(f"{k} {'C' if v else 'pure Python'}" for k, v in status().items())))
+    print("C accelerators: " + (", ".join(f"{k} {'C' if v else 'pure Python'}" for k, v in status().items()))
+          + f"; rule modules: {use_compiled_rules()}")
 
     for lang, path, limit in corpora:
         runs = [run_once(path, limit, pipe) for _ in range(a.runs)]
@@ -201,26 +206,34 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def compare(a: argparse.Namespace) -> int:
-    """Accelerated and pure-Python extractor in alternating fresh processes; medians and ratios."""
-    base = [sys.executable, __file__, "--json", "--corpus", str(a.corpus), "--runs", str(a.runs),
-            "--n", str(a.n), "--n-en", str(a.n_en)] + (["--no-pin"] if a.no_pin else [])
-    got: dict[str, dict[str, list[float]]] = {"C": {}, "pure Python": {}}
+    """Native and pure-Python extractor (and a baseline checkout) in alternating fresh processes; medians, ratios."""
+    args = ["--json", "--corpus", str(a.corpus), "--runs", str(a.runs), "--n", str(a.n), "--n-en", str(a.n_en)]
+    args += ["--no-pin"] if a.no_pin else []
+    env = {k: v for k, v in os.environ.items() if k != "KG_PURE_PYTHON"}
+    contenders = [("native", [sys.executable, __file__, *args], env),
+                  ("pure Python", [sys.executable, __file__, *args], env | {"KG_PURE_PYTHON": "1"})]
+    if a.baseline:
+        script = a.baseline / "bench" / "bench_extract.py"
+        if not script.is_file():
+            print(f"bench_extract: {script}: no such file", file=sys.stderr)
+            return 1
+        contenders.append((f"baseline {a.baseline.name}", [sys.executable, str(script), *args], env))
+    got: dict[str, dict[str, list[float]]] = {label: {} for label, _, _ in contenders}
     for r in range(a.compare):
-        for label in ("C", "pure Python"):
-            env = dict(os.environ)
-            env.pop("KG_PURE_PYTHON", None)
-            if label != "C":
-                env["KG_PURE_PYTHON"] = "1"
-            out = subprocess.run(base, env=env, capture_output=True, text=True, check=True).stdout
+        for label, cmd, cenv in contenders:
+            out = subprocess.run(cmd, env=cenv, capture_output=True, text=True, check=True).stdout
             for lang, v in json.loads(out.strip().splitlines()[-1]).items():
                 got[label].setdefault(lang, []).append(v)
-            print(f"round {r + 1} {label:12s}: " + ", ".join(f"{lang} {v[-1]:.1f} articles/s"
+            print(f"round {r + 1} {label:20s}: " + ", ".join(f"{lang} {v[-1]:.1f} articles/s"
                                                        for lang, v in got[label].items()), flush=True)
-    for lang in got["C"]:
-        c, p = statistics.median(got["C"][lang]), statistics.median(got["pure Python"][lang])
-        line = f"[{lang}] median articles/s per core: C {c:.1f}, pure Python {p:.1f}, ratio {c / p:.2f}x"
+    for lang in got["native"]:
+        c = statistics.median(got["native"][lang])
+        line = f"[{lang}] median articles/s per core: native {c:.1f}"
+        for label, _, _ in contenders[1:]:
+            p = statistics.median(got[label][lang])
+            line += f", {label} {p:.1f} (native {c / p:.2f}x)"
         if lang == "ar":
-            line += f"; C at {c / TARGET_AR:.2f}x the target of {TARGET_AR:.0f}"
+            line += f"; native at {c / TARGET_AR:.2f}x the target of {TARGET_AR:.0f}"
         print(line)
     return 0
 

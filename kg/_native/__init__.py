@@ -44,6 +44,7 @@ COMPILED: tuple[str, ...] = (
     "kg.entities.link", "kg.events.common", "kg.events.triggers", "kg.events.figures",
     "kg.events.frames", "kg.events.ar_frames", "kg.events.roles", "kg.events.ar_rules",
     "kg.events.en_gaps", "kg.events.dates", "kg.events.extract", "kg.relations.extract",
+    "kg.ner.arabic", "kg.ner.tagger",
 )
 GROUP = "kg._native.rules"  # mypyc's shared library: kg/_native/rules__mypyc<EXT_SUFFIX>
 MANIFEST = "rules.json"     # written by the build: the modules and a sha256 of each source compiled

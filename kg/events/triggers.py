@@ -14,6 +14,14 @@ class Trigger:
     mode: str
     flags: frozenset[str]
 
+    def __init__(self, type: str, mode: str, flags: frozenset[str]) -> None:  # native under mypyc (see Hit)
+        object.__setattr__(self, "type", type)
+        object.__setattr__(self, "mode", mode)
+        object.__setattr__(self, "flags", flags)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Trigger, (self.type, self.mode, self.flags))
+
 
 @lru_cache(maxsize=None)
 def recip_verbs(lang: str) -> frozenset[str]:

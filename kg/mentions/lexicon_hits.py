@@ -28,6 +28,18 @@ class Hit:
     key: str | None = None  # KB key for KB hits
     data: tuple[Any, ...] = ()  # the lexicon row for the others
 
+    # Written out: compiled by mypyc, a hand-written __init__ is native code, the generated one of a
+    # frozen dataclass stays interpreted (about 5× slower). Same fields, order and defaults.
+    def __init__(self, i: int, j: int, kind: str, key: str | None = None, data: tuple[Any, ...] = ()) -> None:
+        object.__setattr__(self, "i", i)
+        object.__setattr__(self, "j", j)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "data", data)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copy and pickle call the class (see kg.model._reduce)
+        return (Hit, (self.i, self.j, self.kind, self.key, self.data))
+
 
 _KB: list[KnowledgeBase] = []
 
