@@ -204,6 +204,24 @@ def test_rules_state_follows_the_sources(tmp_path) -> None:
     assert rules_state(tmp_path, pure=False).startswith("pure Python (unreadable ")
 
 
+def test_an_edited_source_is_loaded_instead_of_its_stale_build(root, tmp_path) -> None:
+    # a copy of the installed package with one compiled module's source edited after the build
+    import shutil
+    import subprocess
+    import sys
+
+    require_compiled_rules()
+    shutil.copytree(root / "kg", tmp_path / "kg", ignore=shutil.ignore_patterns("__pycache__"))
+    roles = tmp_path / "kg" / "events" / "roles.py"
+    roles.write_text(roles.read_text(encoding="utf-8") + "\nEDITED = True\n", encoding="utf-8")
+    res = subprocess.run([sys.executable, "-c", "import kg.events.roles as r, kg.model as m; "
+                          "print(r.__file__); print(m.__file__); print(r.EDITED)"],
+                         cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(tmp_path)},
+                         capture_output=True, text=True, check=True)
+    assert res.stdout.split() == [str(roles), str(tmp_path / "kg" / "model.py"), "True"]  # all sources
+    assert "out of date" in res.stderr and "roles.py" in res.stderr
+
+
 def test_models_status_names_the_rule_modules_state(monkeypatch) -> None:
     from typer.testing import CliRunner
 
@@ -227,9 +245,12 @@ def test_extraction_is_the_same_with_and_without_the_accelerators(root, data_dir
         env = {k: v for k, v in os.environ.items() if k != "KG_PURE_PYTHON"} | extra
         outs[label] = [subprocess.run([sys.executable, "-m", "kg", "extract", str(p), "--format", "jsonl"],
                                       env=env, capture_output=True, text=True, check=True).stdout for p in inputs]
-        state = subprocess.run([sys.executable, "-c", "import kg._native as n; print(n.use_compiled_rules())"],
-                               env=env, capture_output=True, text=True, check=True).stdout.strip()
+        state, where = subprocess.run(
+            [sys.executable, "-c", "import kg._native as n, kg.events.roles as r; print(n.use_compiled_rules()); print(r.__file__)"],
+            env=env, capture_output=True, text=True, check=True).stdout.splitlines()
         assert (state == "pure Python (KG_PURE_PYTHON set)") == (label == "pure")
+        if label == "pure":
+            assert where.endswith(".py")  # the source, even where a compiled module lies beside it
     assert all(out.count("\n") >= 1 for out in outs["C"])
     assert sum(out.count('"type": "ASSAULT"') + out.count('"type":"ASSAULT"') for out in outs["C"]) >= 1
     assert outs["C"] == outs["pure"]
