@@ -9,7 +9,8 @@
 
 Where no compiler is found or a step fails, the build goes on and ``kg`` runs
 on its pure-Python paths, which give the same output, slower; ``kg models
-status`` and the bench say which is in use.
+status`` and the bench say which is in use. ``KG_NO_NATIVE=1`` skips both
+steps, ``KG_NO_MYPYC=1`` the second (a quicker install).
 
 A standard wheel carries the built modules; an editable install builds them
 in place, next to their sources (git ignores them). After editing a rule
