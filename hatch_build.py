@@ -33,7 +33,10 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+try:
+    from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+except ImportError:  # imported outside a build (tests, `python hatch_build.py` without hatchling)
+    BuildHookInterface = object  # type: ignore[assignment,misc]
 
 CFLAGS = ["-O2", "-fPIC", "-shared", "-std=c99", "-Wall", "-Wno-unused-function"]
 

@@ -222,6 +222,38 @@ def test_an_edited_source_is_loaded_instead_of_its_stale_build(root, tmp_path) -
     assert "out of date" in res.stderr and "roles.py" in res.stderr
 
 
+def _hook(root):  # hatch_build.py, imported as a module
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("kg_hatch_build", root / "hatch_build.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_build_goes_on_pure_python_when_mypyc_fails_or_is_missing(root, tmp_path, monkeypatch) -> None:
+    import shutil
+    import sys
+    import types
+
+    hook = _hook(root)
+    manifest = _fake_build(tmp_path)  # a tree with sources and an old manifest
+    shutil.copy(root / "kg" / "_native" / "__init__.py", tmp_path / "kg" / "_native" / "__init__.py")
+    logged: list[str] = []
+
+    def refuse(*args, **kwargs):  # what mypyc does on a type error
+        raise SystemExit(1)
+
+    monkeypatch.setitem(sys.modules, "mypyc.build", types.SimpleNamespace(mypycify=refuse))
+    monkeypatch.setitem(sys.modules, "setuptools", types.SimpleNamespace(Distribution=object))
+    assert hook.compile_rules(tmp_path, logged.append) == []
+    assert not manifest.exists()  # the old build no longer counts: kg uses the sources
+    assert "mypyc failed" in logged[-1] and "pure Python" in logged[-1]
+    monkeypatch.setitem(sys.modules, "mypyc.build", None)  # not installed
+    assert hook.compile_rules(tmp_path, logged.append) == []
+    assert "mypyc is not installed" in logged[-1]
+
+
 def test_models_status_names_the_rule_modules_state(monkeypatch) -> None:
     from typer.testing import CliRunner
 
@@ -246,7 +278,8 @@ def test_extraction_is_the_same_with_and_without_the_accelerators(root, data_dir
         outs[label] = [subprocess.run([sys.executable, "-m", "kg", "extract", str(p), "--format", "jsonl"],
                                       env=env, capture_output=True, text=True, check=True).stdout for p in inputs]
         state, where = subprocess.run(
-            [sys.executable, "-c", "import kg._native as n, kg.events.roles as r; print(n.use_compiled_rules()); print(r.__file__)"],
+            [sys.executable, "-c",
+             "import kg._native as n, kg.events.roles as r; print(n.use_compiled_rules()); print(r.__file__)"],
             env=env, capture_output=True, text=True, check=True).stdout.splitlines()
         assert (state == "pure Python (KG_PURE_PYTHON set)") == (label == "pure")
         if label == "pure":
