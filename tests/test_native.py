@@ -52,6 +52,60 @@ def test_crf_posterior_equals_numpy() -> None:
         assert [s.score for s in gs] == pytest.approx([s.score for s in ws], abs=1e-12)
 
 
+def tiny_model(labels: list[str], rows: dict[str, int], label_of: dict[str, str]) -> tuple:
+    """``tag_doc``'s model tuple for a hand-made CRF: each word strongly scores one label, no transitions."""
+    K, R = len(labels), len(rows) + 1
+    table = np.zeros((R, 5, K))
+    for w, r in rows.items():
+        table[r, 0, labels.index(label_of[w])] = 30.0
+    return (np.zeros(R, dtype=np.int64), np.array([np.iinfo(np.int64).max], dtype=np.int64),
+            np.zeros(1, dtype=np.int64), np.zeros(R, dtype=bool), [""] * R, {}, {}, table,
+            np.zeros((1, 2, K)), np.zeros((1, 3, K)), np.zeros((4, K)), np.ones((K, K)))
+
+
+def test_crf_tag_doc_spans_follow_bio_runs_and_the_cut() -> None:
+    crf = require("crf")
+    labels = ["B-X", "I-X", "I-Y", "O"]
+    rows = {"a": 1, "b": 2, "c": 3, "d": 4}
+    model = tiny_model(labels, rows, {"a": "I-X", "b": "B-X", "c": "I-Y", "d": "O"})
+    sents = [["a", "a", "d", "b", "c"], [], ["c"]]
+    tags, spans = crf.tag_doc(rows, sents, model, labels, 3, 0.5)
+    assert tags == [["I-X", "I-X", "O", "B-X", "I-Y"], [], ["I-Y"]]
+    # a stray I- opens a span, an I- of another type starts a new one, sentences never join
+    assert [s[:4] for s in spans] == [(0, 0, 2, "X"), (0, 3, 4, "X"), (0, 4, 5, "Y"), (2, 0, 1, "Y")]
+    assert all(0.99 < s[4] <= 1.0 for s in spans)
+    assert crf.tag_doc(rows, sents, model, labels, 3, 1.01) == (tags, [])  # nothing reaches the cut
+    assert crf.tag_doc(rows, [["a", "new"]], model, labels, 3, 0.5) is None  # a word without a row
+    with pytest.raises(ValueError, match="outside"):
+        crf.tag_doc({"a": 9}, [["a"]], model, labels, 3, 0.5)
+    with pytest.raises(TypeError, match="tuple of 12"):
+        crf.tag_doc(rows, sents, model[:-1], labels, 3, 0.5)
+    with pytest.raises(ValueError, match="inconsistent"):
+        crf.tag_doc(rows, sents, model, labels[:-1], 3, 0.5)
+
+
+def test_crf_tag_doc_adds_rows_for_new_words_and_reads_the_gazetteer() -> None:
+    require("crf")
+    from kg.ner.arabic import normalize, strip_clitics
+    from kg.ner.tagger import load as load_tagger
+
+    tg = load_tagger()
+    word = "زقزقستان"  # no such word: it has no row until the tagger adds one
+    sent = "وصل الوفد إلى بيروت ثم دمشق".split() + [word, "."]
+    gaz = tg.featurizer.gaz.tags([strip_clitics(normalize(w))[1] for w in sent])
+    assert any(gaz)  # the sentence holds gazetteer entries: their tag ids reach the scores
+    got = tg.crf.tag_doc(tg.featurizer, [sent], tg._outside, 0.0)
+    assert got is not None and word in tg.crf._rows
+    assert set(tg.crf._gaz_pairs(tg.featurizer)) == set(tg.featurizer.gaz.types) >= {"LOC", "ORG", "PERS"}
+    tg.crf.native = False
+    try:
+        want = tg.tag_many([sent], threshold=0.0)
+    finally:
+        tg.crf.native = True
+    assert got[0] == [want[0][0]]
+    assert [s[1:4] for s in got[1]] == [(s.start, s.end, s.type) for s in want[0][1]]
+
+
 def tag_rows_args(E: np.ndarray, starts: list[int], lens: list[int], trans: np.ndarray) -> tuple:
     """``tag_rows`` arguments whose scores are exactly E: one table row per position, offset 0 only."""
     N, K = E.shape

@@ -84,6 +84,51 @@ static void decode_sentence(const double *E, Py_ssize_t n, Py_ssize_t K, const d
     }
 }
 
+/* The model's tables (see tag_rows) and K, the number of labels. */
+typedef struct {
+    const double *tab, *ptab, *gtab, *cst, *T;
+    Py_ssize_t K;
+} Model;
+
+/* Score every sentence (first position S[s], length Ls[s]) from the word, bigram and gazetteer
+ * rows of each position, adding the terms in the order of kg.ner.crf.CRF._flat_emissions, and
+ * decode it. scratch: 4 * (maxlen + 1) * K doubles. */
+static void score_decode(const Model *m, const long long *seq, const long long *pidx, const long long *gid,
+                         Py_ssize_t N, const long long *S, const long long *Ls, Py_ssize_t B, Py_ssize_t maxlen,
+                         long long *best, double *conf, double *scratch) {
+    const Py_ssize_t K = m->K;
+    const double *tab = m->tab, *ptab = m->ptab, *gtab = m->gtab, *cst = m->cst, *T = m->T;
+    double *E = scratch, *alpha = scratch + (maxlen + 1) * K, *beta = alpha + (maxlen + 1) * K,
+           *X = beta + (maxlen + 1) * K;
+    const double *bos = cst, *eos = cst + K, *bos2 = cst + 2 * K, *eos2 = cst + 3 * K;
+    for (Py_ssize_t s = 0; s < B; s++) {
+        Py_ssize_t n = (Py_ssize_t)Ls[s], s0 = (Py_ssize_t)S[s];
+        if (n == 0) continue;
+        for (Py_ssize_t t = 0; t < n; t++) {
+            Py_ssize_t p = s0 + t;
+            double *e = E + t * K;
+            const double *w = tab + seq[p] * 5 * K;
+            for (Py_ssize_t k = 0; k < K; k++) e[k] = w[k];
+            if (p >= 1) { w = tab + seq[p - 1] * 5 * K + 1 * K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
+            if (p >= 2) { w = tab + seq[p - 2] * 5 * K + 2 * K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
+            if (p + 1 < N) { w = tab + seq[p + 1] * 5 * K + 3 * K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
+            if (p + 2 < N) { w = tab + seq[p + 2] * 5 * K + 4 * K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
+            if (t == 0) for (Py_ssize_t k = 0; k < K; k++) e[k] += bos[k];
+            if (t == n - 1) for (Py_ssize_t k = 0; k < K; k++) e[k] += eos[k];
+            if (n > 1 && t == 1) for (Py_ssize_t k = 0; k < K; k++) e[k] += bos2[k];
+            if (n > 1 && t == n - 2) for (Py_ssize_t k = 0; k < K; k++) e[k] += eos2[k];
+            w = ptab + pidx[p] * 2 * K;
+            for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k];
+            if (p >= 1) { w = ptab + pidx[p - 1] * 2 * K + K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
+            w = gtab + gid[p] * 3 * K;
+            for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k];
+            if (p + 1 < N) { w = gtab + gid[p + 1] * 3 * K + K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
+            if (p >= 1) { w = gtab + gid[p - 1] * 3 * K + 2 * K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
+        }
+        decode_sentence(E, n, K, T, best + s0, conf + s0, alpha, beta, X);
+    }
+}
+
 /* tag_rows(seq, starts, lens, table, pair_idx, pair_table, gid, gaz_table, consts, exp_trans, best, conf)
  * Scores and decodes sentences laid end to end, as kg.ner.crf.CRF._flat_emissions then
  * _posterior do, adding the same terms in the same order (so the scores are bit-identical):
@@ -139,35 +184,8 @@ static PyObject *tag_rows(PyObject *self, PyObject *args) {
     scratch = malloc(sizeof(double) * (maxlen + 1) * K * 4);
     if (!scratch) { PyErr_NoMemory(); goto done; }
     Py_BEGIN_ALLOW_THREADS
-    double *E = scratch, *alpha = scratch + (maxlen + 1) * K, *beta = alpha + (maxlen + 1) * K,
-           *X = beta + (maxlen + 1) * K;
-    const double *bos = cst, *eos = cst + K, *bos2 = cst + 2 * K, *eos2 = cst + 3 * K;
-    for (Py_ssize_t s = 0; s < B; s++) {
-        Py_ssize_t n = (Py_ssize_t)Ls[s], s0 = (Py_ssize_t)S[s];
-        if (n == 0) continue;
-        for (Py_ssize_t t = 0; t < n; t++) {
-            Py_ssize_t p = s0 + t;
-            double *e = E + t * K;
-            const double *w = tab + seq[p] * 5 * K;
-            for (Py_ssize_t k = 0; k < K; k++) e[k] = w[k];
-            if (p >= 1) { w = tab + seq[p - 1] * 5 * K + 1 * K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
-            if (p >= 2) { w = tab + seq[p - 2] * 5 * K + 2 * K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
-            if (p + 1 < N) { w = tab + seq[p + 1] * 5 * K + 3 * K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
-            if (p + 2 < N) { w = tab + seq[p + 2] * 5 * K + 4 * K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
-            if (t == 0) for (Py_ssize_t k = 0; k < K; k++) e[k] += bos[k];
-            if (t == n - 1) for (Py_ssize_t k = 0; k < K; k++) e[k] += eos[k];
-            if (n > 1 && t == 1) for (Py_ssize_t k = 0; k < K; k++) e[k] += bos2[k];
-            if (n > 1 && t == n - 2) for (Py_ssize_t k = 0; k < K; k++) e[k] += eos2[k];
-            w = ptab + pidx[p] * 2 * K;
-            for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k];
-            if (p >= 1) { w = ptab + pidx[p - 1] * 2 * K + K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
-            w = gtab + gid[p] * 3 * K;
-            for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k];
-            if (p + 1 < N) { w = gtab + gid[p + 1] * 3 * K + K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
-            if (p >= 1) { w = gtab + gid[p - 1] * 3 * K + 2 * K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
-        }
-        decode_sentence(E, n, K, T, best + s0, conf + s0, alpha, beta, X);
-    }
+    Model m = {tab, ptab, gtab, cst, T, K};
+    score_decode(&m, seq, pidx, gid, N, S, Ls, B, maxlen, best, conf, scratch);
     Py_END_ALLOW_THREADS
     Py_INCREF(Py_None);
     result = Py_None;
@@ -230,6 +248,24 @@ done:
     return result;
 }
 
+/* out[p]: row of the known bigram (p, p+1), see pair_ids; seq's rows lie inside bw. */
+static void fill_pairs(const long long *seq, Py_ssize_t N, const long long *bw, const long long *keys,
+                       const long long *rows, Py_ssize_t P, long long *out) {
+    for (Py_ssize_t p = 0; p < N; p++) {
+        out[p] = 0;
+        if (p + 1 >= N) break;
+        long long a = bw[seq[p]], c = bw[seq[p + 1]];
+        if (a <= 0 || c <= 0) continue;
+        long long key = a * (1LL << 24) + c;
+        Py_ssize_t lo = 0, hi = P;  /* first index with keys[idx] >= key */
+        while (lo < hi) {
+            Py_ssize_t mid = lo + (hi - lo) / 2;
+            if (keys[mid] < key) lo = mid + 1; else hi = mid;
+        }
+        if (lo < P && keys[lo] == key) out[p] = rows[lo];
+    }
+}
+
 /* pair_ids(seq, bw, keys, rows, out): row of the known word bigram (p, p+1) at each position p
  * (kg.ner.crf.CRF._pair_ids): key = bw[seq[p]] * 2**24 + bw[seq[p+1]] looked up in the sorted
  * ``keys``, its row from ``rows``; 0 where either word is in no bigram, the bigram is unknown, or
@@ -257,24 +293,61 @@ static PyObject *pair_ids(PyObject *self, PyObject *args) {
             PyErr_SetString(PyExc_ValueError, "pair_ids: a row lies outside bw");
             goto done;
         }
-    for (Py_ssize_t p = 0; p < N; p++) {
-        out[p] = 0;
-        if (p + 1 >= N) break;
-        long long a = bw[seq[p]], c = bw[seq[p + 1]];
-        if (a <= 0 || c <= 0) continue;
-        long long key = a * (1LL << 24) + c;
-        Py_ssize_t lo = 0, hi = P;  /* first index with keys[idx] >= key */
-        while (lo < hi) {
-            Py_ssize_t mid = lo + (hi - lo) / 2;
-            if (keys[mid] < key) lo = mid + 1; else hi = mid;
-        }
-        if (lo < P && keys[lo] == key) out[p] = rows[lo];
-    }
+    fill_pairs(seq, N, bw, keys, rows, P, out);
     Py_INCREF(Py_None);
     result = Py_None;
 done:
     for (int i = 0; i < got; i++) PyBuffer_Release(&b[i]);
     return result;
+}
+
+/* The stem of position p: stems[seq[p]], "" past the end. */
+static PyObject *stem_at(PyObject *stems, const long long *seq, Py_ssize_t N, Py_ssize_t p, PyObject *empty) {
+    return p < N ? PyList_GET_ITEM(stems, seq[p]) : empty;
+}
+
+/* Walk the gazetteer trie from each position whose word row has gz set (see gaz_tags), calling
+ * hit(ctx, i, k, type) for each entry found: k positions from i. -1 on error. */
+typedef int (*GazHit)(void *ctx, Py_ssize_t i, Py_ssize_t k, PyObject *typ);
+
+static int gaz_walk(const long long *seq, Py_ssize_t N, const unsigned char *gz, PyObject *stems, PyObject *trie,
+                    PyObject *empty, GazHit hit, void *ctx) {
+    Py_ssize_t free_at = 0;
+    for (Py_ssize_t i = 0; i < N; i++) {
+        if (!gz[seq[i]] || i < free_at) continue;
+        PyObject *node = PyDict_GetItemWithError(trie, stem_at(stems, seq, N, i, empty));
+        if (!node) { if (PyErr_Occurred()) return -1; continue; }
+        if (!PyDict_Check(node)) { PyErr_SetString(PyExc_TypeError, "gaz_tags: trie nodes must be dicts"); return -1; }
+        PyObject *typ = PyDict_GetItemWithError(node, Py_None);
+        if (!typ && PyErr_Occurred()) return -1;
+        Py_ssize_t k = 1, j = i + 1;
+        while (PyDict_GET_SIZE(node) > (PyDict_GetItemWithError(node, Py_None) != NULL)) {
+            PyObject *child = PyDict_GetItemWithError(node, stem_at(stems, seq, N, j, empty));
+            if (!child) { if (PyErr_Occurred()) return -1; break; }
+            if (!PyDict_Check(child)) { PyErr_SetString(PyExc_TypeError, "gaz_tags: trie nodes must be dicts"); return -1; }
+            node = child;
+            j++;
+            PyObject *t = PyDict_GetItemWithError(node, Py_None);
+            if (t) { typ = t; k = j - i; } else if (PyErr_Occurred()) return -1;
+        }
+        if (!typ) continue;
+        if (hit(ctx, i, k, typ) < 0) return -1;
+        free_at = i + k;
+    }
+    return 0;
+}
+
+/* gaz_tags' hit: {position: "B-TYPE" | "I-TYPE"} */
+static int tag_hit(void *ctx, Py_ssize_t i, Py_ssize_t k, PyObject *typ) {
+    for (Py_ssize_t q = i; q < i + k; q++) {
+        PyObject *pos = PyLong_FromSsize_t(q);
+        PyObject *tag = pos ? PyUnicode_FromFormat(q == i ? "B-%S" : "I-%S", typ) : NULL;
+        int bad = !tag || PyDict_SetItem((PyObject *)ctx, pos, tag) < 0;
+        Py_XDECREF(pos);
+        Py_XDECREF(tag);
+        if (bad) return -1;
+    }
+    return 0;
 }
 
 /* gaz_tags(seq, gz, stems, trie) -> {position: "B-TYPE" | "I-TYPE"}
@@ -284,10 +357,6 @@ done:
  * position is stems[seq[p]], "" past the end.
  *   seq: int64 (N,); gz: bool (R,); stems: list of R str
  */
-static PyObject *stem_at(PyObject *stems, const long long *seq, Py_ssize_t N, Py_ssize_t p, PyObject *empty) {
-    return p < N ? PyList_GET_ITEM(stems, seq[p]) : empty;
-}
-
 static PyObject *gaz_tags(PyObject *self, PyObject *args) {
     PyObject *oseq, *ogz, *stems, *trie;
     if (!PyArg_ParseTuple(args, "OOO!O!", &oseq, &ogz, &PyList_Type, &stems, &PyDict_Type, &trie)) return NULL;
@@ -307,35 +376,7 @@ static PyObject *gaz_tags(PyObject *self, PyObject *args) {
         }
     out = PyDict_New();
     if (!out) goto fail;
-    Py_ssize_t free_at = 0;
-    for (Py_ssize_t i = 0; i < N; i++) {
-        if (!gz[seq[i]] || i < free_at) continue;
-        PyObject *node = PyDict_GetItemWithError(trie, stem_at(stems, seq, N, i, empty));
-        if (!node) { if (PyErr_Occurred()) goto fail; continue; }
-        if (!PyDict_Check(node)) { PyErr_SetString(PyExc_TypeError, "gaz_tags: trie nodes must be dicts"); goto fail; }
-        PyObject *typ = PyDict_GetItemWithError(node, Py_None);
-        if (!typ && PyErr_Occurred()) goto fail;
-        Py_ssize_t k = 1, j = i + 1;
-        while (PyDict_GET_SIZE(node) > (PyDict_GetItemWithError(node, Py_None) != NULL)) {
-            PyObject *child = PyDict_GetItemWithError(node, stem_at(stems, seq, N, j, empty));
-            if (!child) { if (PyErr_Occurred()) goto fail; break; }
-            if (!PyDict_Check(child)) { PyErr_SetString(PyExc_TypeError, "gaz_tags: trie nodes must be dicts"); goto fail; }
-            node = child;
-            j++;
-            PyObject *t = PyDict_GetItemWithError(node, Py_None);
-            if (t) { typ = t; k = j - i; } else if (PyErr_Occurred()) goto fail;
-        }
-        if (!typ) continue;
-        for (Py_ssize_t q = i; q < i + k; q++) {
-            PyObject *pos = PyLong_FromSsize_t(q);
-            PyObject *tag = pos ? PyUnicode_FromFormat(q == i ? "B-%S" : "I-%S", typ) : NULL;
-            int bad = !tag || PyDict_SetItem(out, pos, tag) < 0;
-            Py_XDECREF(pos);
-            Py_XDECREF(tag);
-            if (bad) goto fail;
-        }
-        free_at = i + k;
-    }
+    if (gaz_walk(seq, N, gz, stems, trie, empty, tag_hit, out) < 0) goto fail;
     Py_DECREF(empty);
     PyBuffer_Release(&bs);
     PyBuffer_Release(&bg);
@@ -348,6 +389,225 @@ fail:
     return NULL;
 }
 
+/* tag_doc's hit: the gazetteer tag id of each position, from gaz_ids {type: (B id, I id)} */
+typedef struct {
+    long long *gid;
+    PyObject *ids;
+    Py_ssize_t G;
+} GidCtx;
+
+static int gid_hit(void *ctx, Py_ssize_t i, Py_ssize_t k, PyObject *typ) {
+    GidCtx *c = ctx;
+    PyObject *pair = PyDict_GetItemWithError(c->ids, typ);  /* borrowed */
+    if (!pair) {
+        if (!PyErr_Occurred()) PyErr_Format(PyExc_KeyError, "tag_doc: no gazetteer tag ids for type %R", typ);
+        return -1;
+    }
+    long long bi = -1, ii = -1;
+    if (PyTuple_Check(pair) && PyTuple_GET_SIZE(pair) == 2) {
+        bi = PyLong_AsLongLong(PyTuple_GET_ITEM(pair, 0));
+        ii = PyLong_AsLongLong(PyTuple_GET_ITEM(pair, 1));
+        if (PyErr_Occurred()) return -1;
+    }
+    if (bi < 0 || ii < 0 || bi >= c->G || ii >= c->G) {
+        PyErr_SetString(PyExc_ValueError, "tag_doc: gazetteer tag ids must be a pair of rows of gaz_table");
+        return -1;
+    }
+    for (Py_ssize_t q = i; q < i + k; q++) c->gid[q] = q == i ? bi : ii;
+    return 0;
+}
+
+/* tag_doc(rows, sentences, model, labels, outside, cut) -> None | (tags, spans)
+ * A document's sentences scored and decoded in one call: what kg.ner.crf.CRF.tag_batch then
+ * kg.ner.tagger.NerTagger._collect_arrays give, with the same numbers (seq_rows, pair_ids,
+ * gaz_tags and tag_rows in turn, on buffers of its own, and no Python per position).
+ *   rows:      dict str -> int, the per-word row cache
+ *   sentences: list of lists of str (empty ones allowed)
+ *   model:     (bw, pair_keys, pair_rows, gz, stems, trie, gaz_ids, table, pair_table, gaz_table, consts,
+ *               exp_trans) as for the functions above; gaz_ids: {type: (row of "B-type", row of "I-type")}
+ *   labels:    list of K str, "B-TYPE", "I-TYPE" or "O"; outside: the index of "O"; cut: float
+ * None when a token is not in rows (the caller adds its row and calls again). Else tags: per
+ * sentence, its tokens' labels (each position's most probable); spans: (sentence, start, end,
+ * type, score) of each run of labels other than "O" (a B- or a stray I- opens one, an I- of
+ * the same type continues it) whose score, its smallest label probability, is at least cut.
+ */
+static PyObject *tag_doc(PyObject *self, PyObject *args) {
+    PyObject *rows, *sents, *model, *labels;
+    Py_ssize_t outside;
+    double cut;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!nd:tag_doc", &PyDict_Type, &rows, &PyList_Type, &sents, &PyTuple_Type,
+                          &model, &PyList_Type, &labels, &outside, &cut))
+        return NULL;
+    if (PyTuple_GET_SIZE(model) != 12) {
+        PyErr_SetString(PyExc_TypeError, "tag_doc: model must be a tuple of 12");
+        return NULL;
+    }
+    enum { BW, PKEYS, PROWS, GZ, STEMS, TRIE, GIDS, TAB, PTAB, GTAB, CONSTS, TRANS };
+    PyObject *stems = PyTuple_GET_ITEM(model, STEMS), *trie = PyTuple_GET_ITEM(model, TRIE),
+             *gaz_ids = PyTuple_GET_ITEM(model, GIDS);
+    if (!PyList_Check(stems) || !PyDict_Check(trie) || !PyDict_Check(gaz_ids)) {
+        PyErr_SetString(PyExc_TypeError, "tag_doc: stems must be a list, trie and gaz_ids dicts");
+        return NULL;
+    }
+    static const int slots[9] = {BW, PKEYS, PROWS, GZ, TAB, PTAB, GTAB, CONSTS, TRANS};
+    static const char *names[9] = {"bw", "pair_keys", "pair_rows", "gz", "table", "pair_table", "gaz_table",
+                                   "consts", "exp_trans"};
+    Py_buffer b[9];
+    int got = 0;
+    PyObject *result = NULL, *tags = NULL, *spans = NULL, *empty = NULL, **types = NULL;
+    long long *ibuf = NULL;
+    double *dbuf = NULL;
+    int *type_id = NULL;
+    unsigned char *inside = NULL;
+    for (; got < 9; got++)
+        if (get_buf(PyTuple_GET_ITEM(model, slots[got]), &b[got], 0, slots[got] == GZ ? 1 : 8, names[got]) < 0)
+            goto done;
+    const long long *bw = b[0].buf, *pkeys = b[1].buf, *prows = b[2].buf;
+    const unsigned char *gz = b[3].buf;
+    Py_ssize_t KK = b[8].len / 8, K = (Py_ssize_t)(sqrt((double)KK) + 0.5);
+    if (K == 0 || K * K != KK || PyList_GET_SIZE(labels) != K || outside < 0 || outside >= K ||
+        b[7].len / 8 != 4 * K || b[4].len % (5 * K * 8) || b[5].len % (2 * K * 8) || b[6].len % (3 * K * 8) ||
+        b[1].len != b[2].len) {
+        PyErr_SetString(PyExc_ValueError, "tag_doc: inconsistent array sizes");
+        goto done;
+    }
+    Py_ssize_t P = b[1].len / 8, G = b[6].len / (3 * K * 8);
+    Py_ssize_t R = b[4].len / (5 * K * 8);  /* rows valid in every per-row table */
+    if (b[0].len / 8 < R) R = b[0].len / 8;
+    if (b[3].len < R) R = b[3].len;
+    if (PyList_GET_SIZE(stems) < R) R = PyList_GET_SIZE(stems);
+    if (P == 0 || G == 0 || R == 0) {
+        PyErr_SetString(PyExc_ValueError, "tag_doc: empty tables");
+        goto done;
+    }
+
+    /* labels: the type after "B-"/"I-", a type id (equal types, equal ids), and whether it is an I- */
+    types = PyMem_Calloc(K, sizeof(PyObject *));
+    type_id = PyMem_Calloc(K, sizeof(int));
+    inside = PyMem_Calloc(K, 1);
+    if (!types || !type_id || !inside) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t k = 0; k < K; k++) {
+        PyObject *l = PyList_GET_ITEM(labels, k);
+        if (!PyUnicode_Check(l)) { PyErr_SetString(PyExc_TypeError, "tag_doc: labels must be str"); goto done; }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(l);
+        types[k] = PyUnicode_Substring(l, len < 2 ? len : 2, len);
+        if (!types[k]) goto done;
+        type_id[k] = (int)k;
+        for (Py_ssize_t j = 0; j < k; j++) {
+            int c = PyUnicode_Compare(types[j], types[k]);
+            if (c == -1 && PyErr_Occurred()) goto done;
+            if (c == 0) { type_id[k] = type_id[j]; break; }
+        }
+        if (len >= 2 && PyUnicode_READ_CHAR(l, 0) == 'I' && PyUnicode_READ_CHAR(l, 1) == '-') inside[k] = 1;
+    }
+
+    /* layout: two padding positions, then each non-empty sentence followed by two more */
+    Py_ssize_t nsent = PyList_GET_SIZE(sents), N = 2, B = 0, maxlen = 0;
+    for (Py_ssize_t s = 0; s < nsent; s++) {
+        PyObject *toks = PyList_GET_ITEM(sents, s);
+        if (!PyList_Check(toks)) { PyErr_SetString(PyExc_TypeError, "tag_doc: sentences must be lists of str"); goto done; }
+        Py_ssize_t n = PyList_GET_SIZE(toks);
+        if (n) { N += n + 2; B++; if (n > maxlen) maxlen = n; }
+    }
+    /* seq, pidx, gid, best, S, Ls, orig (int64) then conf and the decoder's scratch (double) */
+    ibuf = PyMem_Calloc(4 * N + 3 * (B + 1), sizeof(long long));
+    dbuf = PyMem_Calloc(N + 4 * (maxlen + 1) * K, sizeof(double));
+    if (!ibuf || !dbuf) { PyErr_NoMemory(); goto done; }
+    long long *seq = ibuf, *pidx = seq + N, *gid = pidx + N, *best = gid + N, *S = best + N, *Ls = S + B + 1,
+              *orig = Ls + B + 1;
+    double *conf = dbuf, *scratch = dbuf + N;
+    Py_ssize_t p = 2, bi = 0;
+    for (Py_ssize_t s = 0; s < nsent; s++) {
+        PyObject *toks = PyList_GET_ITEM(sents, s);
+        Py_ssize_t n = PyList_GET_SIZE(toks);
+        if (!n) continue;
+        S[bi] = p; Ls[bi] = n; orig[bi] = s; bi++;
+        for (Py_ssize_t t = 0; t < n; t++) {
+            PyObject *v = PyDict_GetItemWithError(rows, PyList_GET_ITEM(toks, t));  /* borrowed */
+            if (!v) {
+                if (PyErr_Occurred()) goto done;
+                Py_INCREF(Py_None);  /* a new word: the caller adds its row */
+                result = Py_None;
+                goto done;
+            }
+            long long r = PyLong_AsLongLong(v);
+            if (r == -1 && PyErr_Occurred()) goto done;
+            if (r < 0 || r >= R) { PyErr_SetString(PyExc_ValueError, "tag_doc: a row lies outside its table"); goto done; }
+            seq[p + t] = r;
+        }
+        p += n + 2;  /* seq is zeroed: padding is row 0 */
+    }
+    fill_pairs(seq, N, bw, pkeys, prows, P, pidx);
+    for (Py_ssize_t i = 0; i < N; i++)
+        if (pidx[i] < 0 || pidx[i] >= P) { PyErr_SetString(PyExc_ValueError, "tag_doc: a bigram row lies outside pair_table"); goto done; }
+    empty = PyUnicode_FromStringAndSize("", 0);
+    if (!empty) goto done;
+    GidCtx gc = {gid, gaz_ids, G};
+    if (gaz_walk(seq, N, gz, stems, trie, empty, gid_hit, &gc) < 0) goto done;
+    for (Py_ssize_t i = 0; i < N; i++) best[i] = outside;
+    Model m = {b[4].buf, b[5].buf, b[6].buf, b[7].buf, b[8].buf, K};
+    score_decode(&m, seq, pidx, gid, N, S, Ls, B, maxlen, best, conf, scratch);
+
+    /* tags per sentence */
+    tags = PyList_New(nsent);
+    spans = PyList_New(0);
+    if (!tags || !spans) goto done;
+    for (Py_ssize_t s = 0, q = 0; s < nsent; s++) {
+        Py_ssize_t n = PyList_GET_SIZE(PyList_GET_ITEM(sents, s));
+        PyObject *row = PyList_New(n);
+        if (!row) goto done;
+        PyList_SET_ITEM(tags, s, row);
+        if (!n) continue;
+        for (Py_ssize_t t = 0; t < n; t++) {
+            PyObject *l = PyList_GET_ITEM(labels, best[S[q] + t]);
+            Py_INCREF(l);
+            PyList_SET_ITEM(row, t, l);
+        }
+        q++;
+    }
+    /* spans, in position order */
+    Py_ssize_t open = -1, start = 0, end = 0;
+    long long open_k = 0;
+    for (Py_ssize_t q = 0; q <= B; q++) {
+        Py_ssize_t s0 = q < B ? S[q] : N, n = q < B ? Ls[q] : 0;
+        for (Py_ssize_t pp = s0; pp <= s0 + n; pp++) {
+            int last = q == B;  /* one step past the last sentence: close the open span */
+            long long k = 0;
+            if (!last) {
+                if (pp == s0 + n) break;
+                k = best[pp];
+                if (k == outside) continue;
+                if (pp == end && q == open && type_id[k] == type_id[open_k] && inside[k]) { end = pp + 1; continue; }
+            }
+            if (open >= 0) {
+                double sc = conf[start];
+                for (Py_ssize_t i = start + 1; i < end; i++) if (conf[i] < sc) sc = conf[i];
+                if (sc >= cut) {
+                    PyObject *span = Py_BuildValue("(nnnOd)", (Py_ssize_t)orig[open], start - (Py_ssize_t)S[open],
+                                                   end - (Py_ssize_t)S[open], types[open_k], sc);
+                    if (!span || PyList_Append(spans, span) < 0) { Py_XDECREF(span); goto done; }
+                    Py_DECREF(span);
+                }
+            }
+            if (last) break;
+            open = q; start = pp; end = pp + 1; open_k = k;
+        }
+    }
+    result = PyTuple_Pack(2, tags, spans);
+done:
+    Py_XDECREF(tags);
+    Py_XDECREF(spans);
+    Py_XDECREF(empty);
+    if (types) for (Py_ssize_t k = 0; k < PyList_GET_SIZE(labels); k++) Py_XDECREF(types[k]);
+    PyMem_Free(types);
+    PyMem_Free(type_id);
+    PyMem_Free(inside);
+    PyMem_Free(ibuf);
+    PyMem_Free(dbuf);
+    for (int i = 0; i < got; i++) PyBuffer_Release(&b[i]);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"pair_ids", pair_ids, METH_VARARGS,
      "pair_ids(seq, bw, keys, rows, out): row of the known word bigram at each position (0: none)."},
@@ -355,6 +615,9 @@ static PyMethodDef methods[] = {
      "gaz_tags(seq, gz, stems, trie) -> {position: tag}: gazetteer BIO tags, longest entry first."},
     {"seq_rows", seq_rows, METH_VARARGS,
      "seq_rows(rows, sentences, seq) -> misses: word rows of sentences laid end to end, 0 for unknown words."},
+    {"tag_doc", tag_doc, METH_VARARGS,
+     "tag_doc(rows, sentences, model, labels, outside, cut) -> None | (tags, spans): a document's sentences"
+     " tagged, and its spans scoring at least cut."},
     {"tag_rows", tag_rows, METH_VARARGS,
      "tag_rows(seq, starts, lens, table, pair_idx, pair_table, gid, gaz_table, consts, exp_trans, best, conf):"
      " score and decode sentences from word rows."},

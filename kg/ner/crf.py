@@ -51,6 +51,7 @@ class CRF:
         # Gazetteer tags: id per tag, and per id its vectors at offsets 0, -1 (g+1=), +1 (g-1=).
         self._gaz_id: dict[str, int] = {"": 0}
         self._gaz_table = np.zeros((1, 3, self.K))
+        self._gaz_pair_ids: tuple[Featurizer, dict[str, tuple[int, int]]] | None = None  # see _gaz_pairs
 
     # --- construction -------------------------------------------------
     @classmethod
@@ -259,29 +260,40 @@ class CRF:
 
         Posterior decoding of non-empty sentences (see ``decode``) in numpy:
         exponentials are taken on the sentences laid end to end, before
-        padding to the batch's longest sentence. (The C path is ``tag_flat``.)
+        padding to the batch's longest sentence. (The C path is ``tag_doc``.)
         """
         E, gather, lens = self._flat_emissions(feat, sentences)
         best, conf = self._posterior(E, gather, lens)
         return best, conf, lens
 
-    def tag_flat(self, feat: Featurizer, sentences: list[list[str]], fill: int = 0
-                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
-        """Posterior decoding in C (kg._native.crf) of non-empty sentences laid end to end.
+    def tag_doc(self, feat: Featurizer, sentences: list[list[str]], outside: int, cut: float
+                ) -> tuple[list[list[str]], list[tuple[int, int, int, str, float]]] | None:
+        """A document's sentences tagged in one C call (kg._native.crf.tag_doc); None when it is not in use.
 
-        (label per position, its marginal probability, first position and
-        length of each sentence); positions between sentences hold label
-        ``fill``. None when the C module is not in use.
+        (labels of each sentence's tokens, (sentence, start, end, type, score)
+        of each span scoring at least ``cut``): what ``tag_batch`` and
+        kg.ner.tagger.NerTagger._collect_arrays give. ``outside``: the index of "O".
         """
         native = load_native("crf") if self.native else None
         if native is None:
             return None
-        seq, first, n, _, pidx, gid = self._layout(feat, sentences)
-        best = np.full(len(seq), fill, dtype=np.int64)
-        conf = np.zeros(len(seq))
-        native.tag_rows(seq, first, n, self._table, pidx, self._pair_table, gid, self._gaz_table,
-                        self._const4, self.exp_trans, best, conf)
-        return best, conf, first, n
+        gaz_ids = self._gaz_pairs(feat)
+        for _ in range(2):
+            model = (self._bw, self._pair_keys, self._pair_rows, self._gz, self._stem, feat.gaz.index, gaz_ids,
+                     self._table, self._pair_table, self._gaz_table, self._const4, self.exp_trans)
+            got = native.tag_doc(self._rows, sentences, model, self.labels, outside, cut)
+            if got is not None:
+                return got
+            self._add_rows(feat, [t for toks in sentences for t in toks])  # new words: then every word has a row
+        raise RuntimeError("tag_doc: words still without a row after adding them")
+
+    def _gaz_pairs(self, feat: Featurizer) -> dict[str, tuple[int, int]]:
+        """{type: (gazetteer tag id of "B-type", of "I-type")} for every type of the featurizer's gazetteer."""
+        if self._gaz_pair_ids is None or self._gaz_pair_ids[0] is not feat:
+            types = feat.gaz.types
+            ids = self._gaz_ids([p + t for t in types for p in ("B-", "I-")])
+            self._gaz_pair_ids = (feat, {t: (ids[2 * i], ids[2 * i + 1]) for i, t in enumerate(types)})
+        return self._gaz_pair_ids[1]
 
     def _layout(self, feat: Featurizer, sentences: list[list[str]]
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[int], np.ndarray, np.ndarray]:

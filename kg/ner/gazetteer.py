@@ -85,6 +85,7 @@ class Gazetteer:
                 node = node.setdefault(st, {})
             node.setdefault(None, typ)
         self.size = len(pairs)
+        self.types: tuple[str, ...] = tuple(sorted({t for _, t in pairs}))
 
     def tags(self, stems: list[str]) -> list[str]:
         """A BIO gazetteer tag per position ('' when no entry covers it), longest match first."""

@@ -36,6 +36,16 @@ class Span:
     type: str   # PERS, LOC, ORG, MISC
     score: float
 
+    # Written out: compiled by mypyc, a hand-written __init__ is native code, a dataclass's generated one is not.
+    def __init__(self, start: int, end: int, type: str, score: float) -> None:
+        self.start = start
+        self.end = end
+        self.type = type
+        self.score = score
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copy and pickle call the class (see kg.model._reduce)
+        return (Span, (self.start, self.end, self.type, self.score))
+
 
 def sidecars(model: Path) -> tuple[Path, Path, Path]:
     """(gazetteer, metadata, weights) paths that go with a model file."""
@@ -88,13 +98,13 @@ class NerTagger:
         cut = self.threshold if threshold is None else threshold
         out: list[tuple[list[str], list[Span]]] = [([], []) for _ in sentences]
         if not viterbi and self._outside >= 0:
-            idx = [i for i, s in enumerate(sentences) if s]
-            if not idx:
-                return out
             # C: the whole document in one call (its cost is per token, not per step of a batch)
-            flat = self.crf.tag_flat(self.featurizer, [sentences[i] for i in idx], self._outside)
-            if flat is not None:
-                self._collect_flat(idx, *flat, cut, out)  # type: ignore[misc]
+            doc = self.crf.tag_doc(self.featurizer, sentences, self._outside, cut)
+            if doc is not None:
+                tags, found = doc
+                out = [(t, []) for t in tags]
+                for i, start, end, typ, score in found:
+                    out[i][1].append(Span(start, end, typ, score))
                 return out
         # Batches of similar length: a batch costs as many steps as its longest sentence.
         idx = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
@@ -143,39 +153,6 @@ class NerTagger:
             open_b, start, end, typ = b, t, t + 1, tag[2:]
         if open_b >= 0:
             self._keep(chunk[open_b], conf_l, open_b, start, end, typ, cut, out)
-
-    def _collect_flat(self, idx: list[int], best: np.ndarray, conf: np.ndarray, first: np.ndarray, n: np.ndarray,
-                      cut: float, out: list[tuple[list[str], list[Span]]]) -> None:
-        """``_collect_arrays`` for sentences laid end to end (``CRF.tag_flat``); only non-O positions are visited.
-
-        Sentences are two "O" positions apart, so a span never runs from one into the next.
-        """
-        tags = self._label_array[best].tolist()
-        starts = first.tolist()
-        for i, f, k in zip(idx, starts, n.tolist()):
-            out[i] = (tags[f: f + k], [])
-        ps = np.flatnonzero(best != self._outside).tolist()
-        if not ps:
-            return
-        conf_l = conf.tolist()
-        sent = (np.searchsorted(first, ps, side="right") - 1).tolist()
-        open_s, start, end, typ = -1, 0, 0, ""
-        for p, b in zip(ps, sent):
-            tag = tags[p]
-            if p == end and b == open_s and tag[2:] == typ and tag.startswith("I-"):
-                end = p + 1
-                continue
-            if open_s >= 0:
-                self._keep_flat(idx[open_s], conf_l, starts[open_s], start, end, typ, cut, out)
-            open_s, start, end, typ = b, p, p + 1, tag[2:]
-        self._keep_flat(idx[open_s], conf_l, starts[open_s], start, end, typ, cut, out)
-
-    @staticmethod
-    def _keep_flat(i: int, conf: list[float], f: int, s: int, e: int, typ: str, cut: float,
-                   out: list[tuple[list[str], list[Span]]]) -> None:
-        sc = min(conf[s:e])
-        if sc >= cut:
-            out[i][1].append(Span(s - f, e - f, typ, sc))
 
     @staticmethod
     def _keep(i: int, conf: list[list[float]], b: int, s: int, e: int, typ: str, cut: float,
