@@ -36,8 +36,8 @@ from types import ModuleType
 
 MODULES: tuple[str, ...] = ("crf", "text", "matcher")
 
-# Compiled with mypyc, in this order (the list is the build's input; kg.mentions.matcher keeps its
-# own C scan and per-node caches in __dict__, so it stays Python).
+# Compiled with mypyc, in this order (the list is the build's input; kg.mentions.matcher stays
+# Python: its hot loop is its own C scan, kg/_native/matcher.c).
 COMPILED: tuple[str, ...] = (
     "kg.model", "kg.text.normalize", "kg.text.segment", "kg.lang.index",
     "kg.mentions.lexicon_hits", "kg.mentions.gazetteer", "kg.mentions.titles", "kg.mentions.ner",

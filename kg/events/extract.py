@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from kg.entities.link import Actor, capital_country, capital_iso
+from kg.entities.link import Actor, capital_country, capital_iso, prune_unused
 from kg.events import frames
 from kg.events import roles as R
 from kg.events.ar_rules import (
@@ -38,7 +38,7 @@ from kg.events.ar_rules import (
 )
 from kg.events.common import _PLANNABLE, _SPEECH_ACTS, _all_trigger_words, _country_of
 from kg.events.en_gaps import gapped_triggers
-from kg.events.figures import figures
+from kg.events.figures import figures, number_words
 from kg.events.triggers import Trigger, recip_forms
 from kg.lang.index import Match, sentence_matches
 from kg.lang.lexicon import word_set
@@ -431,8 +431,6 @@ def _en_named_groups(sent: Sentence, actors: list[Actor]) -> list[Actor]:
 
 def _counted_object(toks: list[Token], tj: int) -> bool:
     """Is the verb's object a count of people or things right after it ("arrested 20 protesters")?"""
-    from kg.events.figures import number_words
-
     return tj < len(toks) and (toks[tj].text[:1].isdigit() or toks[tj].norm in number_words("en"))
 
 
@@ -976,7 +974,6 @@ class Finalize(Component):
     provides = frozenset({"final"})
 
     def __call__(self, work: Work) -> None:
-        from kg.entities.link import prune_unused
         prune_unused(work)
 
 

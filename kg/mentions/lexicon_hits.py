@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.kb import KnowledgeBase, load_kb
+from kg.lang.index import sentence_matches
 from kg.lang.lexicon import word_set
 from kg.mentions.matcher import greedy
 from kg.model import Sentence, Token
@@ -51,8 +52,6 @@ def kb() -> KnowledgeBase:
 
 
 def category(work: Work, sent: Sentence, cat: str):  # type: ignore[no-untyped-def]
-    from kg.lang.index import sentence_matches  # here: kg.lang.index imports this module
-
     return greedy(sentence_matches(work, sent).get(cat, []))
 
 

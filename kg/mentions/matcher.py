@@ -23,18 +23,26 @@ from kg.model import Token
 from kg.text.normalize import ar_stems, is_arabic
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Node:
     children: dict[str, "_Node"] = field(default_factory=dict)
     prefixes: list[tuple[str, "_Node"]] = field(default_factory=list)
     payloads: list[Any] = field(default_factory=list)
     # prefix patterns indexed by length, so a token is checked with a few dict lookups
     by_len: dict[int, dict[str, "_Node"]] | None = None
+    # Caches, filled as tokens are seen (the trie is fixed once built; ``add`` drops them):
+    # prefix_children by form, and the nodes a first / later token leads to by norm (see ``_next``).
+    # Slots, not a __dict__: the C scan reads them for every token.
+    _pc: dict[str, list["_Node"]] | None = field(default=None, init=False, repr=False)
+    _first: dict[str, tuple["_Node", ...]] | None = field(default=None, init=False, repr=False)
+    _later: dict[str, tuple["_Node", ...]] | None = field(default=None, init=False, repr=False)
 
     def prefix_children(self, form: str) -> list["_Node"]:
         if not self.prefixes:
             return []
-        cache = self.__dict__.setdefault("_pc", {})
+        cache = self._pc
+        if cache is None:
+            cache = self._pc = {}
         got = cache.get(form)
         if got is not None:
             return got
@@ -99,15 +107,15 @@ class PhraseMatcher:
                     child = _Node()
                     node.prefixes.append((core, child))
                     node.by_len = None
-                    node.__dict__.pop("_pc", None)
+                    node._pc = None
                     node = child
             else:
                 node = node.children.setdefault(t, _Node())
         node.payloads.append(payload)
         self.size += 1
         for nd in self._cached:  # the trie changed: drop the cached steps
-            nd.__dict__.pop("_first", None)
-            nd.__dict__.pop("_later", None)
+            nd._first = None
+            nd._later = None
         self._cached.clear()
 
     def _step(self, node: _Node, forms: tuple[str, ...]) -> list[_Node]:
@@ -135,9 +143,13 @@ class PhraseMatcher:
             if not children:
                 return ()
             return tuple([children[f] for f in _later_forms(norm) if f in children])
-        cache = node.__dict__.get("_first" if first else "_later")
+        cache = node._first if first else node._later
         if cache is None:
-            cache = node.__dict__["_first" if first else "_later"] = {}
+            cache = {}
+            if first:
+                node._first = cache
+            else:
+                node._later = cache
             self._cached.append(node)
         got = cache.get(norm)
         if got is None:
@@ -231,10 +243,11 @@ class PhraseMatcher:
         if c is None:
             return self._scan_py(norms)
         root = self.root
-        cache = root.__dict__.get("_first")
+        cache = root._first
         if cache is None:
             self._next(root, "", True)  # creates the root's step cache
-            cache = root.__dict__["_first"]
+            cache = root._first
+            assert cache is not None
         return c.scan(norms, cache, self._first_step, self._later_step)
 
     def _first_step(self, norm: str) -> tuple[_Node, ...]:
@@ -244,9 +257,9 @@ class PhraseMatcher:
         """``_next(node, norm, False)``, cached also where ``_next`` is not (nodes without prefix
         patterns): for the C scan a dict lookup is far cheaper than calling back into Python."""
         got = self._next(node, norm, False)
-        cache = node.__dict__.get("_later")
+        cache = node._later
         if cache is None:
-            cache = node.__dict__["_later"] = {}
+            cache = node._later = {}
             self._cached.append(node)
         if len(cache) > 100_000:  # bounded memory on endless streams
             cache.clear()
@@ -259,10 +272,11 @@ class PhraseMatcher:
         ``_walk_nodes`` per start made the gazetteer component a third slower without C).
         """
         root = self.root
-        cache = root.__dict__.get("_first")
+        cache = root._first
         if cache is None:
             self._next(root, "", True)  # creates the root's step cache
-            cache = root.__dict__["_first"]
+            cache = root._first
+            assert cache is not None
         nxt = self._next
         later = _later_forms
         out: list[tuple[int, int, tuple[_Node, ...]]] = []
