@@ -30,10 +30,16 @@ def _py(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return segment._tokenize_py(text, start, len(text) if end is None else end)
 
 
-def _c(text: str, start: int = 0, end: int | None = None, template: bool = True) -> list[Token]:
+_SMALL: list[object] = []  # a Vocab small enough to be cleared many times over by the random strings
+
+
+def _c(text: str, start: int = 0, end: int | None = None, template: bool = True, vocab: bool = True) -> list[Token]:
+    """The C tokenizer, with a Vocab as its cache (what kg uses) or with a dict."""
     mod = require("text")
     end = len(text) if end is None else end
-    return mod.tokenize(text, start, end, Token, segment._NORMS, norm_token,
+    if not _SMALL:
+        _SMALL.append(mod.Vocab(500, 7))
+    return mod.tokenize(text, start, end, Token, _SMALL[0] if vocab else {}, norm_token,
                         segment._TEMPLATE if template else None)
 
 
@@ -149,6 +155,7 @@ def test_random_strings_equal() -> None:
         start, end = rng.randint(0, len(text) + 2), rng.randint(-2, len(text) + 2)
         want, got = _py(text), _c(text)
         assert got == want, text
+        assert _c(text, vocab=False) == want, text
         assert _rows(_c(text, start, end)) == _rows(_py(text, start, end)), (text, start, end)
         compared += len(want)
     assert compared > 40_000  # tokens, not just empty lists
@@ -188,16 +195,47 @@ def test_segment_same_with_and_without_c(monkeypatch) -> None:
     assert sum(len(doc) for doc in got) >= 10
 
 
-def test_norm_cache_is_filled_and_bounded(monkeypatch) -> None:
-    require("text")
-    big = {f"k{i}": "x" for i in range(262_145)}
-    monkeypatch.setattr(segment, "_NORMS", big)
-    toks = segment.tokenize("Doha talks Doha")
-    assert big == {"Doha": "doha", "talks": "talks"}  # cleared first, then filled
-    assert [t.norm for t in toks] == ["doha", "talks", "doha"]
-    cached = {"Doha": "CACHED"}
-    monkeypatch.setattr(segment, "_NORMS", cached)
-    assert [t.norm for t in segment.tokenize("Doha")] == ["CACHED"]  # a hit does not call norm_token
+def test_vocab_caches_one_text_object_per_word_and_is_bounded() -> None:
+    mod = require("text")
+    calls: list[str] = []
+
+    def norm(text: str, lang: str) -> str:
+        calls.append(text)
+        return norm_token(text, lang)
+
+    vocab = mod.Vocab(5, 11)
+    toks = mod.tokenize("Doha talks Doha", 0, 15, Token, vocab, norm, segment._TEMPLATE)
+    assert [(t.text, t.norm) for t in toks] == [("Doha", "doha"), ("talks", "talks"), ("Doha", "doha")]
+    assert toks[0].text is toks[2].text  # the cached object, handed to every token with that text
+    assert calls == ["Doha", "talks"] and len(vocab) == 2  # a hit does not call norm
+    assert vocab.get("Doha") == ("Doha", "doha") and vocab.get("Doh") is None
+    long_word = "والمتحدثينالرسميينباسمالحكومه"  # longer than the 16 characters kept inline
+    mod.tokenize(f"{long_word} 🙂 {long_word}x", 0, 100, Token, vocab, norm, segment._TEMPLATE)
+    assert vocab.get(long_word) == (long_word, norm_token(long_word, "")) and vocab.get(long_word[:-1]) is None
+    assert vocab.get("🙂") == ("🙂", "🙂")  # outside the BMP: compared through the text object
+    assert len(vocab) == 5
+    calls.clear()
+    toks = mod.tokenize("new words here", 0, 14, Token, vocab, norm, segment._TEMPLATE)
+    assert len(vocab) == 3 and calls == ["new", "words", "here"]  # cleared at its limit, still right
+    assert [t.norm for t in toks] == ["new", "words", "here"]
+    vocab.clear()
+    assert len(vocab) == 0 and vocab.get("new") is None
+    with pytest.raises(ValueError):
+        mod.Vocab(0)
+
+
+def test_vocab_holds_many_words() -> None:
+    mod = require("text")
+    rng = random.Random(5)
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    words = list(dict.fromkeys("".join(rng.choice(letters) for _ in range(rng.randint(1, 20))) for _ in range(20_000)))
+    vocab = mod.Vocab(1_000_000, 3)
+    text = " ".join(words)
+    got = mod.tokenize(text, 0, len(text), Token, vocab, norm_token, segment._TEMPLATE)
+    assert [t.text for t in got] == words and len(vocab) == len(words)
+    assert all(vocab.get(w) == (w, norm_token(w, "")) for w in words)
+    again = mod.tokenize(text, 0, len(text), Token, vocab, norm_token, segment._TEMPLATE)
+    assert all(a.text is b.text for a, b in zip(got, again))
 
 
 def test_bad_arguments_raise() -> None:
@@ -210,7 +248,7 @@ def test_bad_arguments_raise() -> None:
         mod.tokenize("Doha talks", 0, 10, Token, {}, boom, segment._TEMPLATE)
     with pytest.raises(TypeError):
         mod.tokenize(b"bytes", 0, 5, Token, {}, norm_token)
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="Vocab or a dict"):
         mod.tokenize("x", 0, 1, Token, [], norm_token)
     with pytest.raises(TypeError):
         mod.tokenize("x", 0, 1, Token, {}, None)

@@ -23,10 +23,10 @@ static int get_buf(PyObject *o, Py_buffer *b, int writable, Py_ssize_t itemsize,
     return 0;
 }
 
-/* Decode one sentence of n rows: E (n, K) scores, T exp(transitions); writes best/conf (n).
- * alpha, beta, X: scratch of n * K doubles each. */
-static void decode_sentence(const double *E, Py_ssize_t n, Py_ssize_t K, const double *T, long long *best,
-                            double *conf, double *alpha, double *beta, double *X) {
+/* Decode one sentence of n rows: E (n, K) scores, T exp(transitions) and TT its transpose;
+ * writes best/conf (n). alpha, beta, X: scratch of n * K doubles each. */
+static void decode_sentence(const double *E, Py_ssize_t n, Py_ssize_t K, const double *T, const double *TT,
+                            long long *best, double *conf, double *alpha, double *beta, double *X) {
     /* X[t] = exp(E[t] - max E[t]): a row constant cancels in the marginals */
     for (Py_ssize_t t = 0; t < n; t++) {
         const double *e = E + t * K;
@@ -39,14 +39,20 @@ static void decode_sentence(const double *E, Py_ssize_t n, Py_ssize_t K, const d
     for (Py_ssize_t k = 0; k < K; k++) { alpha[k] = X[k]; z += X[k]; }
     z = 1.0 / z;
     for (Py_ssize_t k = 0; k < K; k++) alpha[k] *= z;
+    /* The matrix-vector products run with i outside and j inside: each a[j] (bt[i] below) still
+     * sums its terms in the same order, so the results are bit-identical, but the K sums advance
+     * side by side instead of one long chain of dependent additions each. */
     for (Py_ssize_t t = 1; t < n; t++) {
-        const double *ap = alpha + (t - 1) * K;
-        double *a = alpha + t * K;
+        const double *restrict ap = alpha + (t - 1) * K;
+        double *restrict a = alpha + t * K;
+        for (Py_ssize_t j = 0; j < K; j++) a[j] = 0;
+        for (Py_ssize_t i = 0; i < K; i++) {
+            const double x = ap[i], *restrict Ti = T + i * K;
+            for (Py_ssize_t j = 0; j < K; j++) a[j] += x * Ti[j];
+        }
         z = 0;
         for (Py_ssize_t j = 0; j < K; j++) {
-            double acc = 0;
-            for (Py_ssize_t i = 0; i < K; i++) acc += ap[i] * T[i * K + j];
-            a[j] = acc * X[t * K + j];
+            a[j] *= X[t * K + j];
             z += a[j];
         }
         z = 1.0 / z;
@@ -55,17 +61,17 @@ static void decode_sentence(const double *E, Py_ssize_t n, Py_ssize_t K, const d
     /* backward: beta[n-1] = 1; beta[t] = T @ (X[t+1] * beta[t+1]), normalised */
     for (Py_ssize_t k = 0; k < K; k++) beta[(n - 1) * K + k] = 1.0;
     for (Py_ssize_t t = n - 2; t >= 0; t--) {
-        const double *bn = beta + (t + 1) * K;
-        double *w = X + (t + 1) * K;  /* X is not read after the forward pass: reuse its row */
-        double *bt = beta + t * K;
+        const double *restrict bn = beta + (t + 1) * K;
+        double *restrict w = X + (t + 1) * K;  /* X is not read after the forward pass: reuse its row */
+        double *restrict bt = beta + t * K;
         for (Py_ssize_t j = 0; j < K; j++) w[j] *= bn[j];
-        z = 0;
-        for (Py_ssize_t i = 0; i < K; i++) {
-            double acc = 0;
-            for (Py_ssize_t j = 0; j < K; j++) acc += T[i * K + j] * w[j];
-            bt[i] = acc;
-            z += acc;
+        for (Py_ssize_t i = 0; i < K; i++) bt[i] = 0;
+        for (Py_ssize_t j = 0; j < K; j++) {
+            const double wj = w[j], *restrict Tj = TT + j * K;  /* column j of T */
+            for (Py_ssize_t i = 0; i < K; i++) bt[i] += Tj[i] * wj;
         }
+        z = 0;
+        for (Py_ssize_t i = 0; i < K; i++) z += bt[i];
         z = 1.0 / z;
         for (Py_ssize_t i = 0; i < K; i++) bt[i] *= z;
     }
@@ -84,6 +90,9 @@ static void decode_sentence(const double *E, Py_ssize_t n, Py_ssize_t K, const d
     }
 }
 
+#define PREFETCH_AHEAD 8  /* positions */
+#define SCRATCH(maxlen, K) (4 * ((maxlen) + 1) * (K) + (K) * (K))
+
 /* The model's tables (see tag_rows) and K, the number of labels. */
 typedef struct {
     const double *tab, *ptab, *gtab, *cst, *T;
@@ -92,20 +101,29 @@ typedef struct {
 
 /* Score every sentence (first position S[s], length Ls[s]) from the word, bigram and gazetteer
  * rows of each position, adding the terms in the order of kg.ner.crf.CRF._flat_emissions, and
- * decode it. scratch: 4 * (maxlen + 1) * K doubles. */
+ * decode it. scratch: 4 * (maxlen + 1) * K + K * K doubles (SCRATCH). */
 static void score_decode(const Model *m, const long long *seq, const long long *pidx, const long long *gid,
                          Py_ssize_t N, const long long *S, const long long *Ls, Py_ssize_t B, Py_ssize_t maxlen,
                          long long *best, double *conf, double *scratch) {
     const Py_ssize_t K = m->K;
     const double *tab = m->tab, *ptab = m->ptab, *gtab = m->gtab, *cst = m->cst, *T = m->T;
     double *E = scratch, *alpha = scratch + (maxlen + 1) * K, *beta = alpha + (maxlen + 1) * K,
-           *X = beta + (maxlen + 1) * K;
+           *X = beta + (maxlen + 1) * K, *TT = X + (maxlen + 1) * K;
+    for (Py_ssize_t i = 0; i < K; i++)
+        for (Py_ssize_t j = 0; j < K; j++) TT[j * K + i] = T[i * K + j];
     const double *bos = cst, *eos = cst + K, *bos2 = cst + 2 * K, *eos2 = cst + 3 * K;
+    const Py_ssize_t row_bytes = 5 * K * (Py_ssize_t)sizeof(double);
     for (Py_ssize_t s = 0; s < B; s++) {
         Py_ssize_t n = (Py_ssize_t)Ls[s], s0 = (Py_ssize_t)S[s];
         if (n == 0) continue;
         for (Py_ssize_t t = 0; t < n; t++) {
             Py_ssize_t p = s0 + t;
+            /* The word rows are scattered over a large table: ask for the row read a few positions
+             * on now, so that its cache misses overlap this position's work (no change to the sums). */
+            if (p + PREFETCH_AHEAD < N) {
+                const char *r = (const char *)(tab + seq[p + PREFETCH_AHEAD] * 5 * K);
+                for (Py_ssize_t off = 0; off < row_bytes; off += 64) __builtin_prefetch(r + off);
+            }
             double *e = E + t * K;
             const double *w = tab + seq[p] * 5 * K;
             for (Py_ssize_t k = 0; k < K; k++) e[k] = w[k];
@@ -125,7 +143,7 @@ static void score_decode(const Model *m, const long long *seq, const long long *
             if (p + 1 < N) { w = gtab + gid[p + 1] * 3 * K + K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
             if (p >= 1) { w = gtab + gid[p - 1] * 3 * K + 2 * K; for (Py_ssize_t k = 0; k < K; k++) e[k] += w[k]; }
         }
-        decode_sentence(E, n, K, T, best + s0, conf + s0, alpha, beta, X);
+        decode_sentence(E, n, K, T, TT, best + s0, conf + s0, alpha, beta, X);
     }
 }
 
@@ -181,7 +199,7 @@ static PyObject *tag_rows(PyObject *self, PyObject *args) {
         }
         if (Ls[s] > maxlen) maxlen = (Py_ssize_t)Ls[s];
     }
-    scratch = malloc(sizeof(double) * (maxlen + 1) * K * 4);
+    scratch = malloc(sizeof(double) * SCRATCH(maxlen, K));
     if (!scratch) { PyErr_NoMemory(); goto done; }
     Py_BEGIN_ALLOW_THREADS
     Model m = {tab, ptab, gtab, cst, T, K};
@@ -511,7 +529,7 @@ static PyObject *tag_doc(PyObject *self, PyObject *args) {
     }
     /* seq, pidx, gid, best, S, Ls, orig (int64) then conf and the decoder's scratch (double) */
     ibuf = PyMem_Calloc(4 * N + 3 * (B + 1), sizeof(long long));
-    dbuf = PyMem_Calloc(N + 4 * (maxlen + 1) * K, sizeof(double));
+    dbuf = PyMem_Calloc(N + SCRATCH(maxlen, K), sizeof(double));
     if (!ibuf || !dbuf) { PyErr_NoMemory(); goto done; }
     long long *seq = ibuf, *pidx = seq + N, *gid = pidx + N, *best = gid + N, *S = best + N, *Ls = S + B + 1,
               *orig = Ls + B + 1;

@@ -9,22 +9,63 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 
-static PyObject *s_payloads, *s_children, *s_prefixes, *s_later;
+enum { A_PAYLOADS, A_CHILDREN, A_PREFIXES, A_LATER, N_ATTRS };
+static PyObject *s_names[N_ATTRS];  /* "payloads", "children", "prefixes", "_later" */
 
-/* Optional attribute: 1 and a new reference if present, 0 if absent, -1 on error. */
-static int lookup_attr(PyObject *obj, PyObject *name, PyObject **out) {
+/* Where a node class keeps those attributes, when they are __slots__ (kg.mentions.matcher._Node
+ * is): read from the object directly, not through getattr (a type lookup and a descriptor call
+ * for each, several per token). Another class, or one whose attributes are not plain slots, goes
+ * through getattr. The class is kept (a reference) once resolved; ``known`` is 1 if it qualified. */
+static struct {
+    PyTypeObject *type;
+    int known;
+    Py_ssize_t off[N_ATTRS];
+} layout;
+
+static void resolve_layout(PyTypeObject *tp) {
+    Py_XDECREF(layout.type);
+    Py_INCREF(tp);
+    layout.type = tp;
+    layout.known = 0;
+    for (int k = 0; k < N_ATTRS; k++) {
+        PyObject *d = _PyType_Lookup(tp, s_names[k]);  /* borrowed */
+        if (d == NULL || Py_TYPE(d) != &PyMemberDescr_Type) return;
+        PyMemberDef *m = ((PyMemberDescrObject *)d)->d_member;
+        if (m->type != T_OBJECT_EX || (m->flags & READONLY)) return;
+        layout.off[k] = m->offset;
+    }
+    layout.known = 1;
+}
+
+/* Attribute k of a node: 1 and a new reference; 0 for ``_later`` when it is unset or None (no
+ * step cached yet); -1 on error (AttributeError for another unset attribute). */
+static int node_attr(PyObject *node, int k, PyObject **out) {
+    if (Py_TYPE(node) != layout.type) resolve_layout(Py_TYPE(node));
+    PyObject *v;
+    if (layout.known) {
+        v = *(PyObject **)((char *)node + layout.off[k]);
+        Py_XINCREF(v);
+    } else {
 #if PY_VERSION_HEX >= 0x030D0000
-    return PyObject_GetOptionalAttr(obj, name, out);
+        if (PyObject_GetOptionalAttr(node, s_names[k], &v) < 0) return -1;
 #else
-    return _PyObject_LookupAttr(obj, name, out);
+        if (_PyObject_LookupAttr(node, s_names[k], &v) < 0) return -1;
 #endif
+    }
+    if (k == A_LATER && v == Py_None) Py_CLEAR(v);
+    *out = v;
+    if (v != NULL) return 1;
+    if (k == A_LATER) return 0;
+    PyErr_SetObject(PyExc_AttributeError, s_names[k]);
+    return -1;
 }
 
 /* Length of a sized attribute (node.payloads, node.children, node.prefixes), -1 on error. */
-static Py_ssize_t attr_len(PyObject *node, PyObject *name) {
-    PyObject *v = PyObject_GetAttr(node, name);
-    if (v == NULL) return -1;
+static Py_ssize_t attr_len(PyObject *node, int k) {
+    PyObject *v;
+    if (node_attr(node, k, &v) < 0) return -1;
     Py_ssize_t n = PyObject_Length(v);
     Py_DECREF(v);
     return n;
@@ -34,7 +75,7 @@ static Py_ssize_t attr_len(PyObject *node, PyObject *name) {
 static int has_payload(PyObject *nodes) {
     Py_ssize_t k, m = PyTuple_GET_SIZE(nodes);
     for (k = 0; k < m; k++) {
-        Py_ssize_t n = attr_len(PyTuple_GET_ITEM(nodes, k), s_payloads);
+        Py_ssize_t n = attr_len(PyTuple_GET_ITEM(nodes, k), A_PAYLOADS);
         if (n < 0) return -1;
         if (n > 0) return 1;
     }
@@ -55,7 +96,7 @@ static PyObject *as_tuple(PyObject *got, const char *what) {
  * (The cache first: most steps hit it, and then the node's children need no look.) */
 static PyObject *step(PyObject *node, PyObject *norm, PyObject *later_miss) {
     PyObject *cache = NULL;
-    if (lookup_attr(node, s_later, &cache) < 0) return NULL;
+    if (node_attr(node, A_LATER, &cache) < 0) return NULL;
     if (cache != NULL) {
         PyObject *got = PyDict_Check(cache) ? PyDict_GetItemWithError(cache, norm) : NULL;
         if (got != NULL && PyTuple_Check(got)) {
@@ -66,10 +107,10 @@ static PyObject *step(PyObject *node, PyObject *norm, PyObject *later_miss) {
         Py_DECREF(cache);
         if (PyErr_Occurred()) return NULL;
     }
-    Py_ssize_t nc = attr_len(node, s_children);
+    Py_ssize_t nc = attr_len(node, A_CHILDREN);
     if (nc < 0) return NULL;
     if (nc == 0) {
-        Py_ssize_t np = attr_len(node, s_prefixes);
+        Py_ssize_t np = attr_len(node, A_PREFIXES);
         if (np < 0) return NULL;
         if (np == 0) return PyTuple_New(0);
     }
@@ -236,10 +277,8 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "matcher", "Phrase-trie scan (C twin of kg.mentions.matcher).", -1, methods};
 
 PyMODINIT_FUNC PyInit_matcher(void) {
-    s_payloads = PyUnicode_InternFromString("payloads");
-    s_children = PyUnicode_InternFromString("children");
-    s_prefixes = PyUnicode_InternFromString("prefixes");
-    s_later = PyUnicode_InternFromString("_later");
-    if (!s_payloads || !s_children || !s_prefixes || !s_later) return NULL;
+    static const char *names[N_ATTRS] = {"payloads", "children", "prefixes", "_later"};
+    for (int k = 0; k < N_ATTRS; k++)
+        if (!(s_names[k] = PyUnicode_InternFromString(names[k]))) return NULL;
     return PyModule_Create(&module);
 }

@@ -12,6 +12,7 @@ left attached (``وأذربيجان`` is one token); matching strips them later.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from typing import Any
 
@@ -48,6 +49,9 @@ _NORMS: dict[str, str] = {}  # token text → norm; a dict lookup is cheaper tha
 
 
 _C = load("text")  # the C twin of tokenize (kg/_native/text.c), None when not built
+# The C tokenizer's cache (text → (text, norm)): one flat table, and one text object per word type.
+# Seeded per process so that crafted input cannot aim at its collisions.
+_VOCAB: Any = _C.Vocab(262_144, int.from_bytes(os.urandom(8), "little")) if _C is not None else None
 
 
 def _token_template() -> Token | None:
@@ -87,8 +91,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     if _C is not None and start >= 0:  # a negative start goes to find() below, which reads it from the end
         if _TEMPLATE is None:
-            return _from_flat(_C.tokenize(text, start, end, None, _NORMS, norm_token))
-        return _C.tokenize(text, start, end, Token, _NORMS, norm_token, _TEMPLATE)
+            return _from_flat(_C.tokenize(text, start, end, None, _VOCAB, norm_token))
+        return _C.tokenize(text, start, end, Token, _VOCAB, norm_token, _TEMPLATE)
     return _tokenize_py(text, start, end)
 
 
@@ -116,9 +120,9 @@ def _tokenize_punct(text: str, start: int, end: int) -> tuple[list[Token], list[
     """``tokenize(text, start, end)`` and the indices of its tokens in ``_PUNCT`` (``start`` >= 0)."""
     if _C is not None:  # the C loop collects the indices as it goes
         if _TEMPLATE is None:
-            flat, punct = _C.tokenize(text, start, end, None, _NORMS, norm_token, None, _PUNCT_CHARS)
+            flat, punct = _C.tokenize(text, start, end, None, _VOCAB, norm_token, None, _PUNCT_CHARS)
             return _from_flat(flat), punct
-        return _C.tokenize(text, start, end, Token, _NORMS, norm_token, _TEMPLATE, _PUNCT_CHARS)
+        return _C.tokenize(text, start, end, Token, _VOCAB, norm_token, _TEMPLATE, _PUNCT_CHARS)
     tokens = _tokenize_py(text, start, end)
     return tokens, [i for i, t in enumerate(tokens) if t.text in _PUNCT]
 
