@@ -242,13 +242,14 @@ class PhraseMatcher:
         c = self._c
         if c is None:
             return self._scan_py(norms)
-        root = self.root
-        cache = root._first
-        if cache is None:
-            self._next(root, "", True)  # creates the root's step cache
-            cache = root._first
-            assert cache is not None
-        return c.scan(norms, cache, self._first_step, self._later_step)
+        return c.scan(norms, self._root_cache(), self._first_step, self._later_step)
+
+    def _root_cache(self) -> dict[str, tuple[_Node, ...]]:
+        """The root's step cache for a phrase's first token (created on first use)."""
+        if self.root._first is None:
+            self._next(self.root, "", True)
+        assert self.root._first is not None
+        return self.root._first
 
     def _first_step(self, norm: str) -> tuple[_Node, ...]:
         return self._next(self.root, norm, True)
@@ -272,11 +273,7 @@ class PhraseMatcher:
         ``_walk_nodes`` per start made the gazetteer component a third slower without C).
         """
         root = self.root
-        cache = root._first
-        if cache is None:
-            self._next(root, "", True)  # creates the root's step cache
-            cache = root._first
-            assert cache is not None
+        cache = self._root_cache()
         nxt = self._next
         later = _later_forms
         out: list[tuple[int, int, tuple[_Node, ...]]] = []
