@@ -59,7 +59,7 @@ def tiny_model(labels: list[str], rows: dict[str, int], label_of: dict[str, str]
     for w, r in rows.items():
         table[r, 0, labels.index(label_of[w])] = 30.0
     return (np.zeros(R, dtype=np.int64), np.array([np.iinfo(np.int64).max], dtype=np.int64),
-            np.zeros(1, dtype=np.int64), np.zeros(R, dtype=bool), [""] * R, {}, {}, table,
+            np.zeros(1, dtype=np.int64), [None] * R, [""] * R, {}, {}, table,
             np.zeros((1, 2, K)), np.zeros((1, 3, K)), np.zeros((4, K)), np.ones((K, K)))
 
 
@@ -69,19 +69,28 @@ def test_crf_tag_doc_spans_follow_bio_runs_and_the_cut() -> None:
     rows = {"a": 1, "b": 2, "c": 3, "d": 4}
     model = tiny_model(labels, rows, {"a": "I-X", "b": "B-X", "c": "I-Y", "d": "O"})
     sents = [["a", "a", "d", "b", "c"], [], ["c"]]
-    tags, spans = crf.tag_doc(rows, sents, model, labels, 3, 0.5)
+    tags, spans = crf.tag_doc(rows, None, sents, model, labels, 3, 0.5)
     assert tags == [["I-X", "I-X", "O", "B-X", "I-Y"], [], ["I-Y"]]
     # a stray I- opens a span, an I- of another type starts a new one, sentences never join
     assert [s[:4] for s in spans] == [(0, 0, 2, "X"), (0, 3, 4, "X"), (0, 4, 5, "Y"), (2, 0, 1, "Y")]
     assert all(0.99 < s[4] <= 1.0 for s in spans)
-    assert crf.tag_doc(rows, sents, model, labels, 3, 1.01) == (tags, [])  # nothing reaches the cut
-    assert crf.tag_doc(rows, [["a", "new"]], model, labels, 3, 0.5) is None  # a word without a row
+    assert crf.tag_doc(rows, None, sents, model, labels, 3, 1.01) == (tags, [])  # nothing reaches the cut
+    assert crf.tag_doc(rows, None, [["a", "new"]], model, labels, 3, 0.5) is None  # a word without a row
+    # the identity cache: the same results, filled with the token objects it has seen
+    ids = crf.IdMap()
+    assert crf.tag_doc(rows, ids, sents, model, labels, 3, 0.5) == (tags, spans)
+    assert len(ids) == 4
+    assert crf.tag_doc(rows, ids, sents, model, labels, 3, 0.5) == (tags, spans)  # found by identity now
+    copies = [["".join(["a"]), "c"]]  # equal strings, other objects: found in rows, then added
+    assert crf.tag_doc(rows, ids, copies, model, labels, 3, 0.5)[0] == [["I-X", "I-Y"]]
     with pytest.raises(ValueError, match="outside"):
-        crf.tag_doc({"a": 9}, [["a"]], model, labels, 3, 0.5)
+        crf.tag_doc({"a": 9}, None, [["a"]], model, labels, 3, 0.5)
     with pytest.raises(TypeError, match="tuple of 12"):
-        crf.tag_doc(rows, sents, model[:-1], labels, 3, 0.5)
+        crf.tag_doc(rows, None, sents, model[:-1], labels, 3, 0.5)
     with pytest.raises(ValueError, match="inconsistent"):
-        crf.tag_doc(rows, sents, model, labels[:-1], 3, 0.5)
+        crf.tag_doc(rows, None, sents, model, labels[:-1], 3, 0.5)
+    with pytest.raises(TypeError, match="IdMap"):
+        crf.tag_doc(rows, {}, sents, model, labels, 3, 0.5)
 
 
 def test_crf_tag_doc_adds_rows_for_new_words_and_reads_the_gazetteer() -> None:
@@ -96,6 +105,7 @@ def test_crf_tag_doc_adds_rows_for_new_words_and_reads_the_gazetteer() -> None:
     assert any(gaz)  # the sentence holds gazetteer entries: their tag ids reach the scores
     got = tg.crf.tag_doc(tg.featurizer, [sent], tg._outside, 0.0)
     assert got is not None and word in tg.crf._rows
+    assert tg.crf.tag_doc(tg.featurizer, [sent], tg._outside, 0.0) == got  # now through the identity cache
     assert set(tg.crf._gaz_pairs(tg.featurizer)) == set(tg.featurizer.gaz.types) >= {"LOC", "ORG", "PERS"}
     tg.crf.native = False
     try:

@@ -10,6 +10,7 @@
 #include <Python.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 static int get_buf(PyObject *o, Py_buffer *b, int writable, Py_ssize_t itemsize, const char *what) {
@@ -324,17 +325,26 @@ static PyObject *stem_at(PyObject *stems, const long long *seq, Py_ssize_t N, Py
     return p < N ? PyList_GET_ITEM(stems, seq[p]) : empty;
 }
 
-/* Walk the gazetteer trie from each position whose word row has gz set (see gaz_tags), calling
- * hit(ctx, i, k, type) for each entry found: k positions from i. -1 on error. */
+/* Walk the gazetteer trie from each position whose word row starts an entry (see gaz_tags), calling
+ * hit(ctx, i, k, type) for each entry found: k positions from i. -1 on error. Where an entry starts
+ * is read from gz (a flag per row, then the first stem looked up in trie) or, when first is given,
+ * from first (a list: per row, the trie's node of its stem, or None). */
 typedef int (*GazHit)(void *ctx, Py_ssize_t i, Py_ssize_t k, PyObject *typ);
 
-static int gaz_walk(const long long *seq, Py_ssize_t N, const unsigned char *gz, PyObject *stems, PyObject *trie,
-                    PyObject *empty, GazHit hit, void *ctx) {
+static int gaz_walk(const long long *seq, Py_ssize_t N, const unsigned char *gz, PyObject *first, PyObject *stems,
+                    PyObject *trie, PyObject *empty, GazHit hit, void *ctx) {
     Py_ssize_t free_at = 0;
     for (Py_ssize_t i = 0; i < N; i++) {
-        if (!gz[seq[i]] || i < free_at) continue;
-        PyObject *node = PyDict_GetItemWithError(trie, stem_at(stems, seq, N, i, empty));
-        if (!node) { if (PyErr_Occurred()) return -1; continue; }
+        if (i < free_at) continue;
+        PyObject *node;
+        if (first) {  /* the trie's node of each row's stem, found when the row was made */
+            node = PyList_GET_ITEM(first, seq[i]);
+            if (node == Py_None) continue;
+        } else {
+            if (!gz[seq[i]]) continue;
+            node = PyDict_GetItemWithError(trie, stem_at(stems, seq, N, i, empty));
+            if (!node) { if (PyErr_Occurred()) return -1; continue; }
+        }
         if (!PyDict_Check(node)) { PyErr_SetString(PyExc_TypeError, "gaz_tags: trie nodes must be dicts"); return -1; }
         PyObject *typ = PyDict_GetItemWithError(node, Py_None);
         if (!typ && PyErr_Occurred()) return -1;
@@ -394,7 +404,7 @@ static PyObject *gaz_tags(PyObject *self, PyObject *args) {
         }
     out = PyDict_New();
     if (!out) goto fail;
-    if (gaz_walk(seq, N, gz, stems, trie, empty, tag_hit, out) < 0) goto fail;
+    if (gaz_walk(seq, N, gz, NULL, stems, trie, empty, tag_hit, out) < 0) goto fail;
     Py_DECREF(empty);
     PyBuffer_Release(&bs);
     PyBuffer_Release(&bg);
@@ -406,6 +416,99 @@ fail:
     PyBuffer_Release(&bg);
     return NULL;
 }
+
+/* IdMap: token text object -> word row, by identity; tag_doc's cache in front of the rows dict.
+ *
+ * The tokenizer hands every token of a word type the same text object (kg._native.text.Vocab),
+ * so most lookups find the object itself: one probe of a 16-byte slot, instead of a dict lookup
+ * (index, entry, the stored int) per token. Each slot holds a reference to its key, so an address
+ * cannot be reused by another string while it is in the map. A text not found here is looked up
+ * in the rows dict and added. Bounded: cleared when it holds IDMAP_LIMIT objects (texts that are
+ * not the tokenizer's shared objects would otherwise pile up). The map does not know when rows
+ * change: the caller makes a new one whenever it starts its rows again.
+ */
+#define IDMAP_LIMIT (1 << 18)
+
+typedef struct {
+    PyObject *key;  /* owned; NULL: empty */
+    long long row;
+} IdSlot;
+
+typedef struct {
+    PyObject_HEAD
+    IdSlot *slots;
+    Py_ssize_t cap, used;
+} IdMap;
+
+static void idmap_release(IdMap *m) {
+    for (Py_ssize_t i = 0; m->slots && i < m->cap; i++) Py_XDECREF(m->slots[i].key);
+    PyMem_Free(m->slots);
+    m->slots = NULL;
+    m->cap = m->used = 0;
+}
+
+static void idmap_dealloc(IdMap *m) {
+    idmap_release(m);
+    Py_TYPE(m)->tp_free((PyObject *)m);
+}
+
+static inline Py_ssize_t idmap_home(const IdMap *m, PyObject *key) {
+    uint64_t h = ((uint64_t)(uintptr_t)key >> 4) * 0x9E3779B97F4A7C15ULL;
+    return (Py_ssize_t)(h >> 20) & (m->cap - 1);
+}
+
+/* The row of key, or -1 when it is not in the map. */
+static inline long long idmap_get(const IdMap *m, PyObject *key) {
+    if (!m->cap) return -1;
+    for (Py_ssize_t at = idmap_home(m, key);; at = (at + 1) & (m->cap - 1)) {
+        const IdSlot *e = &m->slots[at];
+        if (e->key == key) return e->row;
+        if (!e->key) return -1;
+    }
+}
+
+static int idmap_put(IdMap *m, PyObject *key, long long row) {
+    if (m->used >= IDMAP_LIMIT) idmap_release(m);
+    if (2 * (m->used + 1) > m->cap) {
+        Py_ssize_t cap = m->cap ? 2 * m->cap : 4096;
+        IdSlot *old = m->slots, *slots = PyMem_Calloc(cap, sizeof(IdSlot));
+        if (!slots) { PyErr_NoMemory(); return -1; }
+        Py_ssize_t oldcap = m->cap;
+        m->slots = slots;
+        m->cap = cap;
+        for (Py_ssize_t i = 0; i < oldcap; i++) {
+            if (!old[i].key) continue;
+            Py_ssize_t at = idmap_home(m, old[i].key);
+            while (slots[at].key) at = (at + 1) & (cap - 1);
+            slots[at] = old[i];  /* the reference moves */
+        }
+        PyMem_Free(old);
+    }
+    Py_ssize_t at = idmap_home(m, key);
+    while (m->slots[at].key && m->slots[at].key != key) at = (at + 1) & (m->cap - 1);
+    if (!m->slots[at].key) {
+        Py_INCREF(key);
+        m->slots[at].key = key;
+        m->used++;
+    }
+    m->slots[at].row = row;
+    return 0;
+}
+
+static Py_ssize_t idmap_len(IdMap *m) { return m->used; }
+
+static PySequenceMethods idmap_as_sequence = {.sq_length = (lenfunc)idmap_len};
+
+static PyTypeObject IdMapType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "kg._native.crf.IdMap",
+    .tp_doc = "IdMap(): tag_doc's identity cache of word rows (see tag_doc); len() is the objects held.",
+    .tp_basicsize = sizeof(IdMap),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+    .tp_dealloc = (destructor)idmap_dealloc,
+    .tp_as_sequence = &idmap_as_sequence,
+};
 
 /* tag_doc's hit: the gazetteer tag id of each position, from gaz_ids {type: (B id, I id)} */
 typedef struct {
@@ -435,14 +538,16 @@ static int gid_hit(void *ctx, Py_ssize_t i, Py_ssize_t k, PyObject *typ) {
     return 0;
 }
 
-/* tag_doc(rows, sentences, model, labels, outside, cut) -> None | (tags, spans)
+/* tag_doc(rows, ids, sentences, model, labels, outside, cut) -> None | (tags, spans)
  * A document's sentences scored and decoded in one call: what kg.ner.crf.CRF.tag_batch then
  * kg.ner.tagger.NerTagger._collect_arrays give, with the same numbers (seq_rows, pair_ids,
  * gaz_tags and tag_rows in turn, on buffers of its own, and no Python per position).
  *   rows:      dict str -> int, the per-word row cache
+ *   ids:       an IdMap in front of rows (a new one whenever rows start again), or None
  *   sentences: list of lists of str (empty ones allowed)
- *   model:     (bw, pair_keys, pair_rows, gz, stems, trie, gaz_ids, table, pair_table, gaz_table, consts,
- *               exp_trans) as for the functions above; gaz_ids: {type: (row of "B-type", row of "I-type")}
+ *   model:     (bw, pair_keys, pair_rows, first, stems, trie, gaz_ids, table, pair_table, gaz_table, consts,
+ *               exp_trans) as for the functions above; first: per word row, the trie's node of its stem
+ *               or None (see gaz_walk); gaz_ids: {type: (row of "B-type", row of "I-type")}
  *   labels:    list of K str, "B-TYPE", "I-TYPE" or "O"; outside: the index of "O"; cut: float
  * None when a token is not in rows (the caller adds its row and calls again). Else tags: per
  * sentence, its tokens' labels (each position's most probable); spans: (sentence, start, end,
@@ -450,49 +555,52 @@ static int gid_hit(void *ctx, Py_ssize_t i, Py_ssize_t k, PyObject *typ) {
  * the same type continues it) whose score, its smallest label probability, is at least cut.
  */
 static PyObject *tag_doc(PyObject *self, PyObject *args) {
-    PyObject *rows, *sents, *model, *labels;
+    PyObject *rows, *oids, *sents, *model, *labels;
     Py_ssize_t outside;
     double cut;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!nd:tag_doc", &PyDict_Type, &rows, &PyList_Type, &sents, &PyTuple_Type,
-                          &model, &PyList_Type, &labels, &outside, &cut))
+    if (!PyArg_ParseTuple(args, "O!OO!O!O!nd:tag_doc", &PyDict_Type, &rows, &oids, &PyList_Type, &sents,
+                          &PyTuple_Type, &model, &PyList_Type, &labels, &outside, &cut))
         return NULL;
+    if (oids != Py_None && !PyObject_TypeCheck(oids, &IdMapType)) {
+        PyErr_SetString(PyExc_TypeError, "tag_doc: ids must be an IdMap or None");
+        return NULL;
+    }
+    IdMap *ids = oids == Py_None ? NULL : (IdMap *)oids;
     if (PyTuple_GET_SIZE(model) != 12) {
         PyErr_SetString(PyExc_TypeError, "tag_doc: model must be a tuple of 12");
         return NULL;
     }
-    enum { BW, PKEYS, PROWS, GZ, STEMS, TRIE, GIDS, TAB, PTAB, GTAB, CONSTS, TRANS };
-    PyObject *stems = PyTuple_GET_ITEM(model, STEMS), *trie = PyTuple_GET_ITEM(model, TRIE),
-             *gaz_ids = PyTuple_GET_ITEM(model, GIDS);
-    if (!PyList_Check(stems) || !PyDict_Check(trie) || !PyDict_Check(gaz_ids)) {
-        PyErr_SetString(PyExc_TypeError, "tag_doc: stems must be a list, trie and gaz_ids dicts");
+    enum { BW, PKEYS, PROWS, FIRSTS, STEMS, TRIE, GIDS, TAB, PTAB, GTAB, CONSTS, TRANS };
+    PyObject *firsts = PyTuple_GET_ITEM(model, FIRSTS), *stems = PyTuple_GET_ITEM(model, STEMS),
+             *trie = PyTuple_GET_ITEM(model, TRIE), *gaz_ids = PyTuple_GET_ITEM(model, GIDS);
+    if (!PyList_Check(firsts) || !PyList_Check(stems) || !PyDict_Check(trie) || !PyDict_Check(gaz_ids)) {
+        PyErr_SetString(PyExc_TypeError, "tag_doc: first nodes and stems must be lists, trie and gaz_ids dicts");
         return NULL;
     }
-    static const int slots[9] = {BW, PKEYS, PROWS, GZ, TAB, PTAB, GTAB, CONSTS, TRANS};
-    static const char *names[9] = {"bw", "pair_keys", "pair_rows", "gz", "table", "pair_table", "gaz_table",
+    static const int slots[8] = {BW, PKEYS, PROWS, TAB, PTAB, GTAB, CONSTS, TRANS};
+    static const char *names[8] = {"bw", "pair_keys", "pair_rows", "table", "pair_table", "gaz_table",
                                    "consts", "exp_trans"};
-    Py_buffer b[9];
+    Py_buffer b[8];
     int got = 0;
     PyObject *result = NULL, *tags = NULL, *spans = NULL, *empty = NULL, **types = NULL;
     long long *ibuf = NULL;
     double *dbuf = NULL;
     int *type_id = NULL;
     unsigned char *inside = NULL;
-    for (; got < 9; got++)
-        if (get_buf(PyTuple_GET_ITEM(model, slots[got]), &b[got], 0, slots[got] == GZ ? 1 : 8, names[got]) < 0)
-            goto done;
+    for (; got < 8; got++)
+        if (get_buf(PyTuple_GET_ITEM(model, slots[got]), &b[got], 0, 8, names[got]) < 0) goto done;
     const long long *bw = b[0].buf, *pkeys = b[1].buf, *prows = b[2].buf;
-    const unsigned char *gz = b[3].buf;
-    Py_ssize_t KK = b[8].len / 8, K = (Py_ssize_t)(sqrt((double)KK) + 0.5);
+    Py_ssize_t KK = b[7].len / 8, K = (Py_ssize_t)(sqrt((double)KK) + 0.5);
     if (K == 0 || K * K != KK || PyList_GET_SIZE(labels) != K || outside < 0 || outside >= K ||
-        b[7].len / 8 != 4 * K || b[4].len % (5 * K * 8) || b[5].len % (2 * K * 8) || b[6].len % (3 * K * 8) ||
+        b[6].len / 8 != 4 * K || b[3].len % (5 * K * 8) || b[4].len % (2 * K * 8) || b[5].len % (3 * K * 8) ||
         b[1].len != b[2].len) {
         PyErr_SetString(PyExc_ValueError, "tag_doc: inconsistent array sizes");
         goto done;
     }
-    Py_ssize_t P = b[1].len / 8, G = b[6].len / (3 * K * 8);
-    Py_ssize_t R = b[4].len / (5 * K * 8);  /* rows valid in every per-row table */
+    Py_ssize_t P = b[1].len / 8, G = b[5].len / (3 * K * 8);
+    Py_ssize_t R = b[3].len / (5 * K * 8);  /* rows valid in every per-row table */
     if (b[0].len / 8 < R) R = b[0].len / 8;
-    if (b[3].len < R) R = b[3].len;
+    if (PyList_GET_SIZE(firsts) < R) R = PyList_GET_SIZE(firsts);
     if (PyList_GET_SIZE(stems) < R) R = PyList_GET_SIZE(stems);
     if (P == 0 || G == 0 || R == 0) {
         PyErr_SetString(PyExc_ValueError, "tag_doc: empty tables");
@@ -541,16 +649,22 @@ static PyObject *tag_doc(PyObject *self, PyObject *args) {
         if (!n) continue;
         S[bi] = p; Ls[bi] = n; orig[bi] = s; bi++;
         for (Py_ssize_t t = 0; t < n; t++) {
-            PyObject *v = PyDict_GetItemWithError(rows, PyList_GET_ITEM(toks, t));  /* borrowed */
-            if (!v) {
-                if (PyErr_Occurred()) goto done;
-                Py_INCREF(Py_None);  /* a new word: the caller adds its row */
-                result = Py_None;
-                goto done;
+            PyObject *tok = PyList_GET_ITEM(toks, t);
+            long long r = ids ? idmap_get(ids, tok) : -1;
+            if (r < 0) {
+                PyObject *v = PyDict_GetItemWithError(rows, tok);  /* borrowed */
+                if (!v) {
+                    if (PyErr_Occurred()) goto done;
+                    Py_INCREF(Py_None);  /* a new word: the caller adds its row */
+                    result = Py_None;
+                    goto done;
+                }
+                r = PyLong_AsLongLong(v);
+                if (r == -1 && PyErr_Occurred()) goto done;
+                if (r < 0 || r >= R) { PyErr_SetString(PyExc_ValueError, "tag_doc: a row lies outside its table"); goto done; }
+                if (ids && idmap_put(ids, tok, r) < 0) goto done;
             }
-            long long r = PyLong_AsLongLong(v);
-            if (r == -1 && PyErr_Occurred()) goto done;
-            if (r < 0 || r >= R) { PyErr_SetString(PyExc_ValueError, "tag_doc: a row lies outside its table"); goto done; }
+            if (r >= R) { PyErr_SetString(PyExc_ValueError, "tag_doc: a row lies outside its table"); goto done; }
             seq[p + t] = r;
         }
         p += n + 2;  /* seq is zeroed: padding is row 0 */
@@ -561,9 +675,9 @@ static PyObject *tag_doc(PyObject *self, PyObject *args) {
     empty = PyUnicode_FromStringAndSize("", 0);
     if (!empty) goto done;
     GidCtx gc = {gid, gaz_ids, G};
-    if (gaz_walk(seq, N, gz, stems, trie, empty, gid_hit, &gc) < 0) goto done;
+    if (gaz_walk(seq, N, NULL, firsts, stems, trie, empty, gid_hit, &gc) < 0) goto done;
     for (Py_ssize_t i = 0; i < N; i++) best[i] = outside;
-    Model m = {b[4].buf, b[5].buf, b[6].buf, b[7].buf, b[8].buf, K};
+    Model m = {b[3].buf, b[4].buf, b[5].buf, b[6].buf, b[7].buf, K};
     score_decode(&m, seq, pidx, gid, N, S, Ls, B, maxlen, best, conf, scratch);
 
     /* tags per sentence */
@@ -634,7 +748,7 @@ static PyMethodDef methods[] = {
     {"seq_rows", seq_rows, METH_VARARGS,
      "seq_rows(rows, sentences, seq) -> misses: word rows of sentences laid end to end, 0 for unknown words."},
     {"tag_doc", tag_doc, METH_VARARGS,
-     "tag_doc(rows, sentences, model, labels, outside, cut) -> None | (tags, spans): a document's sentences"
+     "tag_doc(rows, ids, sentences, model, labels, outside, cut) -> None | (tags, spans): a document's sentences"
      " tagged, and its spans scoring at least cut."},
     {"tag_rows", tag_rows, METH_VARARGS,
      "tag_rows(seq, starts, lens, table, pair_idx, pair_table, gid, gaz_table, consts, exp_trans, best, conf):"
@@ -646,4 +760,15 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "kg._native.crf",
                                     "CRF scoring and forward-backward in C (see kg.ner.crf).", -1, methods,
                                     NULL, NULL, NULL, NULL};
 
-PyMODINIT_FUNC PyInit_crf(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit_crf(void) {
+    if (PyType_Ready(&IdMapType) < 0) return NULL;
+    PyObject *m = PyModule_Create(&module);
+    if (!m) return NULL;
+    Py_INCREF(&IdMapType);
+    if (PyModule_AddObject(m, "IdMap", (PyObject *)&IdMapType) < 0) {
+        Py_DECREF(&IdMapType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

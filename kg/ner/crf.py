@@ -97,7 +97,8 @@ class CRF:
         offsets 0, +1, +2, -1, -2; row 0 is the empty padding word. Per row
         there are also the word's bigram id (``self._bw``, 0 if it is in no
         known bigram), its stem (``self._stem``) and whether that stem starts
-        a gazetteer entry (``self._gz``), so a sentence is scored from an
+        a gazetteer entry (``self._gz``; ``self._gz_node``: the trie node itself, for
+        the C path), so a sentence is scored from an
         array of row numbers with no further per-token Python.
         """
         get = self._rows.get
@@ -135,6 +136,7 @@ class CRF:
         known = self._neighbour_values(feat)
         bws: list[int] = []
         gzs: list[bool] = []
+        firsts = self._gz_node
         stems = self._stem
         r = self._used
         for t in new:
@@ -152,6 +154,7 @@ class CRF:
             rows[t] = r
             bws.append(bw_ids.get(w, 0))
             gzs.append(stem in first_stems)
+            firsts.append(first_stems.get(stem))
             stems.append(stem)
             r += 1
         sums = np.add.reduceat(self.state[idx], starts, axis=0)
@@ -175,10 +178,12 @@ class CRF:
 
     def _reset_rows(self) -> None:
         self._rows: dict[str, int] = {}
+        self._ids: Any = None  # tag_doc's identity cache of self._rows: made anew with them
         self._table = np.zeros((1024, len(_OFFSETS), self.K))
         self._bw = np.zeros(1024, dtype=np.int64)
         self._gz = np.zeros(1024, dtype=bool)
         self._stem: list[str] = [""]  # row 0: padding
+        self._gz_node: list[dict | None] = [None]  # the gazetteer trie's node of the row's stem, if it starts an entry
         self._used = 1
 
     def _bigrams(self) -> None:
@@ -279,9 +284,11 @@ class CRF:
             return None
         gaz_ids = self._gaz_pairs(feat)
         for _ in range(2):
-            model = (self._bw, self._pair_keys, self._pair_rows, self._gz, self._stem, feat.gaz.index, gaz_ids,
+            model = (self._bw, self._pair_keys, self._pair_rows, self._gz_node, self._stem, feat.gaz.index, gaz_ids,
                      self._table, self._pair_table, self._gaz_table, self._const4, self.exp_trans)
-            got = native.tag_doc(self._rows, sentences, model, self.labels, outside, cut)
+            if self._ids is None:
+                self._ids = native.IdMap()  # by identity, in front of self._rows (see kg/_native/crf.c)
+            got = native.tag_doc(self._rows, self._ids, sentences, model, self.labels, outside, cut)
             if got is not None:
                 return got
             self._add_rows(feat, [t for toks in sentences for t in toks])  # new words: then every word has a row
