@@ -158,6 +158,8 @@ static void score_decode(const Model *m, const long long *seq, const long long *
  *   gid:        int64 (N,) gazetteer tag id per position; gaz_table (G, 3, K): at 0, seen from -1, from +1
  *   consts:     float64 (4, K) bos, eos, bos2, eos2
  *   exp_trans:  float64 (K, K); best int64 (N,) and conf float64 (N,) are written at sentence positions
+ * kg itself calls tag_doc, which runs the same score_decode; this array-level entry is what the tests
+ * use to compare every position's label and probability with numpy (tag_doc returns span scores only).
  */
 #define NBUF 12
 static PyObject *tag_rows(PyObject *self, PyObject *args) {
